@@ -1,0 +1,598 @@
+/*
+** index_search.c — from a user's query to ranked, highlighted results.
+**
+** The query string is folded the same way article text was at indexing
+** (typographic quotes, dashes, spaces) and parsed by Xapian's QueryParser
+** with the stemmer the index was built with, configured from the field
+** table in schema.h.  `outlet:` and `date:` are handled here, in C, through
+** field callbacks, so that outlet names are normalised exactly as the
+** writer did and dates accept days, months, years and open ranges.
+** Facet counts come from match spies run over the whole match set, so they
+** are exact.  Snippets are cut by Xapian from the full text kept in the
+** store, with the query's stemmer so that "negotiations" lights up for
+** "negotiation".
+*/
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index_internal.h"
+#include "schema.h"
+
+#define PX_MAX_RETRIES 3
+#define HL_OPEN "\x01"
+#define HL_CLOSE "\x02"
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                                */
+/* ------------------------------------------------------------------ */
+
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+int px_date_bounds(const char *s, char lo[9], char hi[9])
+{
+    size_t n = strlen(s);
+    char full[11];
+    if (n == 4 && all_digits(s, 4)) {
+        snprintf(lo, 9, "%.4s0101", s);
+        snprintf(hi, 9, "%.4s1231", s);
+        return 1;
+    }
+    if (n == 7 && all_digits(s, 4) && (s[4] == '-' || s[4] == '/') &&
+        all_digits(s + 5, 2)) {
+        int m = (s[5] - '0') * 10 + (s[6] - '0');
+        if (m < 1 || m > 12)
+            return 0;
+        snprintf(lo, 9, "%.4s%.2s01", s, s + 5);
+        snprintf(hi, 9, "%.4s%.2s31", s, s + 5);
+        return 1;
+    }
+    if (!px_date_parse(s, full))
+        return 0;
+    snprintf(lo, 9, "%.4s%.2s%.2s", full, full + 5, full + 8);
+    memcpy(hi, lo, 9);
+    return 1;
+}
+
+/* date:VALUE where VALUE is a day, month or year, "A..B", "..B", "A..",
+** or "unknown". */
+static px_status date_field(void *ctx, const char *value, px_xquery **out,
+                            px_err *err)
+{
+    (void)ctx;
+    char lo[9] = "", hi[9] = "", tmp[9];
+    if (strcmp(value, "unknown") == 0)
+        return px_xquery_term(PX_PREFIX_UNDATED, 1, 0, out, err);
+    const char *dots = strstr(value, "..");
+    if (!dots) {
+        if (!px_date_bounds(value, lo, hi))
+            goto bad;
+        return px_xquery_value_range(PX_SLOT_DATE, lo, hi, out, err);
+    }
+    char left[64], right[64];
+    size_t ln = (size_t)(dots - value);
+    if (ln >= sizeof left || strlen(dots + 2) >= sizeof right)
+        goto bad;
+    memcpy(left, value, ln);
+    left[ln] = '\0';
+    strcpy(right, dots + 2);
+    if ((!*left && !*right) || (*left && !px_date_bounds(left, lo, tmp)) ||
+        (*right && !px_date_bounds(right, tmp, hi)))
+        goto bad;
+    return px_xquery_value_range(PX_SLOT_DATE, *left ? lo : NULL,
+                                 *right ? hi : NULL, out, err);
+bad:
+    return px_err_set(err, PX_EQUERY,
+        "date:%s is not a date: use date:YYYY, date:YYYY-MM, "
+        "date:YYYY-MM-DD, a range date:FROM..TO (either side may be left "
+        "open) or date:unknown", value);
+}
+
+static px_status outlet_term(const char *name, px_xquery **out, px_err *err)
+{
+    char *key = px_outlet_key(name);
+    if (!key)
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    size_t n = strlen(PX_PREFIX_OUTLET) + strlen(key) + 1;
+    char *term = malloc(n);
+    px_status st = PX_ENOMEM;
+    if (term) {
+        snprintf(term, n, "%s%s", PX_PREFIX_OUTLET, key);
+        st = px_xquery_term(term, 1, 0, out, err);
+    }
+    free(term);
+    free(key);
+    return st;
+}
+
+static px_status outlet_field(void *ctx, const char *value, px_xquery **out,
+                              px_err *err)
+{
+    (void)ctx;
+    return outlet_term(value, out, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building the query                                                   */
+/* ------------------------------------------------------------------ */
+
+static px_status make_parser(px_index *ix, px_xqp **out, px_err *err)
+{
+    px_xqp *qp = NULL;
+    px_status st = px_xqp_new(ix->language, &qp, err);
+    if (st == PX_OK) st = px_xqp_set_database(qp, ix->xdb, err);
+    if (st == PX_OK) st = px_xqp_set_default_op(qp, PX_XOP_AND, err);
+    for (unsigned i = 0; st == PX_OK && i < px_schema_n_fields; i++) {
+        const px_field *f = &px_schema_fields[i];
+        switch (f->kind) {
+        case PX_FIELD_TEXT:
+            st = px_xqp_add_prefix(qp, f->name, f->prefix, 0, err);
+            break;
+        case PX_FIELD_BOOLEAN:
+            st = px_xqp_add_prefix(qp, f->name, f->prefix, 1, err);
+            break;
+        case PX_FIELD_OUTLET:
+            st = px_xqp_add_field(qp, f->name, 1, outlet_field, NULL, err);
+            break;
+        case PX_FIELD_DATE:
+            st = px_xqp_add_field(qp, f->name, 1, date_field, NULL, err);
+            break;
+        }
+    }
+    if (st != PX_OK) {
+        px_xqp_free(qp);
+        return st;
+    }
+    *out = qp;
+    return PX_OK;
+}
+
+/* The retry form of a query the parser rejected: words and phrases only.
+** Operators become plain words and every other punctuation a space; an
+** unbalanced quote is dropped.  Returns a malloc'd string. */
+static char *safe_query(const char *q)
+{
+    size_t n = strlen(q), quotes = 0;
+    for (size_t i = 0; i < n; i++)
+        quotes += q[i] == '"';
+    char *s = malloc(n + 1);
+    if (!s)
+        return NULL;
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)q[i];
+        if (c == '"')
+            s[j++] = quotes % 2 ? ' ' : '"';
+        else if (c >= 0x80 || isalnum(c) || c == '\'' || c == '&')
+            s[j++] = (char)(isupper(c) ? tolower(c) : c);
+        else
+            s[j++] = ' ';
+    }
+    s[j] = '\0';
+    return s;
+}
+
+static int blank(const char *s)
+{
+    while (s && isspace((unsigned char)*s))
+        s++;
+    return !s || !*s;
+}
+
+static px_status add_filters(px_index *ix, const px_search_opts *o,
+                             px_xquery **q, px_err *err)
+{
+    (void)ix;
+    px_xquery *parts[3] = {*q, NULL, NULL};
+    size_t n = 1;
+    px_status st = PX_OK;
+    if (o->n_outlets) {
+        px_xquery **terms = calloc(o->n_outlets, sizeof *terms);
+        if (!terms)
+            return px_err_set(err, PX_ENOMEM, "out of memory");
+        for (size_t i = 0; st == PX_OK && i < o->n_outlets; i++)
+            st = outlet_term(o->outlets[i], &terms[i], err);
+        if (st == PX_OK)
+            st = px_xquery_combine(PX_XOP_OR, terms, o->n_outlets, 0,
+                                   &parts[n++], err);
+        for (size_t i = 0; i < o->n_outlets; i++)
+            px_xquery_free(terms[i]);
+        free(terms);
+    }
+    if (st == PX_OK && (o->from || o->to)) {
+        char lo[9], hi[9], tmp[9];
+        if (o->from && !px_date_bounds(o->from, lo, tmp))
+            st = px_err_set(err, PX_EINVAL, "--from %s is not a date", o->from);
+        else if (o->to && !px_date_bounds(o->to, tmp, hi))
+            st = px_err_set(err, PX_EINVAL, "--to %s is not a date", o->to);
+        else
+            st = px_xquery_value_range(PX_SLOT_DATE, o->from ? lo : NULL,
+                                       o->to ? hi : NULL, &parts[n++], err);
+    }
+    if (st == PX_OK && n > 1) {
+        px_xquery *filtered = NULL;
+        st = px_xquery_combine(PX_XOP_FILTER, parts, n, 0, &filtered, err);
+        if (st == PX_OK) {
+            px_xquery_free(*q);
+            *q = filtered;
+        }
+    }
+    for (size_t i = 1; i < n; i++)
+        px_xquery_free(parts[i]);
+    return st;
+}
+
+static const unsigned parse_flags =
+    PX_XQP_BOOLEAN | PX_XQP_PHRASE | PX_XQP_LOVEHATE | PX_XQP_WILDCARD |
+    PX_XQP_PURE_NOT | PX_XQP_SPELLING;
+
+/* Parses `text` (already folded); an empty query matches everything so
+** that filters alone can browse the archive. */
+static px_status parse(px_xqp *qp, const char *text, unsigned flags,
+                       px_xquery **q, px_err *err)
+{
+    if (blank(text))
+        return px_xquery_match_all(q, err);
+    return px_xqp_parse(qp, text, flags, q, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Results                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Turns Xapian's snippet (HTML-escaped, with HL_OPEN/HL_CLOSE around
+** matches) into the plain text, the marked-up text and the spans. */
+static px_status finish_snippet(px_hit *h, const char *raw,
+                                const char *hl_start, const char *hl_end)
+{
+    size_t n = strlen(raw), cap = 8;
+    size_t extra = 0;
+    for (size_t i = 0; i < n; i++)
+        if (raw[i] == HL_OPEN[0] || raw[i] == HL_CLOSE[0])
+            extra++;
+    size_t ls = strlen(hl_start), le = strlen(hl_end);
+    char *plain = malloc(n + 1);
+    char *marked = malloc(n + extra * (ls + le) + 1);
+    px_span *spans = malloc(cap * sizeof *spans);
+    if (!plain || !marked || !spans) {
+        free(plain); free(marked); free(spans);
+        return PX_ENOMEM;
+    }
+    size_t p = 0, m = 0, ns = 0;
+    int open = 0;
+    for (size_t i = 0; i < n;) {
+        static const struct { const char *ent; char c; } ents[] = {
+            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+            {"&#39;", '\''}};
+        char c = raw[i];
+        size_t adv = 1;
+        if (c == HL_OPEN[0]) {
+            if (ns == cap) {
+                px_span *more = realloc(spans, (cap *= 2) * sizeof *spans);
+                if (!more) {
+                    free(plain); free(marked); free(spans);
+                    return PX_ENOMEM;
+                }
+                spans = more;
+            }
+            spans[ns].start = p;
+            spans[ns].len = 0;
+            open = 1;
+            memcpy(marked + m, hl_start, ls);
+            m += ls;
+            i++;
+            continue;
+        }
+        if (c == HL_CLOSE[0]) {
+            if (open) {
+                spans[ns].len = p - spans[ns].start;
+                ns++;
+                open = 0;
+            }
+            memcpy(marked + m, hl_end, le);
+            m += le;
+            i++;
+            continue;
+        }
+        if (c == '&')
+            for (size_t k = 0; k < sizeof ents / sizeof *ents; k++)
+                if (strncmp(raw + i, ents[k].ent, strlen(ents[k].ent)) == 0) {
+                    c = ents[k].c;
+                    adv = strlen(ents[k].ent);
+                    break;
+                }
+        i += adv;
+        /* Paragraph breaks and runs of space become one space: a snippet
+        ** is read as one line. */
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            if (p == 0 || plain[p - 1] == ' ')
+                continue;
+            c = ' ';
+        }
+        plain[p++] = c;
+        marked[m++] = c;
+    }
+    plain[p] = '\0';
+    marked[m] = '\0';
+    h->snippet = marked;
+    h->snippet_plain = plain;
+    h->highlights = spans;
+    h->n_highlights = ns;
+    return PX_OK;
+}
+
+static px_status load_hit(px_index *ix, px_xmset *ms, unsigned i,
+                          const px_search_opts *o, px_hit *h, px_err *err)
+{
+    unsigned docid = 0;
+    px_status st = px_xmset_item(ms, i, &docid, &h->score, err);
+    if (st != PX_OK)
+        return st;
+    h->docid = docid;
+    h->rank = o->offset + i + 1;
+    st = px_store_get(ix->store, docid, o->snippets, &h->article, err);
+    if (st != PX_OK || !o->snippets)
+        return st;
+    char *raw = NULL;
+    const char *body = h->article->body ? h->article->body : "";
+    st = px_xmset_snippet(ms, body, strlen(body),
+                          o->snippet_len ? o->snippet_len : 200, HL_OPEN,
+                          HL_CLOSE, &raw, err);
+    if (st == PX_OK && finish_snippet(h, raw, o->hl_start ? o->hl_start : "[",
+                                      o->hl_end ? o->hl_end : "]") != PX_OK)
+        st = px_err_set(err, PX_ENOMEM, "out of memory");
+    free(raw);
+    /* The body was only needed for the snippet; results stay small. */
+    free(h->article->body);
+    h->article->body = NULL;
+    return st;
+}
+
+static int facet_by_count(const void *a, const void *b)
+{
+    const px_facet *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->value, y->value);
+}
+
+/* Copies a spy's counts into facets, adding an "unknown" entry for the
+** matches that had no value in the slot. */
+static px_status spy_facets(px_index *ix, px_xspy *spy, int outlets,
+                            px_facet **out, size_t *n_out, px_err *err)
+{
+    px_xcount *c = NULL;
+    size_t n = 0;
+    unsigned total = 0;
+    px_status st = px_xspy_values(spy, &c, &n, err);
+    if (st == PX_OK) st = px_xspy_total(spy, &total, err);
+    px_facet *f = st == PX_OK ? calloc(n + 1, sizeof *f) : NULL;
+    if (st == PX_OK && !f)
+        st = px_err_set(err, PX_ENOMEM, "out of memory");
+    size_t counted = 0;
+    for (size_t i = 0; st == PX_OK && i < n; i++) {
+        f[i].count = c[i].count;
+        counted += c[i].count;
+        if (outlets)
+            st = px_store_outlet_name(ix->store, c[i].value, &f[i].value, err);
+        if (st == PX_OK && !f[i].value)
+            f[i].value = strdup(c[i].value);
+    }
+    px_xcounts_free(c, n);
+    if (st != PX_OK) {
+        for (size_t i = 0; f && i < n; i++)
+            free(f[i].value);
+        free(f);
+        return st;
+    }
+    if (outlets)
+        qsort(f, n, sizeof *f, facet_by_count);
+    if (total > counted)
+        f[n++].count = total - counted;   /* value NULL: unknown */
+    *out = f;
+    *n_out = n;
+    return PX_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* The search                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    px_xqp *qp;
+    px_xquery *q;
+    px_xenq *enq;
+    px_xspy *spy_outlet, *spy_month;
+    px_xmset *ms;
+} search_state;
+
+static void state_free(search_state *s)
+{
+    px_xmset_free(s->ms);
+    px_xenq_free(s->enq);
+    px_xspy_free(s->spy_outlet);
+    px_xspy_free(s->spy_month);
+    px_xquery_free(s->q);
+    px_xqp_free(s->qp);
+    memset(s, 0, sizeof *s);
+}
+
+static px_status run_match(px_index *ix, const px_search_opts *o,
+                           search_state *s, px_err *err)
+{
+    unsigned doccount = 0;
+    px_status st = px_xdb_doccount(ix->xdb, &doccount, err);
+    if (st == PX_OK) st = px_xenq_new(ix->xdb, ix->language, &s->enq, err);
+    if (st == PX_OK) st = px_xenq_set_query(s->enq, s->q, err);
+    if (st == PX_OK && o->sort == PX_SORT_NEWEST)
+        st = px_xenq_sort_by_value(s->enq, PX_SLOT_DATE, 1, err);
+    if (st == PX_OK && o->sort == PX_SORT_OLDEST)
+        st = px_xenq_sort_by_value(s->enq, PX_SLOT_OLDEST, 0, err);
+    if (st == PX_OK && o->facets) {
+        st = px_xspy_new(PX_SLOT_OUTLET, &s->spy_outlet, err);
+        if (st == PX_OK) st = px_xspy_new(PX_SLOT_MONTH, &s->spy_month, err);
+        if (st == PX_OK) st = px_xenq_add_spy(s->enq, s->spy_outlet, err);
+        if (st == PX_OK) st = px_xenq_add_spy(s->enq, s->spy_month, err);
+    }
+    /* Facets must see every match to be exact; otherwise let Xapian stop
+    ** early and estimate. */
+    unsigned limit = (unsigned)(o->limit ? o->limit : 10);
+    unsigned check = o->facets ? doccount : 0;
+    if (st == PX_OK)
+        st = px_xenq_mset(s->enq, (unsigned)o->offset, limit, check, &s->ms,
+                          err);
+    return st;
+}
+
+static px_status collect(px_index *ix, const px_search_opts *o,
+                         search_state *s, px_results *r, px_err *err)
+{
+    unsigned lower, est, upper;
+    px_xmset_bounds(s->ms, &lower, &est, &upper);
+    r->matches_lower = lower;
+    r->matches_estimated = est;
+    r->matches_upper = upper;
+    r->exact = lower == upper;
+    unsigned n = px_xmset_size(s->ms);
+    r->hits = calloc(n ? n : 1, sizeof *r->hits);
+    if (!r->hits)
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    px_status st = PX_OK;
+    for (unsigned i = 0; st == PX_OK && i < n; i++) {
+        st = load_hit(ix, s->ms, i, o, &r->hits[r->n_hits], err);
+        if (st == PX_ENOTFOUND) {
+            /* Deleted from the store after Xapian matched it. */
+            px_article_free(r->hits[r->n_hits].article);
+            memset(&r->hits[r->n_hits], 0, sizeof r->hits[0]);
+            st = PX_OK;
+            continue;
+        }
+        r->n_hits++;
+    }
+    if (st == PX_OK && o->facets) {
+        st = spy_facets(ix, s->spy_outlet, 1, &r->outlet_facets,
+                        &r->n_outlet_facets, err);
+        if (st == PX_OK)
+            st = spy_facets(ix, s->spy_month, 0, &r->month_facets,
+                            &r->n_month_facets, err);
+    }
+    if (st == PX_OK) st = px_xquery_describe(s->q, &r->parsed, err);
+    if (st == PX_OK && !blank(r->query))
+        st = px_xqp_corrected(s->qp, &r->suggestion, err);
+    return st;
+}
+
+static char *notice_for(const char *reason, const char *safe)
+{
+    size_t n = strlen(reason) + strlen(safe) + 96;
+    char *msg = malloc(n);
+    if (msg)
+        snprintf(msg, n,
+                 "the query could not be run as written (%s); searched for "
+                 "the words instead: %s", reason, safe);
+    return msg;
+}
+
+/* One attempt: parse (retrying in the safe form once when the parser or
+** the matcher rejects the query), match, collect. */
+static px_status search_once(px_index *ix, const px_search_opts *o,
+                             px_results *r, px_err *err)
+{
+    search_state s = {0};
+    px_status st = make_parser(ix, &s.qp, err);
+    if (st == PX_OK) st = parse(s.qp, r->query, parse_flags, &s.q, err);
+    if (st == PX_OK) st = add_filters(ix, o, &s.q, err);
+    if (st == PX_OK) st = run_match(ix, o, &s, err);
+    if (st == PX_EQUERY || st == PX_EUNIMPL) {
+        char *safe = safe_query(r->query);
+        char *notice = safe ? notice_for(err ? err->msg : "", safe) : NULL;
+        state_free(&s);
+        st = safe && notice ? make_parser(ix, &s.qp, err) : PX_ENOMEM;
+        if (st == PX_OK) st = parse(s.qp, safe, PX_XQP_PHRASE, &s.q, err);
+        if (st == PX_OK) st = add_filters(ix, o, &s.q, err);
+        if (st == PX_OK) st = run_match(ix, o, &s, err);
+        if (st == PX_OK) {
+            free(r->query);
+            r->query = safe;
+            r->notice = notice;
+            safe = notice = NULL;
+        }
+        free(safe);
+        free(notice);
+    }
+    if (st == PX_OK)
+        st = collect(ix, o, &s, r, err);
+    state_free(&s);
+    return st;
+}
+
+static void results_clear(px_results *r)
+{
+    for (size_t i = 0; i < r->n_hits; i++) {
+        px_hit *h = &r->hits[i];
+        px_article_free(h->article);
+        free(h->snippet);
+        free(h->snippet_plain);
+        free(h->highlights);
+    }
+    free(r->hits);
+    for (size_t i = 0; i < r->n_outlet_facets; i++)
+        free(r->outlet_facets[i].value);
+    free(r->outlet_facets);
+    for (size_t i = 0; i < r->n_month_facets; i++)
+        free(r->month_facets[i].value);
+    free(r->month_facets);
+    free(r->parsed);
+    free(r->notice);
+    free(r->suggestion);
+    char *query = r->query;
+    memset(r, 0, sizeof *r);
+    r->query = query;
+}
+
+void px_results_free(px_results *r)
+{
+    if (!r)
+        return;
+    results_clear(r);
+    free(r->query);
+    free(r);
+}
+
+px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
+                    px_err *err)
+{
+    px_results *r = calloc(1, sizeof *r);
+    if (r)
+        r->query = strdup(o->query ? o->query : "");
+    if (!r || !r->query) {
+        free(r);
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    }
+    px_text_fold_punct(r->query);
+    px_status st = PX_EMODIFIED;
+    /* A writer committing while we read invalidates Xapian's view of the
+    ** old revision: move to the new one and start over. */
+    for (int attempt = 0; st == PX_EMODIFIED && attempt < PX_MAX_RETRIES;
+         attempt++) {
+        if (attempt > 0) {
+            results_clear(r);
+            if ((st = px_xdb_reopen(ix->xdb, err)) != PX_OK)
+                break;
+        }
+        st = search_once(ix, o, r, err);
+    }
+    if (st != PX_OK) {
+        px_results_free(r);
+        return st;
+    }
+    *out = r;
+    return PX_OK;
+}

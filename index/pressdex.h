@@ -1,0 +1,306 @@
+/*
+** pressdex.h — the public API of libpressdex, the article index.
+**
+** An index is one directory holding articles.sqlite (the article store, the
+** source of truth) and xapian/ (the inverted index, rebuildable from the
+** store).  Programs built on the library (pressdex-index, pressdex-search,
+** pressdex.cgi) include only this header; they never see Xapian or SQLite.
+**
+** Conventions, as in notmuch.h:
+**  - every call that can fail returns a px_status and, when `err` is not
+**    NULL, writes a human-readable message naming what failed into it;
+**  - results come back through out-parameters; each function's comment says
+**    who owns what it returns;
+**  - no function prints, exits or keeps global mutable state.
+*/
+#ifndef PRESSDEX_H
+#define PRESSDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Status codes and error messages                                      */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+    PX_OK = 0,
+    PX_ENOMEM,     /* out of memory */
+    PX_EIO,        /* file or directory could not be read or written */
+    PX_EINVAL,     /* bad argument or malformed input */
+    PX_ENOTFOUND,  /* no such article, index or key */
+    PX_ECORRUPT,   /* the index is damaged or not a pressdex index */
+    PX_ELOCKED,    /* another writer holds the index */
+    PX_EMODIFIED,  /* a concurrent writer changed the index: reopen, retry */
+    PX_EQUERY,     /* the query string could not be parsed */
+    PX_EUNIMPL,    /* the query uses a construct the backend cannot run */
+    PX_EVERSION,   /* index written by a newer pressdex */
+    PX_EBACKEND    /* any other Xapian or SQLite failure */
+} px_status;
+
+#define PX_ERR_MAX 512
+
+/* A caller-owned message buffer; functions fill it on failure only. */
+typedef struct {
+    char msg[PX_ERR_MAX];
+} px_err;
+
+/* A static, never-NULL description of a status code. */
+const char *px_status_str(px_status st);
+
+/* Formats a message into `err` (no-op when err is NULL); returns `st` so
+** callers can write `return px_err_set(err, PX_EIO, "…", …);`. */
+px_status px_err_set(px_err *err, px_status st, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* ------------------------------------------------------------------ */
+/* Articles                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Where an article's publication date came from.  "Unknown is a value":
+** an article without a date keeps PX_DATE_UNKNOWN and an empty date. */
+typedef enum {
+    PX_DATE_UNKNOWN = 0,
+    PX_DATE_HEADER,    /* explicit header or JSON field in the input */
+    PX_DATE_OVERRIDE,  /* --date given for the whole run */
+    PX_DATE_BYLINE,    /* byline or dateline near the top of the text */
+    PX_DATE_META,      /* HTML meta / JSON-LD */
+    PX_DATE_TEXT,      /* a date mentioned in the text */
+    PX_DATE_URL,       /* a date in the article's URL */
+    PX_DATE_ARCHIVE,   /* a crawl or archive date (e.g. WARC-Date) */
+    PX_DATE_FILETIME   /* the file's modification time */
+} px_date_source;
+
+/* Stable name of a date source ("header", "unknown", …); never NULL. */
+const char *px_date_source_name(px_date_source ds);
+/* Inverse of px_date_source_name; unknown names map to PX_DATE_UNKNOWN. */
+px_date_source px_date_source_from_name(const char *name);
+
+/* One article.  All strings are NUL-terminated UTF-8, heap-allocated and
+** owned by the article (NULL means absent, except body which is never NULL
+** in a stored article).  px_article_free() releases them all. */
+typedef struct {
+    int64_t docid;        /* store row id == Xapian docid; 0 until stored */
+    char *ext_id;         /* stable identity: JSON id/url or source path */
+    char *source;         /* absolute path of the input file */
+    char *url;            /* the article's URL, when known */
+    char *outlet;         /* outlet as written, NULL if unknown */
+    char date[11];        /* "YYYY-MM-DD", or "" if unknown */
+    px_date_source date_source;
+    char *title;
+    char *author;
+    char *body;
+    char hash[17];        /* content hash, 16 hex digits (set by the store) */
+    int64_t indexed_at;   /* unix time the article was stored */
+} px_article;
+
+/* Returns a zeroed article, or NULL when out of memory. */
+px_article *px_article_new(void);
+/* Frees the article and every string it owns; NULL is a no-op. */
+void px_article_free(px_article *a);
+/* Replaces *field with a copy of the first `len` bytes of `s` (s may be
+** NULL, which clears the field).  Returns PX_ENOMEM on failure. */
+px_status px_article_set(char **field, const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Text normalisation shared by indexing and querying                   */
+/* ------------------------------------------------------------------ */
+
+/* Checks UTF-8.  Returns the number of invalid sequences found (0 when
+** valid).  When `out` is not NULL, *out receives a malloc'd copy with each
+** invalid sequence replaced by U+FFFD and NUL bytes removed, and *out_len
+** its length; the caller frees it. */
+size_t px_utf8_repair(const char *s, size_t len, char **out, size_t *out_len);
+
+/* Rewrites typographic punctuation to the plain forms the tokenizer knows
+** (curly quotes, primes, dashes, ellipsis, non-breaking and other Unicode
+** spaces), in place; the string can only shrink.  Used on article text and
+** query text alike so that what a user pastes matches what was indexed. */
+void px_text_fold_punct(char *s);
+
+/* The matching key of an outlet name: case-folded, surrounding space and a
+** leading "The " dropped, inner runs of space collapsed ("The  Example
+** Post " -> "example post").  Returns a malloc'd string (caller frees), or
+** NULL when out of memory.  An empty key means "no outlet". */
+char *px_outlet_key(const char *name);
+
+/* Parses a date written as YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, an ISO 8601
+** timestamp (date part used), "D Month YYYY", "Month D, YYYY" or an
+** RFC 2822 date.  On success writes "YYYY-MM-DD" into out (11 bytes) and
+** returns 1; returns 0 when the text is not a complete, valid date. */
+int px_date_parse(const char *s, char out[11]);
+
+/* A 64-bit FNV-1a hash of the bytes as 16 lowercase hex digits + NUL. */
+void px_hash_hex(const void *data, size_t len, char out[17]);
+
+/* ------------------------------------------------------------------ */
+/* The index                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct px_index px_index;
+
+enum { PX_OPEN_READ = 0, PX_OPEN_WRITE = 1 };
+
+/* Opens the index in directory `dir`.  PX_OPEN_WRITE creates the directory
+** and the index when missing and takes the single-writer lock; `language`
+** (a libstemmer name, NULL for "english") is only used when creating, and an
+** existing index always keeps the language it was built with.  Opening for
+** writing also reconciles the Xapian side with the store (finishing work an
+** interrupted run left).  PX_OPEN_READ never modifies anything.
+** On success *out is owned by the caller: px_index_close() it. */
+px_status px_index_open(const char *dir, int mode, const char *language,
+                        px_index **out, px_err *err);
+/* Commits pending writes (for a writable index) and frees the handle.
+** Returns the commit's status; the handle is freed in every case. */
+px_status px_index_close(px_index *ix, px_err *err);
+
+/* The stemming language the index was built with; owned by the index. */
+const char *px_index_language(const px_index *ix);
+
+/* NULL-terminated list of the stemming languages libstemmer offers; static,
+** not to be freed. */
+const char **px_languages(void);
+
+typedef enum {
+    PX_ADD_NEW = 0,      /* the article was not in the index */
+    PX_ADD_UPDATED,      /* an article with the same ext_id was replaced */
+    PX_ADD_UNCHANGED     /* same ext_id and same content: nothing done */
+} px_add_result;
+
+/* Adds or replaces an article, identified by a->ext_id (required, as are
+** a->source and a->body).  Computes a->hash and sets a->docid.  Writes are
+** batched: they become durable at the next px_index_commit() (called
+** automatically every `batch` articles, see px_index_set_batch) or
+** px_index_close(). */
+px_status px_index_add(px_index *ix, px_article *a, px_add_result *result,
+                       px_err *err);
+/* Removes the article with this docid; PX_ENOTFOUND when there is none. */
+px_status px_index_delete(px_index *ix, int64_t docid, px_err *err);
+/* Makes every write so far durable in the store and the Xapian index. */
+px_status px_index_commit(px_index *ix, px_err *err);
+/* Articles per store transaction (default 1000). */
+void px_index_set_batch(px_index *ix, unsigned batch);
+
+/* Called by prune for each article whose source file is gone. */
+typedef void (*px_prune_cb)(void *ctx, const px_article *a);
+/* Deletes every article whose source file no longer exists; *removed gets
+** the count.  `cb` (may be NULL) is told about each one. */
+px_status px_index_prune(px_index *ix, px_prune_cb cb, void *ctx,
+                         size_t *removed, px_err *err);
+
+/* Progress callback for long operations: done so far out of total. */
+typedef void (*px_progress_cb)(void *ctx, size_t done, size_t total);
+/* Throws the Xapian side away and rebuilds it from the store. */
+px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
+                           px_err *err);
+
+/* Loads the stored article `docid`; *out is caller-owned
+** (px_article_free).  PX_ENOTFOUND when there is no such article. */
+px_status px_index_get(px_index *ix, int64_t docid, px_article **out,
+                       px_err *err);
+
+typedef struct {
+    char *name;          /* outlet as first written, or NULL for unknown */
+    char *key;           /* matching key, "" for unknown */
+    size_t count;
+} px_outlet_count;
+
+typedef struct {
+    size_t articles;
+    size_t sources;            /* distinct source files */
+    size_t undated;
+    char first_date[11];       /* "" when no dated article */
+    char last_date[11];
+    px_outlet_count *outlets;  /* most articles first */
+    size_t n_outlets;
+    uint64_t store_bytes;      /* articles.sqlite (+ WAL) */
+    uint64_t xapian_bytes;     /* xapian/ */
+    uint64_t text_bytes;       /* total body + title bytes */
+    int64_t pending;           /* store changes not yet in Xapian */
+    char language[32];
+} px_stats;
+
+/* Fills *st; free with px_stats_free(). */
+px_status px_index_stats(px_index *ix, px_stats *st, px_err *err);
+void px_stats_free(px_stats *st);
+
+/* ------------------------------------------------------------------ */
+/* Search                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+    PX_SORT_RELEVANCE = 0,
+    PX_SORT_NEWEST,
+    PX_SORT_OLDEST
+} px_sort;
+
+typedef struct {
+    const char *query;         /* user query string (UTF-8) */
+    const char **outlets;      /* outlet filters, OR'd; may be NULL */
+    size_t n_outlets;
+    const char *from;          /* "YYYY-MM-DD" lower bound or NULL */
+    const char *to;            /* "YYYY-MM-DD" upper bound or NULL */
+    px_sort sort;
+    size_t offset;
+    size_t limit;              /* 0 means 10 */
+    int facets;                /* count outlets and months over all matches */
+    int snippets;              /* build snippets from the stored text */
+    size_t snippet_len;        /* characters; 0 means 200 */
+    const char *hl_start;      /* highlight markers; NULL means "[" */
+    const char *hl_end;        /* NULL means "]" */
+} px_search_opts;
+
+typedef struct {
+    size_t start, len;         /* byte offsets into the plain snippet */
+} px_span;
+
+typedef struct {
+    int64_t docid;
+    size_t rank;               /* 1-based, counting from offset 0 */
+    double score;
+    px_article *article;       /* owned by the result set; body is NULL */
+    char *snippet;             /* with hl markers around matched words */
+    char *snippet_plain;       /* the same text without markers */
+    px_span *highlights;       /* spans of matched words in snippet_plain */
+    size_t n_highlights;
+} px_hit;
+
+typedef struct {
+    char *value;               /* outlet name or "YYYY-MM"; NULL = unknown */
+    size_t count;
+} px_facet;
+
+typedef struct {
+    char *query;               /* the query as run (after any retry) */
+    char *parsed;              /* the backend's description of it */
+    char *notice;              /* message for the user (retry, time), or NULL */
+    char *suggestion;          /* spelling suggestion, or NULL */
+    size_t matches_lower, matches_estimated, matches_upper;
+    int exact;                 /* lower == upper */
+    px_hit *hits;
+    size_t n_hits;
+    px_facet *outlet_facets;   /* most frequent first; unknown last */
+    size_t n_outlet_facets;
+    px_facet *month_facets;    /* chronological; unknown last */
+    size_t n_month_facets;
+} px_results;
+
+/* Runs a search.  *out is caller-owned (px_results_free).  A query the
+** parser rejects is retried once in a safe form (operators and punctuation
+** dropped) and (*out)->notice says so; PX_EQUERY only when even that fails.
+** Retries transparently when a concurrent writer modifies the index. */
+px_status px_search(px_index *ix, const px_search_opts *opts,
+                    px_results **out, px_err *err);
+void px_results_free(px_results *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PRESSDEX_H */

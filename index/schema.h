@@ -1,0 +1,67 @@
+/*
+** schema.h — the index schema, in one place.
+**
+** Every term prefix and value slot pressdex writes or queries is declared
+** here; the writer (index_write.c) and the query side (index_search.c) both
+** read this header and nothing else decides a prefix.  Changing anything
+** here changes the on-disk format: bump PX_SCHEMA_VERSION and let
+** `pressdex-index reindex` rebuild the Xapian side from the store.
+*/
+#ifndef PX_SCHEMA_H
+#define PX_SCHEMA_H
+
+#define PX_SCHEMA_VERSION "1"
+
+/* Probabilistic (ranked, positional, stemmed through STEM_SOME) fields. */
+#define PX_PREFIX_BODY    ""    /* body and title words, unprefixed */
+#define PX_PREFIX_TITLE   "S"   /* title words again, for title: */
+#define PX_PREFIX_AUTHOR  "A"   /* author words, for author: */
+
+/* Boolean (filter) fields; the value follows the prefix directly. */
+#define PX_PREFIX_ID      "Q"   /* unique id: store docid in decimal */
+#define PX_PREFIX_OUTLET  "XO"  /* outlet key (px_outlet_key) */
+#define PX_PREFIX_AUTHOR_EXACT "XA" /* whole author name, case-folded */
+#define PX_PREFIX_YEAR    "Y"   /* YYYY */
+#define PX_PREFIX_MONTH   "M"   /* YYYYMM */
+#define PX_PREFIX_DAY     "D"   /* YYYYMMDD */
+#define PX_PREFIX_UNDATED "XU"  /* "XU" alone: article has no known date */
+
+/* Value slots. */
+enum {
+    PX_SLOT_DATE = 0,   /* "YYYYMMDD": sorting and date ranges */
+    PX_SLOT_OUTLET = 1, /* outlet key: outlet facet counts */
+    PX_SLOT_MONTH = 2,  /* "YYYY-MM": month facet counts */
+    PX_SLOT_OLDEST = 3  /* "YYYYMMDD", "~" when undated: oldest-first
+                           sorting with undated articles last */
+};
+
+/* Ranking: title words count this many times a body occurrence, and the
+** body starts this many positions after the title so that no phrase spans
+** both. */
+#define PX_TITLE_WDF 5
+#define PX_TITLE_GAP 100
+
+/* Xapian metadata keys. */
+#define PX_META_SCHEMA   "pressdex.schema"
+#define PX_META_LANGUAGE "pressdex.language"
+#define PX_META_SYNCED   "pressdex.synced_seq"  /* store seq applied */
+
+/* How each user-visible query field maps to the index.  The query parser
+** is configured from this table. */
+typedef enum {
+    PX_FIELD_TEXT,     /* probabilistic prefix */
+    PX_FIELD_BOOLEAN,  /* boolean prefix, value used verbatim */
+    PX_FIELD_OUTLET,   /* value normalised with px_outlet_key */
+    PX_FIELD_DATE      /* date, month, year or range -> value range */
+} px_field_kind;
+
+typedef struct {
+    const char *name;     /* as typed by the user, without ':' */
+    const char *prefix;
+    px_field_kind kind;
+} px_field;
+
+extern const px_field px_schema_fields[];
+extern const unsigned px_schema_n_fields;
+
+#endif /* PX_SCHEMA_H */

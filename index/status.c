@@ -1,0 +1,97 @@
+/*
+** status.c — status codes, error messages and article lifetime helpers.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pressdex.h"
+
+const char *px_status_str(px_status st)
+{
+    switch (st) {
+    case PX_OK: return "success";
+    case PX_ENOMEM: return "out of memory";
+    case PX_EIO: return "input/output error";
+    case PX_EINVAL: return "invalid argument or input";
+    case PX_ENOTFOUND: return "not found";
+    case PX_ECORRUPT: return "index damaged or not a pressdex index";
+    case PX_ELOCKED: return "index locked by another writer";
+    case PX_EMODIFIED: return "index modified concurrently";
+    case PX_EQUERY: return "query could not be parsed";
+    case PX_EUNIMPL: return "query construct not supported";
+    case PX_EVERSION: return "index written by a newer pressdex";
+    case PX_EBACKEND: return "storage backend error";
+    }
+    return "unknown status";
+}
+
+px_status px_err_set(px_err *err, px_status st, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
+static const char *const date_source_names[] = {
+    [PX_DATE_UNKNOWN] = "unknown",   [PX_DATE_HEADER] = "header",
+    [PX_DATE_OVERRIDE] = "override", [PX_DATE_BYLINE] = "byline",
+    [PX_DATE_META] = "meta",         [PX_DATE_TEXT] = "text",
+    [PX_DATE_URL] = "url",           [PX_DATE_ARCHIVE] = "archive",
+    [PX_DATE_FILETIME] = "file-time",
+};
+
+const char *px_date_source_name(px_date_source ds)
+{
+    if ((unsigned)ds < sizeof date_source_names / sizeof *date_source_names)
+        return date_source_names[ds];
+    return "unknown";
+}
+
+px_date_source px_date_source_from_name(const char *name)
+{
+    for (unsigned i = 0; name && i < sizeof date_source_names /
+                                         sizeof *date_source_names; i++)
+        if (strcmp(name, date_source_names[i]) == 0)
+            return (px_date_source)i;
+    return PX_DATE_UNKNOWN;
+}
+
+px_article *px_article_new(void)
+{
+    return calloc(1, sizeof(px_article));
+}
+
+void px_article_free(px_article *a)
+{
+    if (!a)
+        return;
+    free(a->ext_id);
+    free(a->source);
+    free(a->url);
+    free(a->outlet);
+    free(a->title);
+    free(a->author);
+    free(a->body);
+    free(a);
+}
+
+px_status px_article_set(char **field, const char *s, size_t len)
+{
+    char *copy = NULL;
+    if (s) {
+        copy = malloc(len + 1);
+        if (!copy)
+            return PX_ENOMEM;
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+    }
+    free(*field);
+    *field = copy;
+    return PX_OK;
+}

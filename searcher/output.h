@@ -1,0 +1,27 @@
+/*
+** output.h — how pressdex-search (and the CGI page's JSON mode) print
+** results.  Both printers only read the results; they own nothing.
+*/
+#ifndef PX_OUTPUT_H
+#define PX_OUTPUT_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "pressdex.h"
+
+/* Version of the JSON document below; bumped on incompatible change. */
+#define PX_JSON_SCHEMA_VERSION 1
+
+/* The results as the JSON document described in docs/json.md.  Returns a
+** new reference (json_decref it), or NULL when out of memory. */
+json_t *px_json_results(const px_results *r, const px_search_opts *o);
+
+/* Human-readable results.  `bold` selects terminal bold for highlights
+** (the snippets must then have been built with the bold markers);
+** `cwd` shortens sources under it (may be NULL). */
+void px_text_results(FILE *out, const px_results *r, const px_search_opts *o,
+                     const char *cwd);
+
+#endif /* PX_OUTPUT_H */

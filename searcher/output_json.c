@@ -1,0 +1,90 @@
+/*
+** output_json.c — search results as one JSON document (schema in
+** docs/json.md).  Highlight offsets are counted in Unicode code points of
+** the plain snippet, the unit most scripting languages index strings by.
+*/
+#include <string.h>
+
+#include "output.h"
+
+/* Code points in the first `bytes` bytes of a UTF-8 string. */
+static size_t code_points(const char *s, size_t bytes)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < bytes && s[i]; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s && *s ? json_string(s) : json_null();
+}
+
+static json_t *hit_json(const px_hit *h)
+{
+    const px_article *a = h->article;
+    json_t *spans = json_array();
+    for (size_t i = 0; spans && i < h->n_highlights; i++) {
+        const char *p = h->snippet_plain;
+        size_t start = code_points(p, h->highlights[i].start);
+        size_t len = code_points(p + h->highlights[i].start,
+                                 h->highlights[i].len);
+        json_array_append_new(spans, json_pack("[II]", (json_int_t)start,
+                                               (json_int_t)len));
+    }
+    return json_pack("{sI sI sf so so so so ss so so so so so}",
+        "rank", (json_int_t)h->rank,
+        "id", (json_int_t)h->docid,
+        "score", h->score,
+        "title", str_or_null(a->title),
+        "outlet", str_or_null(a->outlet),
+        "date", str_or_null(a->date),
+        "author", str_or_null(a->author),
+        "date_source", px_date_source_name(a->date_source),
+        "source", str_or_null(a->source),
+        "url", str_or_null(a->url),
+        "snippet", str_or_null(h->snippet_plain),
+        "highlights", spans ? spans : json_null(),
+        "ext_id", str_or_null(a->ext_id));
+}
+
+static json_t *facets_json(const px_facet *f, size_t n, const char *key)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++)
+        json_array_append_new(arr, json_pack("{so sI}", key,
+                              str_or_null(f[i].value),
+                              (json_int_t)f[i].count));
+    return arr;
+}
+
+json_t *px_json_results(const px_results *r, const px_search_opts *o)
+{
+    json_t *hits = json_array();
+    for (size_t i = 0; hits && i < r->n_hits; i++)
+        json_array_append_new(hits, hit_json(&r->hits[i]));
+    json_t *facets = o->facets
+        ? json_pack("{so so}",
+                    "outlets", facets_json(r->outlet_facets,
+                                           r->n_outlet_facets, "name"),
+                    "months", facets_json(r->month_facets,
+                                          r->n_month_facets, "month"))
+        : json_null();
+    return json_pack(
+        "{si ss so so so s{sI sI sI sb} sI sI so so}",
+        "schema_version", PX_JSON_SCHEMA_VERSION,
+        "query", r->query,
+        "parsed", str_or_null(r->parsed),
+        "notice", str_or_null(r->notice),
+        "suggestion", str_or_null(r->suggestion),
+        "total",
+        "estimated", (json_int_t)r->matches_estimated,
+        "lower", (json_int_t)r->matches_lower,
+        "upper", (json_int_t)r->matches_upper,
+        "exact", r->exact,
+        "offset", (json_int_t)o->offset,
+        "limit", (json_int_t)(o->limit ? o->limit : 10),
+        "facets", facets,
+        "hits", hits);
+}
