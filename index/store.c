@@ -1,0 +1,617 @@
+/*
+** store.c — the SQLite article store (see store.h for the contract).
+**
+** One table row per article, a tombstone per deletion not yet applied to
+** Xapian, the first display name seen for each outlet key, and a meta
+** table with the schema version and the change counter.  The schema grows
+** only by appending steps to `migrations`: a store at version N is brought
+** to the newest version by running steps N+1.. in one transaction.  All
+** statements used per article are prepared once at open.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* Each step takes the schema from version i to i+1. */
+static const char *const migrations[] = {
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE articles("
+    "  docid INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  ext_id TEXT NOT NULL UNIQUE,"
+    "  source TEXT NOT NULL,"
+    "  url TEXT, outlet TEXT, outlet_key TEXT NOT NULL DEFAULT '',"
+    "  date TEXT NOT NULL DEFAULT '',"
+    "  date_source TEXT NOT NULL DEFAULT 'unknown',"
+    "  title TEXT, author TEXT, body TEXT NOT NULL,"
+    "  hash TEXT NOT NULL, indexed_at INTEGER NOT NULL,"
+    "  seq INTEGER NOT NULL);"
+    "CREATE INDEX articles_seq ON articles(seq);"
+    "CREATE INDEX articles_source ON articles(source);"
+    "CREATE TABLE tombstones(docid INTEGER PRIMARY KEY, seq INTEGER NOT NULL);"
+    "CREATE TABLE outlets(key TEXT PRIMARY KEY, name TEXT NOT NULL);"
+    "INSERT INTO meta VALUES('seq', '0');",
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
+
+enum {
+    S_FIND, S_INSERT, S_UPDATE, S_DELETE, S_TOMB, S_GET, S_GET_NOBODY,
+    S_SEQ_GET, S_SEQ_SET, S_OUTLET_ADD, S_OUTLET_NAME, S_META_GET,
+    S_META_SET, N_STMTS
+};
+
+static const char *const stmt_sql[N_STMTS] = {
+    [S_FIND] = "SELECT docid, hash FROM articles WHERE ext_id = ?1",
+    [S_INSERT] = "INSERT INTO articles(ext_id, source, url, outlet, "
+                 "outlet_key, date, date_source, title, author, body, hash, "
+                 "indexed_at, seq) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
+                 "?12,?13)",
+    [S_UPDATE] = "UPDATE articles SET ext_id=?1, source=?2, url=?3, "
+                 "outlet=?4, outlet_key=?5, date=?6, date_source=?7, "
+                 "title=?8, author=?9, body=?10, hash=?11, indexed_at=?12, "
+                 "seq=?13 WHERE docid=?14",
+    [S_DELETE] = "DELETE FROM articles WHERE docid = ?1",
+    [S_TOMB] = "INSERT OR REPLACE INTO tombstones(docid, seq) VALUES(?1,?2)",
+    [S_GET] = "SELECT docid, ext_id, source, url, outlet, date, date_source, "
+              "title, author, hash, indexed_at, body FROM articles "
+              "WHERE docid = ?1",
+    [S_GET_NOBODY] = "SELECT docid, ext_id, source, url, outlet, date, "
+                     "date_source, title, author, hash, indexed_at, NULL "
+                     "FROM articles WHERE docid = ?1",
+    [S_SEQ_GET] = "SELECT CAST(value AS INTEGER) FROM meta WHERE key='seq'",
+    [S_SEQ_SET] = "UPDATE meta SET value = ?1 WHERE key = 'seq'",
+    [S_OUTLET_ADD] = "INSERT OR IGNORE INTO outlets(key, name) VALUES(?1,?2)",
+    [S_OUTLET_NAME] = "SELECT name FROM outlets WHERE key = ?1",
+    [S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+    [S_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)",
+};
+
+/* Columns of S_GET / S_GET_NOBODY and of the walks below. */
+#define ARTICLE_COLUMNS "docid, ext_id, source, url, outlet, date, " \
+                        "date_source, title, author, hash, indexed_at"
+
+struct px_store {
+    sqlite3 *db;
+    char *path;
+    int writable;
+    sqlite3_stmt *stmt[N_STMTS];
+};
+
+static px_status sql_error(px_store *s, px_err *err, const char *what)
+{
+    int code = sqlite3_extended_errcode(s->db) & 0xFF;
+    px_status st = PX_EBACKEND;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        st = PX_ELOCKED;
+    else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        st = PX_ECORRUPT;
+    else if (code == SQLITE_CANTOPEN)
+        st = PX_ENOTFOUND;
+    else if (code == SQLITE_NOMEM)
+        st = PX_ENOMEM;
+    return px_err_set(err, st, "%s: %s: %s", s->path, what,
+                      sqlite3_errmsg(s->db));
+}
+
+static px_status exec(px_store *s, const char *sql, px_err *err)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return sql_error(s, err, sql);
+    return PX_OK;
+}
+
+/* A reset statement, ready to bind. */
+static sqlite3_stmt *stmt(px_store *s, int which)
+{
+    sqlite3_stmt *st = s->stmt[which];
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return st;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                              */
+/* ------------------------------------------------------------------ */
+
+static px_status migrate(px_store *s, px_err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return sql_error(s, err, "reading the schema version");
+    int version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    if (version < 0)
+        return sql_error(s, err, "reading the schema version");
+    if (version > N_MIGRATIONS)
+        return px_err_set(err, PX_EVERSION,
+            "%s: store schema version %d is newer than this pressdex "
+            "understands (%d); use a newer pressdex", s->path, version,
+            N_MIGRATIONS);
+    if (version == N_MIGRATIONS)
+        return PX_OK;
+    if (!s->writable)
+        return px_err_set(err, PX_ECORRUPT,
+            "%s: store schema version %d needs upgrading; run "
+            "pressdex-index on it first", s->path, version);
+    px_status rc = exec(s, "BEGIN IMMEDIATE", err);
+    for (int v = version; rc == PX_OK && v < N_MIGRATIONS; v++)
+        rc = exec(s, migrations[v], err);
+    if (rc == PX_OK) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", N_MIGRATIONS);
+        rc = exec(s, sql, err);
+    }
+    if (rc == PX_OK)
+        return exec(s, "COMMIT", err);
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static px_status configure(px_store *s, px_err *err)
+{
+    sqlite3_busy_timeout(s->db, 10000);
+    /* Reading the schema also checks that the file is an SQLite database. */
+    px_status rc = exec(s, "SELECT count(*) FROM sqlite_master", err);
+    if (rc == PX_OK && s->writable) {
+        rc = exec(s, "PRAGMA journal_mode=WAL", err);
+        if (rc == PX_OK)
+            rc = exec(s, "PRAGMA synchronous=NORMAL", err);
+    }
+    if (rc == PX_OK)
+        rc = migrate(s, err);
+    for (int i = 0; rc == PX_OK && i < N_STMTS; i++)
+        if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                               &s->stmt[i], NULL) != SQLITE_OK)
+            rc = sql_error(s, err, "preparing statements");
+    return rc;
+}
+
+px_status px_store_open(const char *path, int writable, px_store **out,
+                        px_err *err)
+{
+    px_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    }
+    s->writable = writable;
+    int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                         : SQLITE_OPEN_READONLY;
+    px_status rc;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
+        rc = s->db ? sql_error(s, err, "opening")
+                   : px_err_set(err, PX_ENOMEM, "out of memory");
+    else
+        rc = configure(s, err);
+    if (rc != PX_OK) {
+        px_store_close(s);
+        return rc;
+    }
+    *out = s;
+    return PX_OK;
+}
+
+void px_store_close(px_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < N_STMTS; i++)
+        sqlite3_finalize(s->stmt[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+px_status px_store_begin(px_store *s, px_err *err)
+{
+    return exec(s, "BEGIN IMMEDIATE", err);
+}
+
+px_status px_store_commit(px_store *s, px_err *err)
+{
+    return exec(s, "COMMIT", err);
+}
+
+px_status px_store_rollback(px_store *s, px_err *err)
+{
+    return exec(s, "ROLLBACK", err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Meta and sequence                                                    */
+/* ------------------------------------------------------------------ */
+
+px_status px_store_meta_get(px_store *s, const char *key, char **out,
+                            px_err *err)
+{
+    sqlite3_stmt *st = stmt(s, S_META_GET);
+    bind_text(st, 1, key);
+    *out = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = strdup((const char *)sqlite3_column_text(st, 0));
+        if (!*out)
+            return px_err_set(err, PX_ENOMEM, "out of memory");
+    } else if (rc != SQLITE_DONE) {
+        return sql_error(s, err, "reading metadata");
+    }
+    return PX_OK;
+}
+
+px_status px_store_meta_set(px_store *s, const char *key, const char *value,
+                            px_err *err)
+{
+    sqlite3_stmt *st = stmt(s, S_META_SET);
+    bind_text(st, 1, key);
+    bind_text(st, 2, value);
+    return sqlite3_step(st) == SQLITE_DONE ? PX_OK
+                                           : sql_error(s, err, "writing metadata");
+}
+
+px_status px_store_max_seq(px_store *s, int64_t *out, px_err *err)
+{
+    sqlite3_stmt *st = stmt(s, S_SEQ_GET);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return sql_error(s, err, "reading the change counter");
+    *out = sqlite3_column_int64(st, 0);
+    return PX_OK;
+}
+
+static px_status next_seq(px_store *s, int64_t *out, px_err *err)
+{
+    px_status rc = px_store_max_seq(s, out, err);
+    if (rc != PX_OK)
+        return rc;
+    ++*out;
+    sqlite3_stmt *st = stmt(s, S_SEQ_SET);
+    sqlite3_bind_int64(st, 1, *out);
+    return sqlite3_step(st) == SQLITE_DONE
+               ? PX_OK : sql_error(s, err, "updating the change counter");
+}
+
+/* ------------------------------------------------------------------ */
+/* Articles                                                             */
+/* ------------------------------------------------------------------ */
+
+px_status px_store_find(px_store *s, const char *ext_id, int64_t *docid,
+                        char hash[17], px_err *err)
+{
+    sqlite3_stmt *st = stmt(s, S_FIND);
+    bind_text(st, 1, ext_id);
+    *docid = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *docid = sqlite3_column_int64(st, 0);
+        if (hash)
+            snprintf(hash, 17, "%s", (const char *)sqlite3_column_text(st, 1));
+        return PX_OK;
+    }
+    return rc == SQLITE_DONE ? PX_OK : sql_error(s, err, "finding an article");
+}
+
+px_status px_store_put(px_store *s, px_article *a, px_err *err)
+{
+    int64_t seq;
+    px_status rc = next_seq(s, &seq, err);
+    char *key = px_outlet_key(a->outlet);
+    if (!key)
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    if (rc == PX_OK && *key && a->outlet) {
+        sqlite3_stmt *st = stmt(s, S_OUTLET_ADD);
+        bind_text(st, 1, key);
+        bind_text(st, 2, a->outlet);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = sql_error(s, err, "recording an outlet");
+    }
+    a->indexed_at = (int64_t)time(NULL);
+    sqlite3_stmt *st = stmt(s, a->docid ? S_UPDATE : S_INSERT);
+    bind_text(st, 1, a->ext_id);
+    bind_text(st, 2, a->source);
+    bind_text(st, 3, a->url);
+    bind_text(st, 4, a->outlet);
+    bind_text(st, 5, key);
+    bind_text(st, 6, a->date);
+    bind_text(st, 7, px_date_source_name(a->date_source));
+    bind_text(st, 8, a->title);
+    bind_text(st, 9, a->author);
+    bind_text(st, 10, a->body);
+    bind_text(st, 11, a->hash);
+    sqlite3_bind_int64(st, 12, a->indexed_at);
+    sqlite3_bind_int64(st, 13, seq);
+    if (a->docid)
+        sqlite3_bind_int64(st, 14, a->docid);
+    if (rc == PX_OK && sqlite3_step(st) != SQLITE_DONE)
+        rc = sql_error(s, err, "storing an article");
+    if (rc == PX_OK && !a->docid)
+        a->docid = sqlite3_last_insert_rowid(s->db);
+    sqlite3_reset(st);   /* release the bound article strings */
+    free(key);
+    return rc;
+}
+
+px_status px_store_delete(px_store *s, int64_t docid, px_err *err)
+{
+    sqlite3_stmt *st = stmt(s, S_DELETE);
+    sqlite3_bind_int64(st, 1, docid);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return sql_error(s, err, "deleting an article");
+    if (sqlite3_changes(s->db) == 0)
+        return px_err_set(err, PX_ENOTFOUND, "%s: no article %lld", s->path,
+                          (long long)docid);
+    int64_t seq;
+    px_status rc = next_seq(s, &seq, err);
+    if (rc != PX_OK)
+        return rc;
+    st = stmt(s, S_TOMB);
+    sqlite3_bind_int64(st, 1, docid);
+    sqlite3_bind_int64(st, 2, seq);
+    return sqlite3_step(st) == SQLITE_DONE ? PX_OK
+                                           : sql_error(s, err, "writing a tombstone");
+}
+
+static px_status dup_col(sqlite3_stmt *st, int col, char **out)
+{
+    const unsigned char *v = sqlite3_column_text(st, col);
+    if (!v)
+        return PX_OK;
+    return px_article_set(out, (const char *)v,
+                          (size_t)sqlite3_column_bytes(st, col));
+}
+
+/* Builds an article from a row laid out as ARTICLE_COLUMNS[, body]. */
+static px_status row_article(sqlite3_stmt *st, int with_body, px_article **out)
+{
+    px_article *a = px_article_new();
+    if (!a)
+        return PX_ENOMEM;
+    a->docid = sqlite3_column_int64(st, 0);
+    px_status rc = dup_col(st, 1, &a->ext_id);
+    if (rc == PX_OK) rc = dup_col(st, 2, &a->source);
+    if (rc == PX_OK) rc = dup_col(st, 3, &a->url);
+    if (rc == PX_OK) rc = dup_col(st, 4, &a->outlet);
+    const unsigned char *date = sqlite3_column_text(st, 5);
+    snprintf(a->date, sizeof a->date, "%s", date ? (const char *)date : "");
+    a->date_source = px_date_source_from_name(
+        (const char *)sqlite3_column_text(st, 6));
+    if (rc == PX_OK) rc = dup_col(st, 7, &a->title);
+    if (rc == PX_OK) rc = dup_col(st, 8, &a->author);
+    const unsigned char *hash = sqlite3_column_text(st, 9);
+    snprintf(a->hash, sizeof a->hash, "%s", hash ? (const char *)hash : "");
+    a->indexed_at = sqlite3_column_int64(st, 10);
+    if (rc == PX_OK && with_body) rc = dup_col(st, 11, &a->body);
+    if (rc != PX_OK) {
+        px_article_free(a);
+        return rc;
+    }
+    *out = a;
+    return PX_OK;
+}
+
+px_status px_store_get(px_store *s, int64_t docid, int with_body,
+                       px_article **out, px_err *err)
+{
+    sqlite3_stmt *st = stmt(s, with_body ? S_GET : S_GET_NOBODY);
+    sqlite3_bind_int64(st, 1, docid);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return px_err_set(err, PX_ENOTFOUND, "%s: no article %lld", s->path,
+                          (long long)docid);
+    if (rc != SQLITE_ROW)
+        return sql_error(s, err, "reading an article");
+    px_status r = row_article(st, with_body, out);
+    sqlite3_reset(st);
+    return r == PX_OK ? PX_OK : px_err_set(err, r, "out of memory");
+}
+
+/* ------------------------------------------------------------------ */
+/* Walks                                                                */
+/* ------------------------------------------------------------------ */
+
+px_status px_store_changes(px_store *s, int64_t since, px_store_change_fn cb,
+                           void *ctx, int *stopped, px_err *err)
+{
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT " ARTICLE_COLUMNS ", body, seq, 0 FROM articles WHERE seq > ?1 "
+        "UNION ALL SELECT docid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+        "NULL, NULL, 0, NULL, seq, 1 FROM tombstones WHERE seq > ?1 "
+        "ORDER BY 12";
+    if (stopped)
+        *stopped = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sql_error(s, err, "reading changes");
+    sqlite3_bind_int64(st, 1, since);
+    px_status rc = PX_OK;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t seq = sqlite3_column_int64(st, 12);
+        int stop;
+        if (sqlite3_column_int(st, 13)) {
+            stop = cb(ctx, NULL, sqlite3_column_int64(st, 0), seq);
+        } else {
+            px_article *a = NULL;
+            if ((rc = row_article(st, 1, &a)) != PX_OK)
+                break;
+            stop = cb(ctx, a, 0, seq);
+            px_article_free(a);
+        }
+        if (stop) {
+            if (stopped)
+                *stopped = 1;
+            break;
+        }
+    }
+    if (rc == PX_OK && r != SQLITE_ROW && r != SQLITE_DONE)
+        rc = sql_error(s, err, "reading changes");
+    else if (rc != PX_OK)
+        rc = px_err_set(err, rc, "out of memory");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Runs a query returning one integer, with one optional int64 parameter. */
+static px_status scalar(px_store *s, const char *sql, int64_t param,
+                        int64_t *out, px_err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sql_error(s, err, sql);
+    if (sqlite3_bind_parameter_count(st) > 0)
+        sqlite3_bind_int64(st, 1, param);
+    px_status rc = PX_OK;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        rc = sql_error(s, err, sql);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+px_status px_store_count_changes(px_store *s, int64_t since, int64_t *out,
+                                 px_err *err)
+{
+    return scalar(s, "SELECT (SELECT count(*) FROM articles WHERE seq > ?1) + "
+                     "(SELECT count(*) FROM tombstones WHERE seq > ?1)",
+                  since, out, err);
+}
+
+px_status px_store_forget_tombstones(px_store *s, int64_t upto, px_err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "DELETE FROM tombstones WHERE seq <= ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sql_error(s, err, "dropping tombstones");
+    sqlite3_bind_int64(st, 1, upto);
+    px_status rc = sqlite3_step(st) == SQLITE_DONE
+                       ? PX_OK : sql_error(s, err, "dropping tombstones");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+px_status px_store_count(px_store *s, size_t *out, px_err *err)
+{
+    int64_t n = 0;
+    px_status rc = scalar(s, "SELECT count(*) FROM articles", 0, &n, err);
+    *out = (size_t)n;
+    return rc;
+}
+
+px_status px_store_foreach(px_store *s, int with_body,
+                           px_store_article_fn cb, void *ctx, px_err *err)
+{
+    sqlite3_stmt *st;
+    const char *sql = with_body
+        ? "SELECT " ARTICLE_COLUMNS ", body FROM articles ORDER BY docid"
+        : "SELECT " ARTICLE_COLUMNS ", NULL FROM articles ORDER BY docid";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sql_error(s, err, "reading articles");
+    px_status rc = PX_OK;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        px_article *a = NULL;
+        if ((rc = row_article(st, with_body, &a)) != PX_OK)
+            break;
+        int stop = cb(ctx, a);
+        px_article_free(a);
+        if (stop)
+            break;
+    }
+    if (rc == PX_OK && r != SQLITE_ROW && r != SQLITE_DONE)
+        rc = sql_error(s, err, "reading articles");
+    else if (rc != PX_OK)
+        rc = px_err_set(err, rc, "out of memory");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+px_status px_store_outlet_name(px_store *s, const char *key, char **out,
+                               px_err *err)
+{
+    sqlite3_stmt *st = stmt(s, S_OUTLET_NAME);
+    bind_text(st, 1, key);
+    *out = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW &&
+        !(*out = strdup((const char *)sqlite3_column_text(st, 0))))
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sql_error(s, err, "reading an outlet");
+    return PX_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Statistics                                                           */
+/* ------------------------------------------------------------------ */
+
+static px_status stats_outlets(px_store *s, px_stats *out, px_err *err)
+{
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT a.outlet_key, o.name, count(*) AS n FROM articles a "
+        "LEFT JOIN outlets o ON o.key = a.outlet_key GROUP BY a.outlet_key "
+        "ORDER BY a.outlet_key = '', n DESC, o.name";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sql_error(s, err, "counting outlets");
+    px_status rc = PX_OK;
+    size_t cap = 0;
+    while (rc == PX_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (out->n_outlets == cap) {
+            cap = cap ? cap * 2 : 16;
+            px_outlet_count *m = realloc(out->outlets, cap * sizeof *m);
+            if (!m) {
+                rc = px_err_set(err, PX_ENOMEM, "out of memory");
+                break;
+            }
+            out->outlets = m;
+        }
+        px_outlet_count *o = &out->outlets[out->n_outlets++];
+        memset(o, 0, sizeof *o);
+        const char *key = (const char *)sqlite3_column_text(st, 0);
+        const char *name = (const char *)sqlite3_column_text(st, 1);
+        o->key = strdup(key ? key : "");
+        o->name = key && *key && name ? strdup(name) : NULL;
+        o->count = (size_t)sqlite3_column_int64(st, 2);
+        if (!o->key)
+            rc = px_err_set(err, PX_ENOMEM, "out of memory");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+px_status px_store_stats(px_store *s, px_stats *out, px_err *err)
+{
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT count(*), count(DISTINCT source), "
+        "sum(date = ''), min(NULLIF(date, '')), max(NULLIF(date, '')), "
+        "coalesce(sum(length(CAST(body AS BLOB)) + "
+        "coalesce(length(CAST(title AS BLOB)), 0)), 0) FROM articles";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sql_error(s, err, "computing statistics");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        out->articles = (size_t)sqlite3_column_int64(st, 0);
+        out->sources = (size_t)sqlite3_column_int64(st, 1);
+        out->undated = (size_t)sqlite3_column_int64(st, 2);
+        const unsigned char *first = sqlite3_column_text(st, 3);
+        const unsigned char *last = sqlite3_column_text(st, 4);
+        snprintf(out->first_date, sizeof out->first_date, "%s",
+                 first ? (const char *)first : "");
+        snprintf(out->last_date, sizeof out->last_date, "%s",
+                 last ? (const char *)last : "");
+        out->text_bytes = (uint64_t)sqlite3_column_int64(st, 5);
+    }
+    sqlite3_finalize(st);
+    return stats_outlets(s, out, err);
+}

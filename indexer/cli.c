@@ -1,0 +1,135 @@
+/*
+** cli.c — helpers every pressdex-index command uses: the options they all
+** accept, usage errors, where the index lives, and opening it with a
+** message a user can act on.
+*/
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+/* The article store's file inside an index directory (the layout is
+** fixed: articles.sqlite beside xapian/); its absence means "no index". */
+#define PX_CLI_STORE_FILE "articles.sqlite"
+
+void px_cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("pressdex-index: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int px_cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "pressdex-index: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'pressdex-index %s%s--help'.\n", cmd ? cmd : "",
+            cmd ? " " : "");
+    return PX_EXIT_USAGE;
+}
+
+static int cli_set_verbosity(px_cli *cli, const char *cmd, int level)
+{
+    if (cli->verbosity != PX_NORMAL && cli->verbosity != level)
+        return px_cli_usage(cmd, "--quiet and --verbose exclude each other");
+    cli->verbosity = level;
+    return -1;
+}
+
+int px_cli_option(px_cli *cli, const char *cmd, const char *help, int c,
+                  char **argv)
+{
+    switch (c) {
+    case 'D':
+        if (!*optarg)
+            return px_cli_usage(cmd, "--db needs a directory");
+        cli->db = optarg;
+        return -1;
+    case 'q':
+        return cli_set_verbosity(cli, cmd, PX_QUIET);
+    case 'v':
+        return cli_set_verbosity(cli, cmd, PX_VERBOSE);
+    case 'h':
+        fputs(help, stdout);
+        return PX_EXIT_OK;
+    case ':':
+        return px_cli_usage(cmd, "option '%s' needs a value",
+                            argv[optind - 1]);
+    default:
+        if (optopt)             /* a short option; long ones leave 0 */
+            return px_cli_usage(cmd, "unknown option '-%c'", optopt);
+        return px_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+    }
+}
+
+static char *cli_path(const char *base, const char *rest)
+{
+    size_t n = strlen(base) + strlen(rest) + 1;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s%s", base, rest);
+    return p;
+}
+
+char *px_cli_index_dir(const px_cli *cli)
+{
+    const char *env = getenv("PRESSDEX_DB");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char *dir;
+    if (cli->db)
+        dir = strdup(cli->db);
+    else if (env && *env)
+        dir = strdup(env);
+    else if (xdg && *xdg)
+        dir = cli_path(xdg, "/pressdex/index");
+    else if (home && *home)
+        dir = cli_path(home, "/.local/share/pressdex/index");
+    else {
+        px_cli_error("no index location: HOME is not set; give one with "
+                     "--db DIR or PRESSDEX_DB");
+        return NULL;
+    }
+    if (!dir)
+        px_cli_error("out of memory");
+    return dir;
+}
+
+px_index *px_cli_open(const char *dir, int mode, const char *language,
+                      int must_exist)
+{
+    px_err err = {""};
+    px_index *ix = NULL;
+    if (must_exist) {
+        struct stat sb;
+        char *store = cli_path(dir, "/" PX_CLI_STORE_FILE);
+        int found = store && stat(store, &sb) == 0;
+        free(store);
+        if (!found) {
+            px_cli_error("no index at %s (create one with: pressdex-index "
+                         "--db %s add PATH...)", dir, dir);
+            return NULL;
+        }
+    }
+    px_status st = px_index_open(dir, mode, language, &ix, &err);
+    if (st != PX_OK) {
+        px_cli_error("%s", err.msg[0] ? err.msg : px_status_str(st));
+        return NULL;
+    }
+    return ix;
+}
+
+const char *px_cli_plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}

@@ -1,0 +1,382 @@
+/*
+** cmd_add.c — `pressdex-index add`: read files and folders, index every
+** article found.
+**
+** The run lists its files first (walk.c), then reads them one at a time
+** into memory and lets the reader for the format (readers.c) hand each
+** article to px_index_add(), which batches and commits.  Anything wrong
+** with one file or one line is a problem: it is printed with the path (and
+** line) at once, the run goes on, and the exit status is 3 at the end.
+** Only an index that cannot be opened or written stops the run.
+**
+** SIGINT/SIGTERM set a flag (main.c) that is checked after every article:
+** the run stops there, px_index_close() commits, and the message says that
+** running the same command again finishes the work, since unchanged
+** articles are recognised by their content hash and skipped.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "ingest.h"
+#include "progress.h"
+#include "walk.h"
+
+static const char add_help[] =
+"Usage: pressdex-index [--db DIR] add [OPTIONS] PATH...\n"
+"\n"
+"Reads articles from files and folders and adds them to the index,\n"
+"creating it when needed.  Folders are read recursively; hidden entries\n"
+"and files of other formats in them are skipped.  An unchanged article is\n"
+"left alone; a changed one replaces what was indexed before.\n"
+"\n"
+"Formats:\n"
+"  .txt             the text of one news page.  Optional header lines\n"
+"                   first (title:, outlet:, date:, url:, author:, ended by\n"
+"                   a blank line) or a 'date YYYY-MM-DD' line.  Without\n"
+"                   title:, the title is the first meaningful line\n"
+"  .jsonl, .ndjson  one JSON object per line: id (or url), outlet, date,\n"
+"                   title, author (a string or a list), text (or body)\n"
+"\n"
+"Options:\n"
+"  --outlet NAME      the outlet of every article read, whatever the\n"
+"                     files say\n"
+"  --date YYYY-MM-DD  the date of every article read\n"
+"  --language LANG    stemming language of a new index (default english;\n"
+"                     'pressdex-index languages' lists them); an existing\n"
+"                     index keeps its own\n"
+"  -h, --help         this text\n"
+"\n"
+"A file or line that cannot be read is reported on stderr as\n"
+"PATH[:LINE]: message and the rest is indexed.  Invalid UTF-8 is repaired\n"
+"(each bad sequence becomes U+FFFD) with a warning.  Ctrl-C stops after\n"
+"the current article and keeps everything indexed so far; running the\n"
+"same command again finishes the work.\n"
+"\n"
+"Exit status: 0 success, 2 usage or environment error, 3 some file or\n"
+"line could not be read, or the run was interrupted.\n";
+
+typedef struct {
+    px_cli *cli;
+    px_index *ix;
+    px_progress progress;
+    px_walk walk;
+    size_t file;              /* index in walk.files of the file being read */
+    uint64_t bytes_done;      /* size of the files finished */
+    uint64_t offset;          /* how far into the current file */
+    size_t files_read;
+    size_t articles;
+    size_t counts[3];         /* by px_add_result, whole run */
+    size_t file_counts[3];    /* by px_add_result, current file */
+    size_t problems, warnings;
+    int cut_short;            /* a signal stopped a reader mid-file */
+    px_status fatal;          /* an index error that ends the run */
+    px_err err;
+} add_run;
+
+/* Prints "pressdex-index: PATH[:LINE]: [label]message" below the progress
+** line. */
+static void add_print(add_run *r, const char *path, long line,
+                      const char *label, const char *msg)
+{
+    px_progress_clear(&r->progress);
+    if (line > 0)
+        fprintf(stderr, "pressdex-index: %s:%ld: %s%s\n", path, line, label,
+                msg);
+    else
+        fprintf(stderr, "pressdex-index: %s: %s%s\n", path, label, msg);
+}
+
+static void add_problem(void *ctx, const char *path, long line,
+                        const char *msg)
+{
+    add_run *r = ctx;
+    r->problems++;
+    add_print(r, path, line, "", msg);
+}
+
+static void add_warning(void *ctx, const char *path, long line,
+                        const char *msg)
+{
+    add_run *r = ctx;
+    r->warnings++;
+    if (r->cli->verbosity > PX_QUIET)
+        add_print(r, path, line, "warning: ", msg);
+}
+
+static void add_note(void *ctx, const char *path, long line,
+                     const char *msg)
+{
+    add_run *r = ctx;
+    if (r->cli->verbosity >= PX_VERBOSE)
+        add_print(r, path, line, "", msg);
+}
+
+static void add_show_progress(add_run *r)
+{
+    uint64_t size = r->file < r->walk.n ? r->walk.files[r->file].size : 0;
+    uint64_t within = r->offset < size ? r->offset : size;
+    px_progress_files(&r->progress, r->file, r->walk.n, r->articles,
+                      r->bytes_done + within, r->walk.bytes);
+}
+
+static void add_position(void *ctx, size_t offset)
+{
+    ((add_run *)ctx)->offset = offset;
+}
+
+/* The sink: every article a reader finds comes here. */
+static int add_sink(void *ctx, px_article *a)
+{
+    add_run *r = ctx;
+    px_add_result res = PX_ADD_NEW;
+    px_err err = {""};
+    px_status st = px_index_add(r->ix, a, &res, &err);
+    if (st == PX_EINVAL) {      /* this article only: the run goes on */
+        char msg[PX_ERR_MAX + 128];
+        snprintf(msg, sizeof msg, "article %.100s not indexed: %s",
+                 a->ext_id ? a->ext_id : "", err.msg);
+        add_problem(r, a->source ? a->source : "?", 0, msg);
+    } else if (st != PX_OK) {
+        r->fatal = st;
+        r->err = err;
+    } else {
+        r->articles++;
+        r->counts[res]++;
+        r->file_counts[res]++;
+    }
+    px_article_free(a);
+    add_show_progress(r);
+    if (*r->cli->stop)
+        r->cut_short = 1;
+    return r->fatal != PX_OK || *r->cli->stop;
+}
+
+/* Reads a whole file into a NUL-terminated buffer; returns 0 or errno. */
+static int add_slurp(const char *path, char **data, size_t *len)
+{
+    struct stat sb;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    size_t cap = fstat(fd, &sb) == 0 && sb.st_size > 0
+                     ? (size_t)sb.st_size + 1 : 4096;
+    size_t n = 0;
+    char *buf = malloc(cap);
+    int e = buf ? 0 : ENOMEM;
+    while (!e) {
+        if (n + 1 == cap) {   /* the file grew since it was listed */
+            char *grown = realloc(buf, cap *= 2);
+            if (!grown) {
+                e = ENOMEM;
+                break;
+            }
+            buf = grown;
+        }
+        ssize_t got = read(fd, buf + n, cap - n - 1);
+        if (got < 0 && errno != EINTR)
+            e = errno;
+        else if (got == 0)
+            break;
+        else if (got > 0)
+            n += (size_t)got;
+    }
+    close(fd);
+    if (e) {
+        free(buf);
+        return e;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int e = add_slurp(f->path, &data, &len);
+    if (e) {
+        add_problem(r, f->path, 0, strerror(e));
+        return;
+    }
+    r->files_read++;
+    memset(r->file_counts, 0, sizeof r->file_counts);
+    f->read(in, f->path, data, len);
+    free(data);
+    if (r->cli->verbosity >= PX_VERBOSE) {
+        size_t *c = r->file_counts, n = c[0] + c[1] + c[2];
+        px_progress_clear(&r->progress);
+        printf("%s: %zu %s (%zu new, %zu updated, %zu unchanged)\n",
+               f->path, n, px_cli_plural(n, "article", "articles"),
+               c[PX_ADD_NEW], c[PX_ADD_UPDATED], c[PX_ADD_UNCHANGED]);
+        fflush(stdout);
+    }
+}
+
+/* Reads every listed file; returns non-zero when stopped before the end. */
+static int add_files(add_run *r, const px_ingest_opts *opts)
+{
+    px_ingest in = {opts, add_sink, add_problem, r,
+                    add_warning, add_note, add_position};
+    for (r->file = 0; r->file < r->walk.n; r->file++) {
+        if (*r->cli->stop || r->fatal != PX_OK)
+            return 1;
+        r->offset = 0;
+        add_file(r, &r->walk.files[r->file], &in);
+        if (r->cut_short || r->fatal != PX_OK)
+            return 1;
+        r->bytes_done += r->walk.files[r->file].size;
+        r->offset = 0;
+        add_show_progress(r);
+    }
+    return 0;
+}
+
+/* Checks --date: exactly YYYY-MM-DD, and a day that exists. */
+static int add_valid_date(const char *s)
+{
+    char parsed[11];
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    return px_date_parse(s, parsed) && strcmp(parsed, s) == 0;
+}
+
+static int add_valid_language(const char *lang)
+{
+    for (const char **l = px_languages(); l && *l; l++)
+        if (strcmp(*l, lang) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parses the options of `add`; returns -1 to go on, or the exit status. */
+static int add_parse(px_cli *cli, int argc, char **argv,
+                     px_ingest_opts *opts, const char **language)
+{
+    static const struct option longopts[] = {
+        PX_CLI_COMMON_OPTIONS,
+        {"outlet", required_argument, NULL, 'o'},
+        {"date", required_argument, NULL, 'd'},
+        {"language", required_argument, NULL, 'l'},
+        {NULL, 0, NULL, 0}};
+    int c, rc;
+    while ((c = getopt_long(argc, argv, PX_CLI_SHORT, longopts, NULL)) != -1) {
+        if (c == 'o' && !optarg[strspn(optarg, " \t")])
+            return px_cli_usage("add", "--outlet needs a name");
+        else if (c == 'o')
+            opts->outlet = optarg;
+        else if (c == 'd' && !add_valid_date(optarg))
+            return px_cli_usage("add", "--date must be a real day written "
+                                "YYYY-MM-DD, not '%s'", optarg);
+        else if (c == 'd')
+            opts->date = optarg;
+        else if (c == 'l' && !add_valid_language(optarg))
+            return px_cli_usage("add", "unknown language '%s' "
+                                "('pressdex-index languages' lists them)",
+                                optarg);
+        else if (c == 'l')
+            *language = optarg;
+        else if ((rc = px_cli_option(cli, "add", add_help, c, argv)) >= 0)
+            return rc;
+    }
+    if (optind >= argc)
+        return px_cli_usage("add", "no file or folder given");
+    return -1;
+}
+
+static void add_summary(add_run *r)
+{
+    size_t *c = r->counts;
+    char warn[64] = "";
+    if (r->warnings)
+        snprintf(warn, sizeof warn, ", %zu %s", r->warnings,
+                 px_cli_plural(r->warnings, "warning", "warnings"));
+    printf("%zu %s read, %zu %s (%zu new, %zu updated, %zu unchanged), "
+           "%zu %s%s, %.1f s\n",
+           r->files_read, px_cli_plural(r->files_read, "file", "files"),
+           r->articles, px_cli_plural(r->articles, "article", "articles"),
+           c[PX_ADD_NEW], c[PX_ADD_UPDATED], c[PX_ADD_UNCHANGED],
+           r->problems, px_cli_plural(r->problems, "problem", "problems"),
+           warn, px_progress_elapsed(&r->progress));
+    fflush(stdout);
+}
+
+/* Lists the files the arguments name; returns PX_OK or PX_ENOMEM. */
+static px_status add_list(add_run *r, int argc, char **argv)
+{
+    r->walk.problem = add_problem;
+    r->walk.note = add_note;
+    r->walk.ctx = r;
+    for (int i = 0; i < argc; i++)
+        if (px_walk_add(&r->walk, argv[i]) != PX_OK)
+            return PX_ENOMEM;
+    px_walk_finish(&r->walk);
+    return PX_OK;
+}
+
+/* Commits, reports and picks the exit status. */
+static int add_finish(add_run *r, const char *dir, int stopped)
+{
+    px_err err = {""};
+    px_status st = px_index_close(r->ix, &err);
+    r->ix = NULL;
+    px_progress_clear(&r->progress);
+    if (r->cli->verbosity > PX_QUIET)
+        add_summary(r);
+    if (r->fatal != PX_OK || st != PX_OK) {
+        px_err *e = r->fatal != PX_OK ? &r->err : &err;
+        px_cli_error("%s", e->msg[0] ? e->msg
+                                     : px_status_str(r->fatal ? r->fatal : st));
+        px_cli_error("indexing into %s stopped; what was committed is kept",
+                     dir);
+        return PX_EXIT_USAGE;
+    }
+    if (stopped) {
+        if (r->cut_short && r->file < r->walk.n)
+            px_cli_error("interrupted while reading %s",
+                         r->walk.files[r->file].path);
+        else
+            px_cli_error("interrupted after %zu of %zu files", r->file,
+                         r->walk.n);
+        px_cli_error("the %zu %s read so far are committed; run the same "
+                     "command again to finish the work", r->articles,
+                     px_cli_plural(r->articles, "article", "articles"));
+        return PX_EXIT_PARTIAL;
+    }
+    return r->problems ? PX_EXIT_PARTIAL : PX_EXIT_OK;
+}
+
+int px_cmd_add(px_cli *cli, int argc, char **argv)
+{
+    px_ingest_opts opts = {NULL, NULL};
+    const char *language = NULL;
+    int rc = add_parse(cli, argc, argv, &opts, &language);
+    if (rc >= 0)
+        return rc;
+    char *dir = px_cli_index_dir(cli);
+    if (!dir)
+        return PX_EXIT_USAGE;
+    add_run r;
+    memset(&r, 0, sizeof r);
+    r.cli = cli;
+    px_progress_start(&r.progress, cli->verbosity > PX_QUIET &&
+                                       isatty(STDERR_FILENO));
+    rc = PX_EXIT_USAGE;
+    if (add_list(&r, argc - optind, argv + optind) != PX_OK)
+        px_cli_error("out of memory while listing files");
+    else if ((r.ix = px_cli_open(dir, PX_OPEN_WRITE, language, 0)) != NULL)
+        rc = add_finish(&r, dir, add_files(&r, &opts));
+    px_walk_free(&r.walk);
+    free(dir);
+    return rc;
+}

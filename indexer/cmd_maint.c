@@ -1,0 +1,155 @@
+/*
+** cmd_maint.c — the maintenance commands: `prune` (drop articles whose
+** source file is gone), `reindex` (rebuild the Xapian side from the
+** store) and `languages` (the stemmers an index can be built with).
+**
+** prune and reindex refuse to run on a directory that holds no index
+** rather than create an empty one: a mistyped --db should say so.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "progress.h"
+
+static const char prune_help[] =
+"Usage: pressdex-index [--db DIR] prune\n"
+"\n"
+"Removes from the index every article whose source file no longer\n"
+"exists.  With --verbose, names each one.\n"
+"\n"
+"Exit status: 0 success, 2 usage error or no index.\n";
+
+static const char reindex_help[] =
+"Usage: pressdex-index [--db DIR] reindex\n"
+"\n"
+"Throws the Xapian side of the index away and rebuilds it from the\n"
+"article store, which keeps every article's full text.  Needed after a\n"
+"schema change, or to recover a damaged xapian/ directory.  If it is\n"
+"interrupted, the next command that opens the index for writing finishes\n"
+"the rebuild.\n"
+"\n"
+"Exit status: 0 success, 2 usage error or no index.\n";
+
+static const char languages_help[] =
+"Usage: pressdex-index languages\n"
+"\n"
+"Lists the stemming languages, one per line, for 'add --language' when\n"
+"an index is created.\n"
+"\n"
+"Exit status: 0 success, 2 usage error.\n";
+
+/* Parses a command that takes no arguments of its own; returns -1 to go
+** on, or the exit status. */
+static int maint_parse(px_cli *cli, const char *cmd, const char *help,
+                       int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        PX_CLI_COMMON_OPTIONS,
+        {NULL, 0, NULL, 0}};
+    int c, rc;
+    while ((c = getopt_long(argc, argv, PX_CLI_SHORT, longopts, NULL)) != -1)
+        if ((rc = px_cli_option(cli, cmd, help, c, argv)) >= 0)
+            return rc;
+    if (optind < argc)
+        return px_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+    return -1;
+}
+
+/* Closes a writable index; its status is the command's. */
+static int maint_close(px_index *ix)
+{
+    px_err err = {""};
+    px_status st = px_index_close(ix, &err);
+    if (st == PX_OK)
+        return PX_EXIT_OK;
+    px_cli_error("%s", err.msg[0] ? err.msg : px_status_str(st));
+    return PX_EXIT_USAGE;
+}
+
+static void prune_tell(void *ctx, const px_article *a)
+{
+    (void)ctx;
+    if (a->ext_id && a->source && strcmp(a->ext_id, a->source) != 0)
+        printf("removed %s (%s)\n", a->source, a->ext_id);
+    else
+        printf("removed %s\n", a->source ? a->source : "?");
+}
+
+int px_cmd_prune(px_cli *cli, int argc, char **argv)
+{
+    int rc = maint_parse(cli, "prune", prune_help, argc, argv);
+    if (rc >= 0)
+        return rc;
+    char *dir = px_cli_index_dir(cli);
+    px_index *ix = dir ? px_cli_open(dir, PX_OPEN_WRITE, NULL, 1) : NULL;
+    px_err err = {""};
+    size_t removed = 0;
+    free(dir);
+    if (!ix)
+        return PX_EXIT_USAGE;
+    px_prune_cb cb = cli->verbosity >= PX_VERBOSE ? prune_tell : NULL;
+    if (px_index_prune(ix, cb, NULL, &removed, &err) != PX_OK) {
+        px_cli_error("%s", err.msg);
+        px_index_close(ix, NULL);
+        return PX_EXIT_USAGE;
+    }
+    rc = maint_close(ix);
+    if (rc == PX_EXIT_OK && cli->verbosity > PX_QUIET)
+        printf("%zu %s removed (source file gone)\n", removed,
+               px_cli_plural(removed, "article", "articles"));
+    return rc;
+}
+
+typedef struct {
+    px_progress progress;
+    size_t total;
+} reindex_ctx;
+
+static void reindex_tell(void *vctx, size_t done, size_t total)
+{
+    reindex_ctx *c = vctx;
+    c->total = total;
+    px_progress_items(&c->progress, "articles", done, total);
+}
+
+int px_cmd_reindex(px_cli *cli, int argc, char **argv)
+{
+    int rc = maint_parse(cli, "reindex", reindex_help, argc, argv);
+    if (rc >= 0)
+        return rc;
+    char *dir = px_cli_index_dir(cli);
+    px_index *ix = dir ? px_cli_open(dir, PX_OPEN_WRITE, NULL, 1) : NULL;
+    px_err err = {""};
+    reindex_ctx c = {{0}, 0};
+    free(dir);
+    if (!ix)
+        return PX_EXIT_USAGE;
+    px_progress_start(&c.progress, cli->verbosity > PX_QUIET &&
+                                       isatty(STDERR_FILENO));
+    px_status st = px_index_reindex(ix, reindex_tell, &c, &err);
+    px_progress_clear(&c.progress);
+    if (st != PX_OK) {
+        px_cli_error("%s", err.msg);
+        px_index_close(ix, NULL);
+        return PX_EXIT_USAGE;
+    }
+    rc = maint_close(ix);
+    if (rc == PX_EXIT_OK && cli->verbosity > PX_QUIET)
+        printf("Xapian index rebuilt from %zu %s, %.1f s\n", c.total,
+               px_cli_plural(c.total, "article", "articles"),
+               px_progress_elapsed(&c.progress));
+    return rc;
+}
+
+int px_cmd_languages(px_cli *cli, int argc, char **argv)
+{
+    int rc = maint_parse(cli, "languages", languages_help, argc, argv);
+    if (rc >= 0)
+        return rc;
+    for (const char **l = px_languages(); l && *l; l++)
+        printf("%s\n", *l);
+    return PX_EXIT_OK;
+}

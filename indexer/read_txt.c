@@ -1,0 +1,280 @@
+/*
+** read_txt.c — the .txt reader: the visible text of a news page.
+**
+** A file is one article.  It may start with header lines of the form
+** `key: value` (title, outlet, date, url, author; keys case-insensitive)
+** and/or a `date YYYY-MM-DD …` line; the header block ends at a blank line
+** or at the first line that is neither.  Without a title header, the title
+** is the first meaningful line of the text (one with words in it, short
+** enough to be a headline), and that line leaves the body.  The body keeps
+** its paragraph breaks; runs of blank lines become one.
+**
+** Only what the file states is used: no header date means an unknown date
+** (px_extract_article() is where guessing will happen).
+*/
+#include <ctype.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest.h"
+
+/* A first line longer than this is a paragraph, not a headline. */
+#define PX_TXT_TITLE_MAX 250
+
+typedef struct {
+    const char *s;
+    size_t len;        /* without the newline and a trailing \r */
+} txt_line;
+
+/* The header keys, and where each one's value goes (field_off is ignored
+** for the date, which is parsed). */
+static const struct {
+    const char *key;
+    size_t field_off;
+    int is_date;
+} txt_headers[] = {
+    {"title", offsetof(px_article, title), 0},
+    {"outlet", offsetof(px_article, outlet), 0},
+    {"date", 0, 1},
+    {"url", offsetof(px_article, url), 0},
+    {"author", offsetof(px_article, author), 0},
+};
+
+#define TXT_N_HEADERS (sizeof txt_headers / sizeof *txt_headers)
+
+/* Reads the line at *pos and moves *pos past it; 0 at the end. */
+static int txt_next_line(const char *text, size_t len, size_t *pos,
+                         txt_line *line)
+{
+    if (*pos >= len)
+        return 0;
+    const char *start = text + *pos;
+    const char *nl = memchr(start, '\n', len - *pos);
+    size_t n = nl ? (size_t)(nl - start) : len - *pos;
+    *pos += n + (nl != NULL);
+    if (n > 0 && start[n - 1] == '\r')
+        n--;
+    line->s = start;
+    line->len = n;
+    return 1;
+}
+
+static int txt_is_blank(const txt_line *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (!isspace((unsigned char)l->s[i]))
+            return 0;
+    return 1;
+}
+
+/* Recognises `key: value` for a known key; sets *which and the value. */
+static int txt_header(const txt_line *l, size_t *which, const char **value,
+                      size_t *vlen)
+{
+    size_t i = 0;
+    while (i < l->len && (l->s[i] == ' ' || l->s[i] == '\t'))
+        i++;
+    for (size_t k = 0; k < TXT_N_HEADERS; k++) {
+        size_t klen = strlen(txt_headers[k].key);
+        size_t j = i + klen;
+        if (j > l->len || strncasecmp(l->s + i, txt_headers[k].key, klen))
+            continue;
+        while (j < l->len && (l->s[j] == ' ' || l->s[j] == '\t'))
+            j++;
+        if (j < l->len && l->s[j] == ':') {
+            *which = k;
+            *value = l->s + j + 1;
+            *vlen = l->len - j - 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Recognises a `date 2025-01-14 …` line: the word "date", then a date
+** (the whole rest of the line, or its first word). */
+static int txt_date_line(const txt_line *l, char out[11])
+{
+    char buf[96];
+    if (l->len < 6 || strncasecmp(l->s, "date", 4) != 0 ||
+        (l->s[4] != ' ' && l->s[4] != '\t'))
+        return 0;
+    size_t n = l->len - 5 < sizeof buf - 1 ? l->len - 5 : sizeof buf - 1;
+    memcpy(buf, l->s + 5, n);
+    buf[n] = '\0';
+    char *word = buf + strspn(buf, " \t");
+    if (px_date_parse(word, out))
+        return 1;
+    word[strcspn(word, " \t")] = '\0';
+    return px_date_parse(word, out);
+}
+
+/* Applies one header line; the first occurrence of a key wins. */
+static px_status txt_apply(const px_ingest *in, const char *path,
+                           px_article *a, size_t which, const char *value,
+                           size_t vlen)
+{
+    if (txt_headers[which].is_date) {
+        if (a->date_source != PX_DATE_UNKNOWN)
+            return PX_OK;
+        char *copy = malloc(vlen + 1);
+        if (!copy)
+            return PX_ENOMEM;
+        memcpy(copy, value, vlen);
+        copy[vlen] = '\0';
+        px_ingest_set_date(in, path, 0, a, copy);
+        free(copy);
+        return PX_OK;
+    }
+    char **field = (char **)((char *)a + txt_headers[which].field_off);
+    return *field ? PX_OK : px_ingest_set_trimmed(field, value, vlen);
+}
+
+/* Consumes the header block at the start of text; returns where the rest
+** begins, or (size_t)-1 when memory ran out. */
+static size_t txt_headers_parse(const px_ingest *in, const char *path,
+                                const char *text, size_t len, px_article *a)
+{
+    size_t pos = 0, start = 0, which, vlen;
+    const char *value;
+    txt_line l;
+    while (txt_next_line(text, len, &pos, &l) && txt_is_blank(&l))
+        start = pos;
+    pos = start;
+    while (txt_next_line(text, len, &pos, &l)) {
+        if (txt_header(&l, &which, &value, &vlen)) {
+            if (txt_apply(in, path, a, which, value, vlen) != PX_OK)
+                return (size_t)-1;
+        } else if (a->date_source == PX_DATE_UNKNOWN &&
+                   txt_date_line(&l, a->date)) {
+            a->date_source = PX_DATE_HEADER;
+        } else {
+            return txt_is_blank(&l) ? pos : start;
+        }
+        start = pos;
+    }
+    return start;
+}
+
+/* A line that can be a title: some words, not a rule of dashes, a lone
+** number or a time. */
+static int txt_meaningful(const txt_line *l)
+{
+    size_t letters = 0, words = 0;
+    int in_word = 0, word_has_letter = 0;
+    for (size_t i = 0; i <= l->len; i++) {
+        unsigned char c = i < l->len ? (unsigned char)l->s[i] : ' ';
+        if (isspace(c)) {
+            words += in_word && word_has_letter;
+            in_word = word_has_letter = 0;
+            continue;
+        }
+        in_word = 1;
+        /* Each non-ASCII character counts once, by its lead byte. */
+        if (isalpha(c) || c >= 0xC0) {
+            letters++;
+            word_has_letter = 1;
+        }
+    }
+    return words >= 2 || letters >= 4;
+}
+
+typedef struct {
+    char *out;
+    size_t len;
+    int blank_pending;
+} txt_body;
+
+static void txt_body_append(txt_body *b, const txt_line *l)
+{
+    size_t n = l->len;
+    while (n > 0 && isspace((unsigned char)l->s[n - 1]))
+        n--;
+    if (b->len > 0) {
+        if (b->blank_pending)
+            b->out[b->len++] = '\n';
+        b->out[b->len++] = '\n';
+    }
+    memcpy(b->out + b->len, l->s, n);
+    b->len += n;
+    b->blank_pending = 0;
+}
+
+/* Splits the text after the headers into the title (when a->title is not
+** set yet) and the body.  The body can only shrink, so one buffer of the
+** text's size holds it. */
+static px_status txt_split(const char *text, size_t len, px_article *a)
+{
+    txt_body b = {malloc(len + 1), 0, 0};
+    txt_line l, title = {NULL, 0};
+    size_t pos = 0;
+    int title_done = a->title != NULL;
+    if (!b.out)
+        return PX_ENOMEM;
+    while (txt_next_line(text, len, &pos, &l)) {
+        if (txt_is_blank(&l)) {
+            b.blank_pending = 1;
+        } else if (!title_done && txt_meaningful(&l)) {
+            title_done = 1;
+            if (l.len <= PX_TXT_TITLE_MAX)
+                title = l;
+            else
+                txt_body_append(&b, &l);
+        } else {
+            txt_body_append(&b, &l);
+        }
+    }
+    /* A one-line article: its line is both the title and the text. */
+    if (b.len == 0 && title.s)
+        txt_body_append(&b, &title);
+    px_status st = PX_OK;
+    if (title.s)
+        st = px_ingest_set_trimmed(&a->title, title.s, title.len);
+    if (st == PX_OK)
+        st = px_article_set(&a->body, b.out, b.len);
+    free(b.out);
+    return st;
+}
+
+static px_status txt_fill(const px_ingest *in, const char *path,
+                          const char *text, size_t len, px_article *a)
+{
+    px_status st = px_article_set(&a->ext_id, path, strlen(path));
+    if (st == PX_OK)
+        st = px_article_set(&a->source, path, strlen(path));
+    if (st != PX_OK)
+        return st;
+    size_t rest = txt_headers_parse(in, path, text, len, a);
+    if (rest == (size_t)-1)
+        return PX_ENOMEM;
+    return txt_split(text + rest, len - rest, a);
+}
+
+int px_read_txt(const px_ingest *in, const char *path, const char *data,
+                size_t len)
+{
+    char *fixed = NULL;
+    size_t fixed_len = 0;
+    if (px_ingest_is_binary(data, len))
+        return px_ingest_problem(in, path, 0,
+            "binary file (contains NUL bytes), skipped; text in UTF-16 "
+            "must be converted to UTF-8 first");
+    if (px_ingest_utf8(in, path, 0, data, len, &fixed, &fixed_len))
+        return 1;
+    const char *text = fixed ? fixed : data;
+    size_t n = fixed ? fixed_len : len;
+    if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        n -= 3;
+    }
+    px_article *a = px_article_new();
+    px_status st = a ? txt_fill(in, path, text, n, a) : PX_ENOMEM;
+    free(fixed);
+    if (st != PX_OK) {
+        px_article_free(a);
+        return px_ingest_problem(in, path, 0, "out of memory");
+    }
+    return px_ingest_emit(in, path, 0, a) == PX_EMIT_PROBLEM;
+}
