@@ -527,8 +527,8 @@ static px_status open_reader(px_index *ix, px_err *err)
     if (st == PX_OK) st = px_store_open(spath, 0, &ix->store, err);
     free(spath);
     if (st == PX_OK) st = settle_language(ix, NULL, err);
-    if (st == PX_OK) st = px_xdb_open_read(ix->xapian_path, &ix->xdb, err);
-    if (st == PX_ENOTFOUND)
+    if (st == PX_OK &&
+        px_xdb_open_read(ix->xapian_path, &ix->xdb, err) != PX_OK)
         st = px_err_set(err, PX_ECORRUPT,
             "index %s has no Xapian part; rebuild it with: pressdex-index "
             "--db %s reindex", ix->dir, ix->dir);

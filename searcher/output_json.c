@@ -54,7 +54,7 @@ static json_t *facets_json(const px_facet *f, size_t n, const char *key)
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++)
         json_array_append_new(arr, json_pack("{so sI}", key,
-                              str_or_null(f[i].value),
+                              str_or_null(f[i].value), "count",
                               (json_int_t)f[i].count));
     return arr;
 }
