@@ -451,6 +451,34 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
     return st;
 }
 
+/* Xapian's parser offers corrections even for words the index holds (a
+** rarer word near a commoner one); a suggestion is only worth showing when
+** every word it changes is absent from the index. */
+static int suggestion_useful(px_index *ix, const char *query,
+                             const char *corrected)
+{
+    const char *q = query, *c = corrected;
+    for (;;) {
+        while (isspace((unsigned char)*q)) q++;
+        while (isspace((unsigned char)*c)) c++;
+        if (!*q || !*c)
+            return !*q && !*c;
+        size_t qn = strcspn(q, " \t"), cn = strcspn(c, " \t");
+        if (qn != cn || strncmp(q, c, qn) != 0) {
+            char word[128];
+            unsigned tf = 1;
+            size_t n = qn < sizeof word ? qn : sizeof word - 1;
+            for (size_t i = 0; i < n; i++)
+                word[i] = (char)tolower((unsigned char)q[i]);
+            word[n] = '\0';
+            if (px_xdb_termfreq(ix->xdb, word, &tf, NULL) != PX_OK || tf > 0)
+                return 0;
+        }
+        q += qn;
+        c += cn;
+    }
+}
+
 static px_status collect(px_index *ix, const px_search_opts *o,
                          search_state *s, px_results *r, px_err *err)
 {
@@ -486,6 +514,11 @@ static px_status collect(px_index *ix, const px_search_opts *o,
     if (st == PX_OK) st = px_xquery_describe(s->q, &r->parsed, err);
     if (st == PX_OK && !blank(r->query))
         st = px_xqp_corrected(s->qp, &r->suggestion, err);
+    if (st == PX_OK && r->suggestion &&
+        !suggestion_useful(ix, r->query, r->suggestion)) {
+        free(r->suggestion);
+        r->suggestion = NULL;
+    }
     return st;
 }
 

@@ -33,6 +33,7 @@ struct px_xquery { Xapian::Query q; };
 struct px_xqp {
     Xapian::QueryParser qp;
     std::string corrected;
+    std::string field_error;   /* set by a field callback during a parse */
 };
 struct px_xenq {
     Xapian::Enquire enq;
@@ -147,13 +148,17 @@ Xapian::Query::op xop(px_xop op)
     throw Xapian::InvalidArgumentError("unknown query operator");
 }
 
-/* A field whose text C code turns into a query. */
+/* A field whose text C code turns into a query.  A failing callback does
+** not throw through the parser (Xapian 1.4 leaks parser state when a
+** FieldProcessor throws): it records the message for px_xqp_parse to
+** report and matches nothing. */
 class CField : public Xapian::FieldProcessor {
     px_xqp_field_fn fn;
     void *ctx;
+    std::string *error;
 
   public:
-    CField(px_xqp_field_fn f, void *c) : fn(f), ctx(c) {}
+    CField(px_xqp_field_fn f, void *c, std::string *e) : fn(f), ctx(c), error(e) {}
     Xapian::Query operator()(const std::string &value) override
     {
         px_err e;
@@ -162,8 +167,12 @@ class CField : public Xapian::FieldProcessor {
         px_status st = fn(ctx, value.c_str(), &q, &e);
         if (st == PX_ENOMEM)
             throw std::bad_alloc();
-        if (st != PX_OK || !q)
-            throw Xapian::QueryParserError(e.msg[0] ? e.msg : "bad field value");
+        if (st != PX_OK || !q) {
+            if (error->empty())
+                *error = e.msg[0] ? e.msg : "bad field value";
+            px_xquery_free(q);
+            return Xapian::Query::MatchNothing;
+        }
         Xapian::Query result = q->q;
         px_xquery_free(q);
         return result;
@@ -582,7 +591,7 @@ px_status px_xqp_add_field(px_xqp *qp, const char *field, int boolean,
                            px_xqp_field_fn fn, void *ctx, px_err *err)
 {
     return guard(err, "query parser", [&] {
-        Xapian::FieldProcessor *fp = new CField(fn, ctx);
+        Xapian::FieldProcessor *fp = new CField(fn, ctx, &qp->field_error);
         if (boolean)
             qp->qp.add_boolean_prefix(field, fp->release());
         else
@@ -608,11 +617,18 @@ static unsigned qp_flags(unsigned f)
 px_status px_xqp_parse(px_xqp *qp, const char *qs, unsigned flags,
                        px_xquery **out, px_err *err)
 {
-    return guard(err, "query", [&] {
+    qp->field_error.clear();
+    px_status st = guard(err, "query", [&] {
         Xapian::Query q = qp->qp.parse_query(qs, qp_flags(flags));
         qp->corrected = qp->qp.get_corrected_query_string();
         *out = wrap(q);
     });
+    if (st == PX_OK && !qp->field_error.empty()) {
+        px_xquery_free(*out);
+        *out = nullptr;
+        return px_err_set(err, PX_EQUERY, "%s", qp->field_error.c_str());
+    }
+    return st;
 }
 
 px_status px_xqp_corrected(px_xqp *qp, char **out, px_err *err)

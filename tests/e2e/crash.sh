@@ -19,7 +19,7 @@ for part in 1 2 3; do
 done
 
 for kill_after in 0.3 0.7 1.1 0.5 1.6; do
-  idx --quiet add "$in" >/dev/null 2>&1 &
+  "$PX_INDEX" --db "$DB" --quiet add "$in" >/dev/null 2>&1 &
   pid=$!
   sleep "$kill_after"
   kill -9 "$pid" 2>/dev/null
@@ -27,7 +27,7 @@ for kill_after in 0.3 0.7 1.1 0.5 1.6; do
 done
 
 # Ctrl-C: stops after the current article, commits, says so, exits 3.
-idx add "$in" >"$T/int.out" 2>"$T/int.err" &
+"$PX_INDEX" --db "$DB" add "$in" >"$T/int.out" 2>"$T/int.err" &
 pid=$!
 sleep 0.4
 kill -INT "$pid" 2>/dev/null

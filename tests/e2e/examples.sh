@@ -112,6 +112,10 @@ expect_match "bracket highlight" "\[ferry\]" "$T/ferry.txt"
 search --color always ferry >"$T/bold.txt"
 expect_match "bold highlight" $'\e\\[1mferry\e\\[0m' "$T/bold.txt"
 
+# Spelling: suggested only for words the index does not hold.
+expect_eq "did you mean" "ferry strike" "$(search --json 'fery strke' | jq -r .suggestion)"
+expect_eq "no suggestion for known words" "null" "$(search --json ferry | jq -r .suggestion)"
+
 # Exit codes and hostile queries.
 expect_status "no match exits 1" 1 search zyzzyva
 expect_status "unbalanced query still runs" 0 search '"port strike'
