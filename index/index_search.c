@@ -123,12 +123,15 @@ static px_status outlet_field(void *ctx, const char *value, px_xquery **out,
 /* Building the query                                                   */
 /* ------------------------------------------------------------------ */
 
-static px_status make_parser(px_index *ix, px_xqp **out, px_err *err)
+static px_status make_parser(px_index *ix, const px_search_opts *o,
+                             px_xqp **out, px_err *err)
 {
     px_xqp *qp = NULL;
     px_status st = px_xqp_new(ix->language, &qp, err);
     if (st == PX_OK) st = px_xqp_set_database(qp, ix->xdb, err);
-    if (st == PX_OK) st = px_xqp_set_default_op(qp, PX_XOP_AND, err);
+    if (st == PX_OK)
+        st = px_xqp_set_default_op(qp, o->match_any ? PX_XOP_OR : PX_XOP_AND,
+                                   err);
     for (unsigned i = 0; st == PX_OK && i < px_schema_n_fields; i++) {
         const px_field *f = &px_schema_fields[i];
         switch (f->kind) {
@@ -539,7 +542,7 @@ static px_status search_once(px_index *ix, const px_search_opts *o,
                              px_results *r, px_err *err)
 {
     search_state s = {0};
-    px_status st = make_parser(ix, &s.qp, err);
+    px_status st = make_parser(ix, o, &s.qp, err);
     if (st == PX_OK) st = parse(s.qp, r->query, parse_flags, &s.q, err);
     if (st == PX_OK) st = add_filters(ix, o, &s.q, err);
     if (st == PX_OK) st = run_match(ix, o, &s, err);
@@ -547,7 +550,7 @@ static px_status search_once(px_index *ix, const px_search_opts *o,
         char *safe = safe_query(r->query);
         char *notice = safe ? notice_for(err ? err->msg : "", safe) : NULL;
         state_free(&s);
-        st = safe && notice ? make_parser(ix, &s.qp, err) : PX_ENOMEM;
+        st = safe && notice ? make_parser(ix, o, &s.qp, err) : PX_ENOMEM;
         if (st == PX_OK) st = parse(s.qp, safe, PX_XQP_PHRASE, &s.q, err);
         if (st == PX_OK) st = add_filters(ix, o, &s.q, err);
         if (st == PX_OK) st = run_match(ix, o, &s, err);
@@ -611,6 +614,17 @@ px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
     }
     px_text_fold_punct(r->query);
     px_status st = PX_EMODIFIED;
+    if (o->variants) {
+        char *expanded = NULL;
+        if ((st = px_variants_expand(o->variants, r->query, &expanded,
+                                     err)) != PX_OK) {
+            px_results_free(r);
+            return st;
+        }
+        free(r->query);
+        r->query = expanded;
+        st = PX_EMODIFIED;
+    }
     /* A writer committing while we read invalidates Xapian's view of the
     ** old revision: move to the new one and start over. */
     for (int attempt = 0; st == PX_EMODIFIED && attempt < PX_MAX_RETRIES;

@@ -141,6 +141,28 @@ int px_date_parse(const char *s, char out[11]);
 void px_hash_hex(const void *data, size_t len, char out[17]);
 
 /* ------------------------------------------------------------------ */
+/* Spelling variants                                                    */
+/* ------------------------------------------------------------------ */
+
+/* Groups of spellings that name the same thing (Kyiv/Kiev,
+** Gaddafi/Qaddafi/Kadhafi).  Files hold one group per line, words
+** separated by spaces, '#' starting a comment. */
+typedef struct px_variants px_variants;
+
+/* Adds the groups in `path` to *v, creating it when *v is NULL; on
+** success *v is caller-owned (px_variants_free). */
+px_status px_variants_load(px_variants **v, const char *path, px_err *err);
+void px_variants_free(px_variants *v);
+/* The first spelling of the group holding word[0..len) (case-insensitive),
+** or NULL when the word has no variants; owned by v. */
+const char *px_variants_canonical(const px_variants *v, const char *word,
+                                  size_t len);
+/* Rewrites a query string so that each word with variants matches every
+** spelling, in phrases too; *out is malloc'd.  v may be NULL (copy). */
+px_status px_variants_expand(const px_variants *v, const char *query,
+                             char **out, px_err *err);
+
+/* ------------------------------------------------------------------ */
 /* The index                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -255,6 +277,8 @@ typedef struct {
     size_t snippet_len;        /* characters; 0 means 200 */
     const char *hl_start;      /* highlight markers; NULL means "[" */
     const char *hl_end;        /* NULL means "]" */
+    const px_variants *variants; /* spelling variants to match, or NULL */
+    int match_any;             /* default operator OR instead of AND */
 } px_search_opts;
 
 typedef struct {

@@ -11,8 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_common.h"
 #include "output.h"
 #include "pressdex.h"
+
+int px_cmd_quote(int argc, char **argv);
 
 #define EXIT_MATCH 0
 #define EXIT_NOMATCH 1
@@ -22,6 +25,7 @@
 
 static const char usage_text[] =
 "Usage: pressdex-search [--db DIR] [OPTIONS] QUERY...\n"
+"       pressdex-search quote [OPTIONS] TEXT...   (see quote --help)\n"
 "\n"
 "Searches a pressdex index.  Words are joined with AND by default: every\n"
 "word must appear (in any form of the word: 'negotiation' also finds\n"
@@ -50,6 +54,8 @@ static const char usage_text[] =
 "  --offset N        hits to skip (for paging)\n"
 "  --facets          exact counts per outlet and per month over all matches\n"
 "  --json            one JSON document (schema: docs/json.md)\n"
+"  --exact-spelling  do not match spelling variants (Kyiv also finds Kiev\n"
+"                    unless this is given; list in data/variants.txt)\n"
 "  --color WHEN      highlight with bold: auto (default), always, never\n"
 "  -h, --help        this text\n"
 "\n"
@@ -59,6 +65,7 @@ typedef struct {
     const char *db;
     int json;
     int color;         /* -1 auto, 0 never, 1 always */
+    int exact_spelling;
     px_search_opts search;
     const char *outlets[MAX_OUTLETS];
     char *query;
@@ -70,22 +77,6 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fputs("\nTry 'pressdex-search --help'.\n", stderr);
     return EXIT_USAGE;
-}
-
-/* The default index location, shared with pressdex-index. */
-static const char *default_db(char *buf, size_t n)
-{
-    const char *env = getenv("PRESSDEX_DB");
-    if (env && *env)
-        return env;
-    const char *xdg = getenv("XDG_DATA_HOME");
-    if (xdg && *xdg) {
-        snprintf(buf, n, "%s/pressdex/index", xdg);
-        return buf;
-    }
-    const char *home = getenv("HOME");
-    snprintf(buf, n, "%s/.local/share/pressdex/index", home ? home : ".");
-    return buf;
 }
 
 static int parse_count(const char *s, size_t max, size_t *out)
@@ -104,6 +95,7 @@ static int parse_option(cli *c, int opt, const char *arg)
     case 'd': c->db = arg; return 0;
     case 'j': c->json = 1; return 0;
     case 'F': c->search.facets = 1; return 0;
+    case 'e': c->exact_spelling = 1; return 0;
     case 'f': c->search.from = arg; return 0;
     case 't': c->search.to = arg; return 0;
     case 'o':
@@ -173,6 +165,7 @@ static int parse_args(cli *c, int argc, char **argv)
         {"limit", required_argument, 0, 'l'},
         {"offset", required_argument, 0, 'O'},
         {"color", required_argument, 0, 'c'},
+        {"exact-spelling", no_argument, 0, 'e'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int opt;
@@ -195,6 +188,22 @@ static int parse_args(cli *c, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* `quote` may follow a leading --db DIR: find it, drop it, and let the
+    ** quote command parse the rest (it knows --db too). */
+    for (int i = 1; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "--db") == 0)
+            i++;
+        else if (strncmp(argv[i], "--db=", 5) != 0)
+            break;
+        if (i + 1 < argc && strcmp(argv[i + 1], "quote") == 0) {
+            memmove(&argv[i + 1], &argv[i + 2],
+                    (size_t)(argc - i - 2) * sizeof *argv);
+            argv[argc - 1] = NULL;
+            return px_cmd_quote(argc - 1, argv);
+        }
+    }
+    if (argc > 1 && strcmp(argv[1], "quote") == 0)
+        return px_cmd_quote(argc - 1, argv + 1);
     cli c = {0};
     char dbbuf[4096], cwd[4096];
     c.color = -1;
@@ -202,7 +211,7 @@ int main(int argc, char **argv)
     if (rc != 0)
         return rc;
     if (!c.db)
-        c.db = default_db(dbbuf, sizeof dbbuf);
+        c.db = px_cli_default_db(dbbuf, sizeof dbbuf);
     int bold = !c.json && (c.color == 1 || (c.color == -1 && isatty(1)));
     c.search.query = c.query;
     c.search.outlets = c.outlets;
@@ -213,12 +222,18 @@ int main(int argc, char **argv)
     px_err err = {""};
     px_index *ix = NULL;
     px_results *r = NULL;
-    px_status st = px_index_open(c.db, PX_OPEN_READ, NULL, &ix, &err);
+    px_variants *variants = NULL;
+    px_status st = c.exact_spelling ? PX_OK
+                                    : px_cli_load_variants(&variants, &err);
+    c.search.variants = variants;
+    if (st == PX_OK)
+        st = px_index_open(c.db, PX_OPEN_READ, NULL, &ix, &err);
     if (st == PX_OK)
         st = px_search(ix, &c.search, &r, &err);
     if (st != PX_OK) {
         fprintf(stderr, "pressdex-search: %s\n", err.msg);
         px_index_close(ix, NULL);
+        px_variants_free(variants);
         free(c.query);
         return EXIT_USAGE;
     }
@@ -235,6 +250,7 @@ int main(int argc, char **argv)
     rc = r->matches_estimated > 0 ? EXIT_MATCH : EXIT_NOMATCH;
     px_results_free(r);
     px_index_close(ix, NULL);
+    px_variants_free(variants);
     free(c.query);
     return rc;
 }

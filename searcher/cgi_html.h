@@ -1,0 +1,45 @@
+/*
+** cgi_html.h — the search page's HTML: the page frame and search form,
+** the result list, the facet sidebar with its month histogram, the active
+** filter chips, the full-article view and the error pages.
+**
+** Every function appends to a cgi_buf and only reads its arguments.  All
+** text that comes from the request or the index is escaped for the context
+** it lands in; links are built from a cgi_params through
+** cgi_params_query(), never by pasting request text.  The page needs no
+** JavaScript: every state is a URL and every control a link or a form.
+*/
+#ifndef PX_CGI_HTML_H
+#define PX_CGI_HTML_H
+
+#include "cgi_buf.h"
+#include "cgi_params.h"
+#include "pressdex.h"
+
+/* The whole results page for the search described by *p. */
+void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r);
+
+/* The full-article page; *p is the search to go back to. */
+void cgi_html_article(cgi_buf *b, const cgi_params *p, const px_article *a);
+
+/* An error page: `heading` ("Bad request", …) and a plain-text `message`.
+** `p` (may be NULL) refills the search form. */
+void cgi_html_error(cgi_buf *b, const char *heading, const char *message,
+                    const cgi_params *p);
+
+/* --- shared by cgi_html.c and cgi_facets.c ---------------------------- */
+
+/* Writes href="…" for the state *p (a relative "?query" link). */
+void cgi_html_href(cgi_buf *b, const cgi_params *p);
+
+/* The removable chips for the active filters (nothing when none). */
+void cgi_html_chips(cgi_buf *b, const cgi_params *p);
+
+/* The sidebar: outlet facet list and the month histogram. */
+void cgi_html_sidebar(cgi_buf *b, const cgi_params *p, const px_results *r);
+
+/* Writes the last day of month `ym` ("YYYY-MM") as "YYYY-MM-DD" into out;
+** returns 0 when `ym` is not a month. */
+int cgi_month_end(const char *ym, char out[11]);
+
+#endif /* PX_CGI_HTML_H */

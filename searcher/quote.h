@@ -1,0 +1,59 @@
+/*
+** quote.h — quote tracing: who printed a sentence, and who printed it
+** first.
+**
+** A quote is looked up twice: as an exact phrase (after the same
+** normalisation as indexing: quotes, apostrophes, dashes, case,
+** punctuation), and as near matches, candidates found by any of its words
+** and kept when a word-level alignment with the article text scores at
+** least min_score.  The score is 2·L / (n + s): L words of the quote found
+** in order in the article, n words in the quote, s words spanned in the
+** article; 1.0 is an exact match, a dropped or changed word in a
+** ten-word quote scores about 0.9.
+*/
+#ifndef PX_QUOTE_H
+#define PX_QUOTE_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "pressdex.h"
+
+#define PX_QUOTE_SCHEMA_VERSION 1
+
+typedef struct {
+    double min_score;              /* near matches below are dropped */
+    size_t max_candidates;         /* near-match candidates examined */
+    const px_variants *variants;   /* spelling variants, or NULL */
+} px_quote_opts;
+
+typedef struct {
+    int64_t docid;
+    double score;
+    int exact;                     /* found as the exact phrase */
+    px_article *article;           /* without body */
+    char *context;                 /* the matched sentence(s) */
+} px_quote_match;
+
+typedef struct {
+    char *text;                    /* the quote as normalised */
+    size_t n_words;
+    px_quote_match *matches;       /* oldest first, undated last */
+    size_t n_matches;
+    size_t n_exact;
+} px_quote_result;
+
+/* Traces one quote.  *out is caller-owned (px_quote_result_free).
+** PX_EINVAL when the text holds no words. */
+px_status px_quote_trace(px_index *ix, const char *text,
+                         const px_quote_opts *o, px_quote_result **out,
+                         px_err *err);
+void px_quote_result_free(px_quote_result *r);
+
+/* The report as JSON (schema in docs/json.md); a new reference. */
+json_t *px_quote_json(const px_quote_result *r);
+/* The report for people. */
+void px_quote_text(FILE *out, const px_quote_result *r);
+
+#endif /* PX_QUOTE_H */
