@@ -341,6 +341,12 @@ static px_status load_hit(px_index *ix, px_xmset *ms, unsigned i,
     h->docid = docid;
     h->rank = o->offset + i + 1;
     st = px_store_get(ix->store, docid, o->snippets, &h->article, err);
+    size_t members = 1, outlets = 1;
+    if (st == PX_OK)
+        st = px_store_cluster_size(ix->store, h->article->cluster, &members,
+                                   &outlets, err);
+    h->copies = members ? members - 1 : 0;
+    h->copy_outlets = outlets;
     if (st != PX_OK || !o->snippets)
         return st;
     char *raw = NULL;
@@ -438,6 +444,8 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
         st = px_xenq_sort_by_value(s->enq, PX_SLOT_DATE, 1, err);
     if (st == PX_OK && o->sort == PX_SORT_OLDEST)
         st = px_xenq_sort_by_value(s->enq, PX_SLOT_OLDEST, 0, err);
+    if (st == PX_OK && o->collapse)
+        st = px_xenq_set_collapse(s->enq, PX_SLOT_CLUSTER, 1, err);
     if (st == PX_OK && o->facets) {
         st = px_xspy_new(PX_SLOT_OUTLET, &s->spy_outlet, err);
         if (st == PX_OK) st = px_xspy_new(PX_SLOT_MONTH, &s->spy_month, err);

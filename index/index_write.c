@@ -177,6 +177,10 @@ static px_status add_meta_terms(px_xdoc *doc, const px_article *a,
         st = add_boolean(doc, PX_PREFIX_AUTHOR_EXACT, lower, err);
         free(lower);
     }
+    if (st == PX_OK && a->cluster) {
+        snprintf(id, sizeof id, "%lld", (long long)a->cluster);
+        st = px_xdoc_set_value(doc, PX_SLOT_CLUSTER, id, strlen(id), err);
+    }
     if (st == PX_OK)
         st = add_date_terms(doc, a, err);
     return st;
@@ -395,6 +399,8 @@ px_status px_index_add(px_index *ix, px_article *a, px_add_result *result,
     }
     a->docid = docid;
     st = px_store_put(ix->store, a, err);
+    if (st == PX_OK)
+        st = px_store_set_cluster(ix->store, a, a->body, err);
     if (st != PX_OK)
         return st;
     px_xdoc *doc = NULL;
@@ -425,6 +431,12 @@ px_status px_index_delete(px_index *ix, int64_t docid, px_err *err)
     if (st == PX_OK && ix->n_queue >= ix->batch)
         st = px_index_commit(ix, err);
     return st;
+}
+
+px_status px_index_cluster(px_index *ix, int64_t cluster, px_article ***out,
+                           size_t *n, px_err *err)
+{
+    return px_store_cluster_members(ix->store, cluster, out, n, err);
 }
 
 px_status px_index_get(px_index *ix, int64_t docid, px_article **out,

@@ -99,6 +99,8 @@ typedef struct {
     char *body;
     char hash[17];        /* content hash, 16 hex digits (set by the store) */
     int64_t indexed_at;   /* unix time the article was stored */
+    int64_t cluster;      /* syndication cluster: docid of its first
+                             member (set by the index; 0 until stored) */
 } px_article;
 
 /* Returns a zeroed article, or NULL when out of memory. */
@@ -223,6 +225,12 @@ typedef void (*px_progress_cb)(void *ctx, size_t done, size_t total);
 px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
                            px_err *err);
 
+/* The members of syndication cluster `cluster` (without bodies), oldest
+** first, undated last.  *out is a malloc'd array of *n caller-owned
+** articles: free each with px_article_free and the array with free(). */
+px_status px_index_cluster(px_index *ix, int64_t cluster, px_article ***out,
+                           size_t *n, px_err *err);
+
 /* Loads the stored article `docid`; *out is caller-owned
 ** (px_article_free).  PX_ENOTFOUND when there is no such article. */
 px_status px_index_get(px_index *ix, int64_t docid, px_article **out,
@@ -279,6 +287,7 @@ typedef struct {
     const char *hl_end;        /* NULL means "]" */
     const px_variants *variants; /* spelling variants to match, or NULL */
     int match_any;             /* default operator OR instead of AND */
+    int collapse;              /* one hit per syndication cluster */
 } px_search_opts;
 
 typedef struct {
@@ -294,6 +303,8 @@ typedef struct {
     char *snippet_plain;       /* the same text without markers */
     px_span *highlights;       /* spans of matched words in snippet_plain */
     size_t n_highlights;
+    size_t copies;             /* other members of the article's cluster */
+    size_t copy_outlets;       /* distinct outlets among those copies */
 } px_hit;
 
 typedef struct {

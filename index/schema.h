@@ -31,8 +31,9 @@ enum {
     PX_SLOT_DATE = 0,   /* "YYYYMMDD": sorting and date ranges */
     PX_SLOT_OUTLET = 1, /* outlet key: outlet facet counts */
     PX_SLOT_MONTH = 2,  /* "YYYY-MM": month facet counts */
-    PX_SLOT_OLDEST = 3  /* "YYYYMMDD", "~" when undated: oldest-first
+    PX_SLOT_OLDEST = 3, /* "YYYYMMDD", "~" when undated: oldest-first
                            sorting with undated articles last */
+    PX_SLOT_CLUSTER = 4 /* syndication cluster id (decimal): collapsing */
 };
 
 /* Ranking: title words count this many times a body occurrence, and the
@@ -40,6 +41,19 @@ enum {
 ** both. */
 #define PX_TITLE_WDF 5
 #define PX_TITLE_GAP 100
+
+/* Syndication clusters (cluster.c): word 4-gram shingles, a MinHash
+** signature of PX_MINHASH_SIZE values, locality-sensitive hashing in
+** PX_LSH_BANDS bands of PX_MINHASH_SIZE / PX_LSH_BANDS rows to find
+** candidates, and a candidate joins a cluster when the signatures agree on
+** at least PX_CLUSTER_THRESHOLD of their values (estimated Jaccard
+** similarity of the shingle sets).  Wire copy republished with light edits
+** scores 0.6-0.95; articles sharing one paragraph of five score < 0.25. */
+#define PX_SHINGLE_WORDS 4
+#define PX_MINHASH_SIZE 64
+#define PX_LSH_BANDS 32
+#define PX_CLUSTER_THRESHOLD 0.5
+#define PX_CLUSTER_MIN_WORDS 20   /* shorter texts stay alone */
 
 /* Xapian metadata keys. */
 #define PX_META_SCHEMA   "pressdex.schema"

@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "cluster.h"
 #include "store.h"
 
 /* Each step takes the schema from version i to i+1. */
@@ -35,13 +36,22 @@ static const char *const migrations[] = {
     "CREATE TABLE tombstones(docid INTEGER PRIMARY KEY, seq INTEGER NOT NULL);"
     "CREATE TABLE outlets(key TEXT PRIMARY KEY, name TEXT NOT NULL);"
     "INSERT INTO meta VALUES('seq', '0');",
+
+    /* 2: syndication clusters */
+    "ALTER TABLE articles ADD COLUMN cluster INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE articles ADD COLUMN minhash BLOB;"
+    "CREATE INDEX articles_cluster ON articles(cluster);"
+    "CREATE TABLE lsh(bucket INTEGER NOT NULL, docid INTEGER NOT NULL,"
+    "  PRIMARY KEY(bucket, docid)) WITHOUT ROWID;"
+    "CREATE INDEX lsh_docid ON lsh(docid);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
 
 enum {
     S_FIND, S_INSERT, S_UPDATE, S_DELETE, S_TOMB, S_GET, S_GET_NOBODY,
     S_SEQ_GET, S_SEQ_SET, S_OUTLET_ADD, S_OUTLET_NAME, S_META_GET,
-    S_META_SET, N_STMTS
+    S_META_SET, S_LSH_DEL, S_LSH_ADD, S_LSH_FIND, S_SIG_GET, S_CLUSTER_SET,
+    S_CLUSTER_SIZE, N_STMTS
 };
 
 static const char *const stmt_sql[N_STMTS] = {
@@ -57,20 +67,30 @@ static const char *const stmt_sql[N_STMTS] = {
     [S_DELETE] = "DELETE FROM articles WHERE docid = ?1",
     [S_TOMB] = "INSERT OR REPLACE INTO tombstones(docid, seq) VALUES(?1,?2)",
     [S_GET] = "SELECT docid, ext_id, source, url, outlet, date, date_source, "
-              "title, author, hash, indexed_at, body FROM articles "
+              "title, author, hash, indexed_at, body, cluster FROM articles "
               "WHERE docid = ?1",
     [S_GET_NOBODY] = "SELECT docid, ext_id, source, url, outlet, date, "
-                     "date_source, title, author, hash, indexed_at, NULL "
-                     "FROM articles WHERE docid = ?1",
+                     "date_source, title, author, hash, indexed_at, NULL, "
+                     "cluster FROM articles WHERE docid = ?1",
     [S_SEQ_GET] = "SELECT CAST(value AS INTEGER) FROM meta WHERE key='seq'",
     [S_SEQ_SET] = "UPDATE meta SET value = ?1 WHERE key = 'seq'",
     [S_OUTLET_ADD] = "INSERT OR IGNORE INTO outlets(key, name) VALUES(?1,?2)",
     [S_OUTLET_NAME] = "SELECT name FROM outlets WHERE key = ?1",
     [S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [S_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)",
+    [S_LSH_DEL] = "DELETE FROM lsh WHERE docid = ?1",
+    [S_LSH_ADD] = "INSERT OR IGNORE INTO lsh(bucket, docid) VALUES(?1,?2)",
+    [S_LSH_FIND] = "SELECT docid FROM lsh WHERE bucket = ?1 AND docid != ?2 "
+                   "LIMIT 64",
+    [S_SIG_GET] = "SELECT minhash, cluster FROM articles WHERE docid = ?1",
+    [S_CLUSTER_SET] = "UPDATE articles SET cluster = ?1, minhash = ?2 "
+                      "WHERE docid = ?3",
+    [S_CLUSTER_SIZE] = "SELECT count(*), count(DISTINCT outlet_key) FROM "
+                       "articles WHERE cluster = ?1",
 };
 
-/* Columns of S_GET / S_GET_NOBODY and of the walks below. */
+/* Columns of S_GET / S_GET_NOBODY and of the walks below, which follow
+** them with the body (or NULL) and the cluster. */
 #define ARTICLE_COLUMNS "docid, ext_id, source, url, outlet, date, " \
                         "date_source, title, author, hash, indexed_at"
 
@@ -350,6 +370,10 @@ px_status px_store_delete(px_store *s, int64_t docid, px_err *err)
     if (sqlite3_changes(s->db) == 0)
         return px_err_set(err, PX_ENOTFOUND, "%s: no article %lld", s->path,
                           (long long)docid);
+    st = stmt(s, S_LSH_DEL);
+    sqlite3_bind_int64(st, 1, docid);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return sql_error(s, err, "deleting an article");
     int64_t seq;
     px_status rc = next_seq(s, &seq, err);
     if (rc != PX_OK)
@@ -391,6 +415,10 @@ static px_status row_article(sqlite3_stmt *st, int with_body, px_article **out)
     snprintf(a->hash, sizeof a->hash, "%s", hash ? (const char *)hash : "");
     a->indexed_at = sqlite3_column_int64(st, 10);
     if (rc == PX_OK && with_body) rc = dup_col(st, 11, &a->body);
+    /* Stores from before clusters existed hold 0: each its own cluster. */
+    a->cluster = sqlite3_column_int64(st, 12);
+    if (a->cluster == 0)
+        a->cluster = a->docid;
     if (rc != PX_OK) {
         px_article_free(a);
         return rc;
@@ -424,10 +452,11 @@ px_status px_store_changes(px_store *s, int64_t since, px_store_change_fn cb,
 {
     sqlite3_stmt *st;
     const char *sql =
-        "SELECT " ARTICLE_COLUMNS ", body, seq, 0 FROM articles WHERE seq > ?1 "
+        "SELECT " ARTICLE_COLUMNS ", body, cluster, seq, 0 FROM articles "
+        "WHERE seq > ?1 "
         "UNION ALL SELECT docid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-        "NULL, NULL, 0, NULL, seq, 1 FROM tombstones WHERE seq > ?1 "
-        "ORDER BY 12";
+        "NULL, NULL, 0, NULL, 0, seq, 1 FROM tombstones WHERE seq > ?1 "
+        "ORDER BY 14";
     if (stopped)
         *stopped = 0;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -436,9 +465,9 @@ px_status px_store_changes(px_store *s, int64_t since, px_store_change_fn cb,
     px_status rc = PX_OK;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t seq = sqlite3_column_int64(st, 12);
+        int64_t seq = sqlite3_column_int64(st, 13);
         int stop;
-        if (sqlite3_column_int(st, 13)) {
+        if (sqlite3_column_int(st, 14)) {
             stop = cb(ctx, NULL, sqlite3_column_int64(st, 0), seq);
         } else {
             px_article *a = NULL;
@@ -513,8 +542,10 @@ px_status px_store_foreach(px_store *s, int with_body,
 {
     sqlite3_stmt *st;
     const char *sql = with_body
-        ? "SELECT " ARTICLE_COLUMNS ", body FROM articles ORDER BY docid"
-        : "SELECT " ARTICLE_COLUMNS ", NULL FROM articles ORDER BY docid";
+        ? "SELECT " ARTICLE_COLUMNS ", body, cluster FROM articles "
+          "ORDER BY docid"
+        : "SELECT " ARTICLE_COLUMNS ", NULL, cluster FROM articles "
+          "ORDER BY docid";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return sql_error(s, err, "reading articles");
     px_status rc = PX_OK;
@@ -614,4 +645,141 @@ px_status px_store_stats(px_store *s, px_stats *out, px_err *err)
     }
     sqlite3_finalize(st);
     return stats_outlets(s, out, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Syndication clusters                                                 */
+/* ------------------------------------------------------------------ */
+
+static int cmp_int64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The cluster of the stored article most similar to `sig` at or above the
+** threshold, or 0 when none is. */
+static px_status best_cluster(px_store *s, int64_t docid,
+                              const int64_t buckets[PX_LSH_BANDS],
+                              const uint32_t *sig, int64_t *out, px_err *err)
+{
+    int64_t cands[256];
+    size_t n = 0;
+    double best = PX_CLUSTER_THRESHOLD;
+    *out = 0;
+    for (int b = 0; b < PX_LSH_BANDS; b++) {
+        sqlite3_stmt *st = stmt(s, S_LSH_FIND);
+        sqlite3_bind_int64(st, 1, buckets[b]);
+        sqlite3_bind_int64(st, 2, docid);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 256) {
+            int64_t c = sqlite3_column_int64(st, 0);
+            size_t k = 0;
+            while (k < n && cands[k] != c)
+                k++;
+            if (k == n)
+                cands[n++] = c;
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return sql_error(s, err, "finding similar articles");
+    }
+    qsort(cands, n, sizeof *cands, cmp_int64);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = stmt(s, S_SIG_GET);
+        sqlite3_bind_int64(st, 1, cands[i]);
+        if (sqlite3_step(st) != SQLITE_ROW ||
+            sqlite3_column_bytes(st, 0) != PX_MINHASH_SIZE * 4)
+            continue;
+        uint32_t other[PX_MINHASH_SIZE];
+        memcpy(other, sqlite3_column_blob(st, 0), sizeof other);
+        double sim = px_minhash_similarity(sig, other);
+        /* Candidates come in docid order: on a tie the older one wins. */
+        if (sim > best || (sim == best && !*out)) {
+            int64_t cl = sqlite3_column_int64(st, 1);
+            best = sim;
+            *out = cl ? cl : cands[i];
+        }
+    }
+    return PX_OK;
+}
+
+px_status px_store_set_cluster(px_store *s, px_article *a, const char *text,
+                               px_err *err)
+{
+    uint32_t sig[PX_MINHASH_SIZE];
+    int64_t buckets[PX_LSH_BANDS], cluster = 0;
+    int has_sig = px_minhash(text, sig);
+    sqlite3_stmt *st = stmt(s, S_LSH_DEL);
+    sqlite3_bind_int64(st, 1, a->docid);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return sql_error(s, err, "clustering");
+    px_status rc = PX_OK;
+    if (has_sig) {
+        px_lsh_buckets(sig, buckets);
+        rc = best_cluster(s, a->docid, buckets, sig, &cluster, err);
+    }
+    for (int b = 0; rc == PX_OK && has_sig && b < PX_LSH_BANDS; b++) {
+        st = stmt(s, S_LSH_ADD);
+        sqlite3_bind_int64(st, 1, buckets[b]);
+        sqlite3_bind_int64(st, 2, a->docid);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = sql_error(s, err, "clustering");
+    }
+    if (rc != PX_OK)
+        return rc;
+    a->cluster = cluster ? cluster : a->docid;
+    st = stmt(s, S_CLUSTER_SET);
+    sqlite3_bind_int64(st, 1, a->cluster);
+    if (has_sig)
+        sqlite3_bind_blob(st, 2, sig, sizeof sig, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, 2);
+    sqlite3_bind_int64(st, 3, a->docid);
+    return sqlite3_step(st) == SQLITE_DONE ? PX_OK
+                                           : sql_error(s, err, "clustering");
+}
+
+px_status px_store_cluster_size(px_store *s, int64_t cluster, size_t *members,
+                                size_t *outlets, px_err *err)
+{
+    sqlite3_stmt *st = stmt(s, S_CLUSTER_SIZE);
+    sqlite3_bind_int64(st, 1, cluster);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return sql_error(s, err, "reading a cluster");
+    *members = (size_t)sqlite3_column_int64(st, 0);
+    *outlets = (size_t)sqlite3_column_int64(st, 1);
+    return PX_OK;
+}
+
+px_status px_store_cluster_members(px_store *s, int64_t cluster,
+                                   px_article ***out, size_t *n, px_err *err)
+{
+    sqlite3_stmt *st;
+    const char *sql = "SELECT " ARTICLE_COLUMNS ", NULL, cluster FROM articles "
+                      "WHERE cluster = ?1 OR (docid = ?1 AND cluster = 0) "
+                      "ORDER BY date = '', date, docid";
+    *out = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sql_error(s, err, "reading a cluster");
+    sqlite3_bind_int64(st, 1, cluster);
+    px_status rc = PX_OK;
+    size_t cap = 0;
+    while (rc == PX_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 8;
+            px_article **more = realloc(*out, cap * sizeof *more);
+            if (!more) {
+                rc = px_err_set(err, PX_ENOMEM, "out of memory");
+                break;
+            }
+            *out = more;
+        }
+        if (row_article(st, 0, &(*out)[*n]) != PX_OK)
+            rc = px_err_set(err, PX_ENOMEM, "out of memory");
+        else
+            (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc;
 }

@@ -83,6 +83,21 @@ px_status px_store_count(px_store *s, size_t *out, px_err *err);
 px_status px_store_outlet_name(px_store *s, const char *key, char **out,
                                px_err *err);
 
+/* Computes the MinHash signature of `text` (the article's words), files
+** it for similarity lookups, and sets a->cluster (also in the row): the
+** cluster of the most similar stored article when the similarity reaches
+** PX_CLUSTER_THRESHOLD, else the article's own docid.  a->docid must be
+** set (call after px_store_put). */
+px_status px_store_set_cluster(px_store *s, px_article *a, const char *text,
+                               px_err *err);
+/* Members and distinct outlets (unknown counted as one) of a cluster. */
+px_status px_store_cluster_size(px_store *s, int64_t cluster, size_t *members,
+                                size_t *outlets, px_err *err);
+/* The members, without bodies, oldest first, undated last: see
+** px_index_cluster in pressdex.h for ownership. */
+px_status px_store_cluster_members(px_store *s, int64_t cluster,
+                                   px_article ***out, size_t *n, px_err *err);
+
 /* Fills the article-level fields of *st: articles, sources, undated,
 ** first_date, last_date, outlets (most articles first, unknown last),
 ** text_bytes.  Sizes, pending and language are left to the caller. */

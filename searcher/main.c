@@ -16,6 +16,7 @@
 #include "pressdex.h"
 
 int px_cmd_quote(int argc, char **argv);
+int px_cmd_cluster(int argc, char **argv);
 
 #define EXIT_MATCH 0
 #define EXIT_NOMATCH 1
@@ -26,6 +27,7 @@ int px_cmd_quote(int argc, char **argv);
 static const char usage_text[] =
 "Usage: pressdex-search [--db DIR] [OPTIONS] QUERY...\n"
 "       pressdex-search quote [OPTIONS] TEXT...   (see quote --help)\n"
+"       pressdex-search cluster [--json] ID       members of a cluster\n"
 "\n"
 "Searches a pressdex index.  Words are joined with AND by default: every\n"
 "word must appear (in any form of the word: 'negotiation' also finds\n"
@@ -53,11 +55,16 @@ static const char usage_text[] =
 "  --limit N         hits to show (default 10)\n"
 "  --offset N        hits to skip (for paging)\n"
 "  --facets          exact counts per outlet and per month over all matches\n"
+"  --collapse        one hit per syndication cluster (the same story\n"
+"                    republished), with \"+N copies in M outlets\"\n"
 "  --json            one JSON document (schema: docs/json.md)\n"
 "  --exact-spelling  do not match spelling variants (Kyiv also finds Kiev\n"
 "                    unless this is given; list in data/variants.txt)\n"
 "  --color WHEN      highlight with bold: auto (default), always, never\n"
 "  -h, --help        this text\n"
+"\n"
+"A query starting with the word quote or cluster is written after --:\n"
+"  pressdex-search -- cluster bombs\n"
 "\n"
 "Exit status: 0 matches found, 1 no match, 2 usage or index error.\n";
 
@@ -96,6 +103,7 @@ static int parse_option(cli *c, int opt, const char *arg)
     case 'j': c->json = 1; return 0;
     case 'F': c->search.facets = 1; return 0;
     case 'e': c->exact_spelling = 1; return 0;
+    case 'C': c->search.collapse = 1; return 0;
     case 'f': c->search.from = arg; return 0;
     case 't': c->search.to = arg; return 0;
     case 'o':
@@ -166,6 +174,7 @@ static int parse_args(cli *c, int argc, char **argv)
         {"offset", required_argument, 0, 'O'},
         {"color", required_argument, 0, 'c'},
         {"exact-spelling", no_argument, 0, 'e'},
+        {"collapse", no_argument, 0, 'C'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int opt;
@@ -186,6 +195,18 @@ static int parse_args(cli *c, int argc, char **argv)
     return 0;
 }
 
+typedef int (*command_fn)(int, char **);
+
+/* The subcommand named `word`, or NULL for a plain search. */
+static command_fn is_command(const char *word)
+{
+    if (strcmp(word, "quote") == 0)
+        return px_cmd_quote;
+    if (strcmp(word, "cluster") == 0)
+        return px_cmd_cluster;
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     /* `quote` may follow a leading --db DIR: find it, drop it, and let the
@@ -195,15 +216,16 @@ int main(int argc, char **argv)
             i++;
         else if (strncmp(argv[i], "--db=", 5) != 0)
             break;
-        if (i + 1 < argc && strcmp(argv[i + 1], "quote") == 0) {
+        if (i + 1 < argc && is_command(argv[i + 1])) {
+            command_fn cmd = is_command(argv[i + 1]);
             memmove(&argv[i + 1], &argv[i + 2],
                     (size_t)(argc - i - 2) * sizeof *argv);
             argv[argc - 1] = NULL;
-            return px_cmd_quote(argc - 1, argv);
+            return cmd(argc - 1, argv);
         }
     }
-    if (argc > 1 && strcmp(argv[1], "quote") == 0)
-        return px_cmd_quote(argc - 1, argv + 1);
+    if (argc > 1 && is_command(argv[1]))
+        return is_command(argv[1])(argc - 1, argv + 1);
     cli c = {0};
     char dbbuf[4096], cwd[4096];
     c.color = -1;

@@ -33,7 +33,7 @@ static json_t *hit_json(const px_hit *h)
         json_array_append_new(spans, json_pack("[II]", (json_int_t)start,
                                                (json_int_t)len));
     }
-    return json_pack("{sI sI sf so so so so ss so so so so so}",
+    return json_pack("{sI sI sf so so so so ss so so so so so sI sI sI}",
         "rank", (json_int_t)h->rank,
         "id", (json_int_t)h->docid,
         "score", h->score,
@@ -46,7 +46,10 @@ static json_t *hit_json(const px_hit *h)
         "url", str_or_null(a->url),
         "snippet", str_or_null(h->snippet_plain),
         "highlights", spans ? spans : json_null(),
-        "ext_id", str_or_null(a->ext_id));
+        "ext_id", str_or_null(a->ext_id),
+        "cluster", (json_int_t)a->cluster,
+        "copies", (json_int_t)h->copies,
+        "copy_outlets", (json_int_t)h->copy_outlets);
 }
 
 static json_t *facets_json(const px_facet *f, size_t n, const char *key)

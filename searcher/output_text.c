@@ -69,6 +69,11 @@ void px_text_results(FILE *out, const px_results *r, const px_search_opts *o,
                 a->url && *a->url ? a->url : short_source(a->source, cwd));
         if (h->snippet && *h->snippet)
             fprintf(out, "     %s\n", h->snippet);
+        if (o->collapse && h->copies)
+            fprintf(out, "     +%zu cop%s in %zu outlet%s (pressdex-search "
+                    "cluster %lld)\n", h->copies, h->copies == 1 ? "y" : "ies",
+                    h->copy_outlets, h->copy_outlets == 1 ? "" : "s",
+                    (long long)a->cluster);
     }
     if (o->facets)
         print_facets(out, r);

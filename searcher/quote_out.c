@@ -77,8 +77,9 @@ static json_t *nullable(const char *s)
 static json_t *match_json(const px_quote_match *m)
 {
     const px_article *a = m->article;
-    return json_pack("{sI so so ss so so so sf ss so}",
+    return json_pack("{sI sI so so ss so so so sf ss so}",
         "id", (json_int_t)m->docid,
+        "cluster", (json_int_t)a->cluster,
         "date", nullable(a->date),
         "outlet", nullable(a->outlet),
         "date_source", px_date_source_name(a->date_source),
@@ -107,6 +108,30 @@ static const char *first_note(const px_quote_result *r, size_t ties,
     return NULL;
 }
 
+/* Syndication clusters with several matches: each with its first carrier
+** (matches are oldest first, so the first met is the earliest). */
+static json_t *clusters_json(const px_quote_result *r)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < r->n_matches; i++) {
+        const px_article *a = r->matches[i].article;
+        size_t members = 0, k;
+        for (k = 0; k < i && r->matches[k].article->cluster != a->cluster; k++)
+            ;
+        if (k < i)
+            continue;   /* not the first match of its cluster */
+        for (size_t j = i; j < r->n_matches; j++)
+            members += r->matches[j].article->cluster == a->cluster;
+        if (members > 1)
+            json_array_append_new(arr, json_pack("{sI sI so so sI}",
+                "cluster", (json_int_t)a->cluster, "first_id",
+                (json_int_t)r->matches[i].docid, "first_outlet",
+                nullable(a->outlet), "first_date", nullable(a->date),
+                "matches", (json_int_t)members));
+    }
+    return arr;
+}
+
 json_t *px_quote_json(const px_quote_result *r)
 {
     size_t ties = first_ties(r), nodate = undated(r), n_rows;
@@ -123,7 +148,7 @@ json_t *px_quote_json(const px_quote_result *r)
             "count", (json_int_t)rows[i].count));
     free_rows(rows, n_rows);
     const char *note = first_note(r, ties, nodate);
-    return json_pack("{si ss sb sI sI sI s{so sI so} so so so}",
+    return json_pack("{si ss sb sI sI sI s{so sI so} so so so so}",
         "schema_version", PX_QUOTE_SCHEMA_VERSION,
         "text", r->text,
         "found", r->n_matches > 0,
@@ -136,6 +161,7 @@ json_t *px_quote_json(const px_quote_result *r)
             "note", note ? json_string(note) : json_null(),
         "first_appearance", first,
         "outlets", outlets,
+        "clusters", clusters_json(r),
         "timeline", timeline);
 }
 

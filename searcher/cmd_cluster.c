@@ -1,0 +1,97 @@
+/*
+** cmd_cluster.c — `pressdex-search cluster ID`: the members of a
+** syndication cluster (the same story as printed by several outlets),
+** oldest first, so the first to carry it leads the list.
+*/
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli_common.h"
+#include "pressdex.h"
+
+static const char cluster_usage[] =
+"Usage: pressdex-search cluster [--db DIR] [--json] ID\n"
+"\n"
+"Lists the articles of syndication cluster ID (as shown by --collapse or\n"
+"in the \"cluster\" field of --json hits), oldest first.\n"
+"Exit status: 0 listed, 1 no such cluster, 2 usage or index error.\n";
+
+static json_t *nullable(const char *s)
+{
+    return s && *s ? json_string(s) : json_null();
+}
+
+static void print_members(px_article **m, size_t n, int json)
+{
+    if (!json) {
+        for (size_t i = 0; i < n; i++)
+            printf("%-10s  %-20s  %s  (id %lld)\n",
+                   m[i]->date[0] ? m[i]->date : "-",
+                   m[i]->outlet ? m[i]->outlet : "-",
+                   m[i]->title ? m[i]->title : "(untitled)",
+                   (long long)m[i]->docid);
+        return;
+    }
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{sI so so so so so}",
+            "id", (json_int_t)m[i]->docid, "date", nullable(m[i]->date),
+            "outlet", nullable(m[i]->outlet), "title", nullable(m[i]->title),
+            "url", nullable(m[i]->url), "source", nullable(m[i]->source)));
+    json_t *doc = json_pack("{si sI so}", "schema_version", 1, "cluster",
+                            (json_int_t)(n ? m[0]->cluster : 0), "members", arr);
+    json_dumpf(doc, stdout, JSON_INDENT(2));
+    fputc('\n', stdout);
+    json_decref(doc);
+}
+
+int px_cmd_cluster(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, 0, 'd'},
+        {"json", no_argument, 0, 'j'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *db = NULL;
+    int json = 0, opt;
+    char dbbuf[4096], *end;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+        if (opt == 'd') db = optarg;
+        else if (opt == 'j') json = 1;
+        else if (opt == 'h') { fputs(cluster_usage, stdout); return 0; }
+        else { fputs(cluster_usage, stderr); return 2; }
+    }
+    long long id = optind + 1 == argc ? strtoll(argv[optind], &end, 10) : 0;
+    if (optind + 1 != argc || *end || id <= 0) {
+        fputs(cluster_usage, stderr);
+        return 2;
+    }
+    px_err err = {""};
+    px_index *ix = NULL;
+    px_article **m = NULL;
+    size_t n = 0;
+    px_status st = px_index_open(db ? db : px_cli_default_db(dbbuf, sizeof dbbuf),
+                                 PX_OPEN_READ, NULL, &ix, &err);
+    if (st == PX_OK)
+        st = px_index_cluster(ix, id, &m, &n, &err);
+    if (st != PX_OK) {
+        fprintf(stderr, "pressdex-search cluster: %s\n", err.msg);
+        px_index_close(ix, NULL);
+        return 2;
+    }
+    if (n)
+        print_members(m, n, json);
+    else
+        fprintf(stderr, "pressdex-search cluster: no cluster %lld\n", id);
+    for (size_t i = 0; i < n; i++)
+        px_article_free(m[i]);
+    free(m);
+    px_index_close(ix, NULL);
+    return n ? 0 : 1;
+}
