@@ -234,7 +234,7 @@ static px_status add_filters(px_index *ix, const px_search_opts *o,
 
 static const unsigned parse_flags =
     PX_XQP_BOOLEAN | PX_XQP_PHRASE | PX_XQP_LOVEHATE | PX_XQP_WILDCARD |
-    PX_XQP_PURE_NOT | PX_XQP_SPELLING;
+    PX_XQP_PURE_NOT;
 
 /* Parses `text` (already folded); an empty query matches everything so
 ** that filters alone can browse the archive. */
@@ -523,7 +523,7 @@ static px_status collect(px_index *ix, const px_search_opts *o,
                             &r->n_month_facets, err);
     }
     if (st == PX_OK) st = px_xquery_describe(s->q, &r->parsed, err);
-    if (st == PX_OK && !blank(r->query))
+    if (st == PX_OK && !blank(r->query) && !o->no_suggestion)
         st = px_xqp_corrected(s->qp, &r->suggestion, err);
     if (st == PX_OK && r->suggestion &&
         !suggestion_useful(ix, r->query, r->suggestion)) {
@@ -551,7 +551,9 @@ static px_status search_once(px_index *ix, const px_search_opts *o,
 {
     search_state s = {0};
     px_status st = make_parser(ix, o, &s.qp, err);
-    if (st == PX_OK) st = parse(s.qp, r->query, parse_flags, &s.q, err);
+    if (st == PX_OK)
+        st = parse(s.qp, r->query, parse_flags |
+                   (o->no_suggestion ? 0 : PX_XQP_SPELLING), &s.q, err);
     if (st == PX_OK) st = add_filters(ix, o, &s.q, err);
     if (st == PX_OK) st = run_match(ix, o, &s, err);
     if (st == PX_EQUERY || st == PX_EUNIMPL) {

@@ -289,7 +289,8 @@ static int parse_words(const char *s, char out[11])
         if (!number_at(s, 1, 2, &d, &used))
             return 0;
         s += used;
-        if (s[0] == 's' || s[0] == 'n' || s[0] == 'r' || s[0] == 't')
+        if (strncasecmp(s, "st", 2) == 0 || strncasecmp(s, "nd", 2) == 0 ||
+            strncasecmp(s, "rd", 2) == 0 || strncasecmp(s, "th", 2) == 0)
             s += 2;   /* 1st, 2nd, 3rd, 4th */
         s = skip_sep(s);
         if (!number_at(s, 4, 4, &y, &used))

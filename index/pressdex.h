@@ -288,6 +288,7 @@ typedef struct {
     const px_variants *variants; /* spelling variants to match, or NULL */
     int match_any;             /* default operator OR instead of AND */
     int collapse;              /* one hit per syndication cluster */
+    int no_suggestion;         /* skip the spelling suggestion */
 } px_search_opts;
 
 typedef struct {

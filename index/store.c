@@ -262,6 +262,7 @@ px_status px_store_meta_get(px_store *s, const char *key, char **out,
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         *out = strdup((const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
         if (!*out)
             return px_err_set(err, PX_ENOMEM, "out of memory");
     } else if (rc != SQLITE_DONE) {
@@ -286,6 +287,7 @@ px_status px_store_max_seq(px_store *s, int64_t *out, px_err *err)
     if (sqlite3_step(st) != SQLITE_ROW)
         return sql_error(s, err, "reading the change counter");
     *out = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
     return PX_OK;
 }
 
@@ -316,6 +318,7 @@ px_status px_store_find(px_store *s, const char *ext_id, int64_t *docid,
         *docid = sqlite3_column_int64(st, 0);
         if (hash)
             snprintf(hash, 17, "%s", (const char *)sqlite3_column_text(st, 1));
+        sqlite3_reset(st);   /* an open statement pins the read snapshot */
         return PX_OK;
     }
     return rc == SQLITE_DONE ? PX_OK : sql_error(s, err, "finding an article");
@@ -574,9 +577,12 @@ px_status px_store_outlet_name(px_store *s, const char *key, char **out,
     bind_text(st, 1, key);
     *out = NULL;
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW &&
-        !(*out = strdup((const char *)sqlite3_column_text(st, 0))))
-        return px_err_set(err, PX_ENOMEM, "out of memory");
+    if (rc == SQLITE_ROW) {
+        *out = strdup((const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+        if (!*out)
+            return px_err_set(err, PX_ENOMEM, "out of memory");
+    }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return sql_error(s, err, "reading an outlet");
     return PX_OK;
@@ -682,6 +688,7 @@ static px_status best_cluster(px_store *s, int64_t docid,
         }
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return sql_error(s, err, "finding similar articles");
+        sqlite3_reset(st);
     }
     qsort(cands, n, sizeof *cands, cmp_int64);
     for (size_t i = 0; i < n; i++) {
@@ -692,10 +699,11 @@ static px_status best_cluster(px_store *s, int64_t docid,
             continue;
         uint32_t other[PX_MINHASH_SIZE];
         memcpy(other, sqlite3_column_blob(st, 0), sizeof other);
+        int64_t cl = sqlite3_column_int64(st, 1);
+        sqlite3_reset(st);
         double sim = px_minhash_similarity(sig, other);
         /* Candidates come in docid order: on a tie the older one wins. */
         if (sim > best || (sim == best && !*out)) {
-            int64_t cl = sqlite3_column_int64(st, 1);
             best = sim;
             *out = cl ? cl : cands[i];
         }
@@ -748,6 +756,7 @@ px_status px_store_cluster_size(px_store *s, int64_t cluster, size_t *members,
         return sql_error(s, err, "reading a cluster");
     *members = (size_t)sqlite3_column_int64(st, 0);
     *outlets = (size_t)sqlite3_column_int64(st, 1);
+    sqlite3_reset(st);
     return PX_OK;
 }
 

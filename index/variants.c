@@ -10,6 +10,7 @@
 */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,41 @@ struct px_variants {
     int *group;        /* group number of each word */
     size_t n, cap;
     int groups;
+    /* Open-addressing index over words: looked up for every word of every
+    ** article a quote is aligned with, so it must be cheap. */
+    size_t *slots;     /* word index + 1, 0 = empty */
+    size_t n_slots;    /* a power of two, at least 2 * n */
 };
+
+static uint64_t word_hash(const char *a, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)tolower((unsigned char)a[i]);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static px_status build_slots(px_variants *v)
+{
+    size_t n_slots = 16;
+    while (n_slots < 2 * v->n)
+        n_slots *= 2;
+    size_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < v->n; i++) {
+        size_t k = word_hash(v->words[i], strlen(v->words[i])) & (n_slots - 1);
+        while (slots[k])
+            k = (k + 1) & (n_slots - 1);
+        slots[k] = i + 1;
+    }
+    free(v->slots);
+    v->slots = slots;
+    v->n_slots = n_slots;
+    return PX_OK;
+}
 
 static int lower_eq(const char *a, size_t n, const char *b)
 {
@@ -36,9 +71,12 @@ static int lower_eq(const char *a, size_t n, const char *b)
 /* Group of the word a[0..n), or -1. */
 static int group_of(const px_variants *v, const char *a, size_t n)
 {
-    for (size_t i = 0; v && i < v->n; i++)
-        if (lower_eq(a, n, v->words[i]))
-            return v->group[i];
+    if (!v || !v->n_slots)
+        return -1;
+    size_t mask = v->n_slots - 1, k = word_hash(a, n) & mask;
+    for (; v->slots[k]; k = (k + 1) & mask)
+        if (lower_eq(a, n, v->words[v->slots[k] - 1]))
+            return v->group[v->slots[k] - 1];
     return -1;
 }
 
@@ -97,6 +135,8 @@ px_status px_variants_load(px_variants **vp, const char *path, px_err *err)
     while (st == PX_OK && fgets(line, sizeof line, f))
         st = load_line(v, line);
     fclose(f);
+    if (st == PX_OK)
+        st = build_slots(v);
     if (v)
         *vp = v;
     return st == PX_OK ? PX_OK : px_err_set(err, st, "out of memory");
@@ -120,6 +160,7 @@ void px_variants_free(px_variants *v)
         free(v->words[i]);
     free(v->words);
     free(v->group);
+    free(v->slots);
     free(v);
 }
 

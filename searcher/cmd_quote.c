@@ -34,7 +34,7 @@ static const char quote_usage[] =
 "                      writes JSON Lines, one result per input line\n"
 "  --min-score X       keep near matches scoring at least X (default 0.75;\n"
 "                      1 keeps exact matches only)\n"
-"  --candidates N      near-match candidates examined per quote (100)\n"
+"  --candidates N      near-match candidates examined per quote (50)\n"
 "  --exact-spelling    do not match spelling variants (Kyiv/Kiev)\n"
 "  -h, --help          this text\n"
 "\n"

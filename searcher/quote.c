@@ -269,6 +269,7 @@ static px_status run(tracer *tr, const char *query, int exact, size_t limit,
     so.limit = limit;
     so.variants = tr->o->variants;
     so.match_any = !exact;
+    so.no_suggestion = 1;
     px_results *res = NULL;
     px_status st = px_search(tr->ix, &so, &res, err);
     if (st != PX_OK)
@@ -347,7 +348,7 @@ static px_status trace(tracer *tr, const char *text, px_err *err)
         for (char *p = any; *p; p++)
             *p = (char)tolower((unsigned char)*p);
         st = run(tr, any, 0,
-                 tr->o->max_candidates ? tr->o->max_candidates : 100, err);
+                 tr->o->max_candidates ? tr->o->max_candidates : 50, err);
     }
     free(phrase);
     if (st == PX_OK && tr->r->n_matches)
