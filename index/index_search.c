@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "index_internal.h"
 #include "schema.h"
@@ -420,6 +421,7 @@ typedef struct {
     px_xenq *enq;
     px_xspy *spy_outlet, *spy_month;
     px_xmset *ms;
+    int timed_out;
 } search_state;
 
 static void state_free(search_state *s)
@@ -456,9 +458,19 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
     ** early and estimate. */
     unsigned limit = (unsigned)(o->limit ? o->limit : 10);
     unsigned check = o->facets ? doccount : 0;
+    if (st == PX_OK && o->time_limit > 0)
+        st = px_xenq_set_time_limit(s->enq, o->time_limit, err);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (st == PX_OK)
         st = px_xenq_mset(s->enq, (unsigned)o->offset, limit, check, &s->ms,
                           err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    /* Xapian does not say whether the limit cut the match short; taking at
+    ** least that long means it may have. */
+    s->timed_out = o->time_limit > 0 &&
+        (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9 >=
+            o->time_limit;
     return st;
 }
 
@@ -575,6 +587,14 @@ static px_status search_once(px_index *ix, const px_search_opts *o,
     }
     if (st == PX_OK)
         st = collect(ix, o, &s, r, err);
+    if (st == PX_OK && s.timed_out && !r->notice) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "the search stopped after its time limit "
+                 "of %.2f s: results are the best found so far and counts "
+                 "are estimates", o->time_limit);
+        if (!(r->notice = strdup(msg)))
+            st = px_err_set(err, PX_ENOMEM, "out of memory");
+    }
     state_free(&s);
     return st;
 }

@@ -289,6 +289,9 @@ typedef struct {
     int match_any;             /* default operator OR instead of AND */
     int collapse;              /* one hit per syndication cluster */
     int no_suggestion;         /* skip the spelling suggestion */
+    double time_limit;         /* seconds of matching before returning the
+                                  best found so far (notice says so); 0 =
+                                  no limit */
 } px_search_opts;
 
 typedef struct {

@@ -53,6 +53,8 @@ static const char usage_text[] =
 "  --to DATE         only articles dated on or before DATE\n"
 "  --sort ORDER      relevance (default), newest or oldest\n"
 "  --limit N         hits to show (default 10)\n"
+"  --time-limit S    stop matching after S seconds and show the best hits\n"
+"                    found so far (says so); default: no limit\n"
 "  --offset N        hits to skip (for paging)\n"
 "  --facets          exact counts per outlet and per month over all matches\n"
 "  --collapse        one hit per syndication cluster (the same story\n"
@@ -104,6 +106,15 @@ static int parse_option(cli *c, int opt, const char *arg)
     case 'F': c->search.facets = 1; return 0;
     case 'e': c->exact_spelling = 1; return 0;
     case 'C': c->search.collapse = 1; return 0;
+    case 'T': {
+        char *end;
+        c->search.time_limit = strtod(arg, &end);
+        if (*end || end == arg || c->search.time_limit <= 0 ||
+            c->search.time_limit > 3600)
+            return usage_error("--time-limit must be seconds between 0 and "
+                               "3600, not '%s'", arg);
+        return 0;
+    }
     case 'f': c->search.from = arg; return 0;
     case 't': c->search.to = arg; return 0;
     case 'o':
@@ -175,6 +186,7 @@ static int parse_args(cli *c, int argc, char **argv)
         {"color", required_argument, 0, 'c'},
         {"exact-spelling", no_argument, 0, 'e'},
         {"collapse", no_argument, 0, 'C'},
+        {"time-limit", required_argument, 0, 'T'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int opt;

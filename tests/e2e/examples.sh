@@ -116,6 +116,10 @@ expect_match "bold highlight" $'\e\\[1mferry\e\\[0m' "$T/bold.txt"
 expect_eq "did you mean" "ferry strike" "$(search --json 'fery strke' | jq -r .suggestion)"
 expect_eq "no suggestion for known words" "null" "$(search --json ferry | jq -r .suggestion)"
 
+# A time limit long enough changes nothing; a bad one is a usage error.
+expect_eq "--time-limit" 2 "$(total --time-limit 5 ferry)"
+expect_status "bad --time-limit" 2 search --time-limit soon ferry
+
 # Exit codes and hostile queries.
 expect_status "no match exits 1" 1 search zyzzyva
 expect_status "unbalanced query still runs" 0 search '"port strike'
