@@ -69,6 +69,10 @@ char *px_cli_index_dir(const px_cli *cli);
 px_index *px_cli_open(const char *dir, int mode, const char *language,
                       int must_exist);
 
+/* Reads a whole file into a malloc'd NUL-terminated buffer (*data, *len);
+** returns 0 or an errno value. */
+int px_cli_slurp(const char *path, char **data, size_t *len);
+
 /* "1 article" / "2 articles". */
 const char *px_cli_plural(size_t n, const char *one, const char *many);
 
@@ -78,5 +82,6 @@ int px_cmd_prune(px_cli *cli, int argc, char **argv);
 int px_cmd_stats(px_cli *cli, int argc, char **argv);
 int px_cmd_reindex(px_cli *cli, int argc, char **argv);
 int px_cmd_languages(px_cli *cli, int argc, char **argv);
+int px_cmd_explain(px_cli *cli, int argc, char **argv);
 
 #endif /* PX_CLI_H */

@@ -25,6 +25,8 @@
 #include "cli.h"
 #include "ingest.h"
 #include "progress.h"
+#include "extract.h"
+#include "extract_readers.h"
 #include "walk.h"
 
 static const char add_help[] =
@@ -157,51 +159,11 @@ static int add_sink(void *ctx, px_article *a)
     return r->fatal != PX_OK || *r->cli->stop;
 }
 
-/* Reads a whole file into a NUL-terminated buffer; returns 0 or errno. */
-static int add_slurp(const char *path, char **data, size_t *len)
-{
-    struct stat sb;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
-    size_t cap = fstat(fd, &sb) == 0 && sb.st_size > 0
-                     ? (size_t)sb.st_size + 1 : 4096;
-    size_t n = 0;
-    char *buf = malloc(cap);
-    int e = buf ? 0 : ENOMEM;
-    while (!e) {
-        if (n + 1 == cap) {   /* the file grew since it was listed */
-            char *grown = realloc(buf, cap *= 2);
-            if (!grown) {
-                e = ENOMEM;
-                break;
-            }
-            buf = grown;
-        }
-        ssize_t got = read(fd, buf + n, cap - n - 1);
-        if (got < 0 && errno != EINTR)
-            e = errno;
-        else if (got == 0)
-            break;
-        else if (got > 0)
-            n += (size_t)got;
-    }
-    close(fd);
-    if (e) {
-        free(buf);
-        return e;
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return 0;
-}
-
 static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
 {
     char *data = NULL;
     size_t len = 0;
-    int e = add_slurp(f->path, &data, &len);
+    int e = px_cli_slurp(f->path, &data, &len);
     if (e) {
         add_problem(r, f->path, 0, strerror(e));
         return;
@@ -217,6 +179,25 @@ static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
                f->path, n, px_cli_plural(n, "article", "articles"),
                c[PX_ADD_NEW], c[PX_ADD_UPDATED], c[PX_ADD_UNCHANGED]);
         fflush(stdout);
+    }
+}
+
+/* The first pass of extraction: lines repeated across many scraped pages
+** of one site (menus, sign-up forms, footers) are learnt before any page
+** is extracted.  Only page formats take part; JSON Lines and WARC records
+** carry their own article text.  A file that cannot be read here is
+** reported by the second pass. */
+static void add_learn(add_run *r, pxe_ctx *xc)
+{
+    for (size_t i = 0; i < r->walk.n && !*r->cli->stop; i++) {
+        const px_walk_file *f = &r->walk.files[i];
+        if (f->read != px_read_txt && f->read != pxe_read_html)
+            continue;
+        char *data = NULL;
+        size_t len = 0;
+        if (px_cli_slurp(f->path, &data, &len) == 0)
+            pxe_learn_file(xc, f->path, data, len, NULL);
+        free(data);
     }
 }
 
@@ -358,7 +339,7 @@ static int add_finish(add_run *r, const char *dir, int stopped)
 
 int px_cmd_add(px_cli *cli, int argc, char **argv)
 {
-    px_ingest_opts opts = {NULL, NULL};
+    px_ingest_opts opts = {NULL, NULL, NULL};
     const char *language = NULL;
     int rc = add_parse(cli, argc, argv, &opts, &language);
     if (rc >= 0)
@@ -372,10 +353,18 @@ int px_cmd_add(px_cli *cli, int argc, char **argv)
     px_progress_start(&r.progress, cli->verbosity > PX_QUIET &&
                                        isatty(STDERR_FILENO));
     rc = PX_EXIT_USAGE;
-    if (add_list(&r, argc - optind, argv + optind) != PX_OK)
+    pxe_ctx *xc = NULL;
+    px_err err = {""};
+    if (add_list(&r, argc - optind, argv + optind) != PX_OK) {
         px_cli_error("out of memory while listing files");
-    else if ((r.ix = px_cli_open(dir, PX_OPEN_WRITE, language, 0)) != NULL)
+    } else if (pxe_ctx_new(NULL, &xc, &err) != PX_OK) {
+        px_cli_error("%s", err.msg);
+    } else if ((r.ix = px_cli_open(dir, PX_OPEN_WRITE, language, 0)) != NULL) {
+        add_learn(&r, xc);
+        opts.extract = xc;
         rc = add_finish(&r, dir, add_files(&r, &opts));
+    }
+    pxe_ctx_free(xc);
     px_walk_free(&r.walk);
     free(dir);
     return rc;

@@ -140,7 +140,7 @@ int px_ingest_emit(const px_ingest *in, const char *path, long line,
 {
     px_err err = {""};
     const px_ingest_opts *o = in->opts;
-    if (px_extract_article(a, &err) != PX_OK) {
+    if (px_extract_article(o ? o->extract : NULL, a, &err) != PX_OK) {
         px_article_free(a);
         px_ingest_problem(in, path, line, "%s", err.msg);
         return PX_EMIT_PROBLEM;

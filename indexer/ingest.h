@@ -22,6 +22,9 @@
 typedef struct {
     const char *outlet;   /* --outlet: overrides every article's outlet */
     const char *date;     /* --date (YYYY-MM-DD): overrides every date */
+    /* Extraction context (aliases, lines learnt across the run's pages),
+    ** or NULL; owned by the caller. */
+    const struct pxe_ctx *extract;
 } px_ingest_opts;
 
 /* Receives ownership of `a`.  Returns 0 to go on, non-zero to stop. */
@@ -119,13 +122,13 @@ int px_ingest_emit(const px_ingest *in, const char *path, long line,
                    px_article *a);
 
 /* ------------------------------------------------------------------ */
-/* Metadata extraction and chrome removal (extract.c)                   */
+/* The last step of every article (extract.c)                          */
 /* ------------------------------------------------------------------ */
 
-/* Fills what the input did not state and cleans the body of page chrome.
-** Called once per article after its reader, before the --outlet/--date
-** overrides.  It must not overwrite what the reader set from explicit
-** headers or fields, and records how it found a date in a->date_source. */
-px_status px_extract_article(px_article *a, px_err *err);
+/* Maps the outlet to its canonical name through ctx's aliases (ctx may be
+** NULL) and clears a date nothing vouches for.  Called once per article
+** after its reader, before the --outlet/--date overrides. */
+px_status px_extract_article(const struct pxe_ctx *ctx, px_article *a,
+                             px_err *err);
 
 #endif /* PX_INGEST_H */

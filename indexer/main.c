@@ -33,6 +33,7 @@ static const char px_usage_text[] =
 "  stats [--json] articles, sources, outlets, date range, sizes\n"
 "  reindex        rebuild the Xapian side from the SQLite store\n"
 "  languages      list the stemming languages\n"
+"  explain FILE   show what extraction keeps, drops and finds, and why\n"
 "\n"
 "Options (also accepted after the command):\n"
 "  --db DIR       the index (default: $PRESSDEX_DB, else\n"
@@ -59,6 +60,7 @@ static const struct {
     {"stats", px_cmd_stats, 0},
     {"reindex", px_cmd_reindex, 0},
     {"languages", px_cmd_languages, 0},
+    {"explain", px_cmd_explain, 0},
 };
 
 static void px_on_signal(int sig)

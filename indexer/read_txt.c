@@ -4,13 +4,10 @@
 ** A file is one article.  It may start with header lines of the form
 ** `key: value` (title, outlet, date, url, author; keys case-insensitive)
 ** and/or a `date YYYY-MM-DD …` line; the header block ends at a blank line
-** or at the first line that is neither.  Without a title header, the title
-** is the first meaningful line of the text (one with words in it, short
-** enough to be a headline), and that line leaves the body.  The body keeps
-** its paragraph breaks; runs of blank lines become one.
-**
-** Only what the file states is used: no header date means an unknown date
-** (px_extract_article() is where guessing will happen).
+** or at the first line that is neither.  Header fields always win; the
+** rest of the text goes to extraction (indexer/extract/), which finds the
+** headline, byline, dateline and outlet in it and drops the page chrome
+** around the story, saying where each field came from.
 */
 #include <ctype.h>
 #include <stddef.h>
@@ -18,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "extract.h"
 #include "ingest.h"
 
 /* A first line longer than this is a paragraph, not a headline. */
@@ -158,86 +156,6 @@ static size_t txt_headers_parse(const px_ingest *in, const char *path,
     return start;
 }
 
-/* A line that can be a title: some words, not a rule of dashes, a lone
-** number or a time. */
-static int txt_meaningful(const txt_line *l)
-{
-    size_t letters = 0, words = 0;
-    int in_word = 0, word_has_letter = 0;
-    for (size_t i = 0; i <= l->len; i++) {
-        unsigned char c = i < l->len ? (unsigned char)l->s[i] : ' ';
-        if (isspace(c)) {
-            words += in_word && word_has_letter;
-            in_word = word_has_letter = 0;
-            continue;
-        }
-        in_word = 1;
-        /* Each non-ASCII character counts once, by its lead byte. */
-        if (isalpha(c) || c >= 0xC0) {
-            letters++;
-            word_has_letter = 1;
-        }
-    }
-    return words >= 2 || letters >= 4;
-}
-
-typedef struct {
-    char *out;
-    size_t len;
-    int blank_pending;
-} txt_body;
-
-static void txt_body_append(txt_body *b, const txt_line *l)
-{
-    size_t n = l->len;
-    while (n > 0 && isspace((unsigned char)l->s[n - 1]))
-        n--;
-    if (b->len > 0) {
-        if (b->blank_pending)
-            b->out[b->len++] = '\n';
-        b->out[b->len++] = '\n';
-    }
-    memcpy(b->out + b->len, l->s, n);
-    b->len += n;
-    b->blank_pending = 0;
-}
-
-/* Splits the text after the headers into the title (when a->title is not
-** set yet) and the body.  The body can only shrink, so one buffer of the
-** text's size holds it. */
-static px_status txt_split(const char *text, size_t len, px_article *a)
-{
-    txt_body b = {malloc(len + 1), 0, 0};
-    txt_line l, title = {NULL, 0};
-    size_t pos = 0;
-    int title_done = a->title != NULL;
-    if (!b.out)
-        return PX_ENOMEM;
-    while (txt_next_line(text, len, &pos, &l)) {
-        if (txt_is_blank(&l)) {
-            b.blank_pending = 1;
-        } else if (!title_done && txt_meaningful(&l)) {
-            title_done = 1;
-            if (l.len <= PX_TXT_TITLE_MAX)
-                title = l;
-            else
-                txt_body_append(&b, &l);
-        } else {
-            txt_body_append(&b, &l);
-        }
-    }
-    /* A one-line article: its line is both the title and the text. */
-    if (b.len == 0 && title.s)
-        txt_body_append(&b, &title);
-    px_status st = PX_OK;
-    if (title.s)
-        st = px_ingest_set_trimmed(&a->title, title.s, title.len);
-    if (st == PX_OK)
-        st = px_article_set(&a->body, b.out, b.len);
-    free(b.out);
-    return st;
-}
-
 static px_status txt_fill(const px_ingest *in, const char *path,
                           const char *text, size_t len, px_article *a)
 {
@@ -249,7 +167,11 @@ static px_status txt_fill(const px_ingest *in, const char *path,
     size_t rest = txt_headers_parse(in, path, text, len, a);
     if (rest == (size_t)-1)
         return PX_ENOMEM;
-    return txt_split(text + rest, len - rest, a);
+    /* Headers win; extraction finds the rest (title, byline, dateline,
+    ** outlet) in the text and drops the page chrome around the story. */
+    px_err err;
+    return pxe_fill_article(in->opts->extract, a, text + rest, len - rest,
+                            NULL, &err);
 }
 
 int px_read_txt(const px_ingest *in, const char *path, const char *data,

@@ -1,0 +1,344 @@
+/*
+** chrome.c — telling the page around a story from the story.
+**
+** A line is dropped as chrome for one of these reasons, each named in the
+** explain output:
+**  - it is common on the pages of its site (learn.c counted it);
+**  - it occurs more than once on the page (short lines only: menus and
+**    "Sign up" buttons repeat, sentences of a story do not);
+**  - its words are those of a form, an appeal, a footer, a notice, a share
+**    bar, a "read more" link or a photo credit (the phrase tables below;
+**    weak phrases only count when they are nearly the whole line);
+**  - it belongs to a menu run (several short link-like lines in a row, or
+**    one line of items split by "|" or "•");
+**  - it follows a "Most popular" / "Related" heading as one of the rail's
+**    headlines;
+**  - it trails the story (short lines after the last paragraph).
+** Long lines are only ever dropped for their site count or a strong phrase
+** that marks the whole line (a copyright notice): quotes and paragraphs of
+** the story survive.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+
+/* A line with at most this many words can be a menu item. */
+#define CHROME_MENU_WORDS 3
+/* Menu runs are at least this many items. */
+#define CHROME_MENU_RUN 3
+/* Lines repeated on the page are dropped up to this many words. */
+#define CHROME_REPEAT_WORDS 25
+
+typedef struct {
+    const char *phrase;
+    const char *why;
+} chrome_phrase;
+
+/* Phrases that mark a line as chrome wherever they occur in it (lines of
+** up to 40 words).  Chosen so that a news sentence is unlikely to carry
+** them verbatim. */
+static const chrome_phrase chrome_strong[] = {
+    {"all rights reserved", "copyright footer"},
+    {"read full article at", "read-more link"},
+    {"continue reading", "read-more link"},
+    {"sign up for our", "newsletter appeal"},
+    {"sign up to our", "newsletter appeal"},
+    {"subscribe to our", "subscription appeal"},
+    {"our newsletter", "newsletter appeal"},
+    {"support our journalism", "membership appeal"},
+    {"support independent journalism", "membership appeal"},
+    {"support quality journalism", "membership appeal"},
+    {"become a member", "membership appeal"},
+    {"become a subscriber", "subscription appeal"},
+    {"already a subscriber", "subscription appeal"},
+    {"make a contribution", "membership appeal"},
+    {"donate now", "membership appeal"},
+    {"indicates required", "form label"},
+    {"required field", "form label"},
+    {"enter your email", "form label"},
+    {"by signing up", "form label"},
+    {"by clicking", "form label"},
+    {"ad blocker", "ad-blocker notice"},
+    {"adblocker", "ad-blocker notice"},
+    {"whitelist", "ad-blocker notice"},
+    {"we use cookies", "cookie notice"},
+    {"uses cookies", "cookie notice"},
+    {"cookie policy", "cookie notice"},
+    {"accept cookies", "cookie notice"},
+    {"enable javascript", "browser notice"},
+    {"privacy policy", "footer link"},
+    {"terms of use", "footer link"},
+    {"terms of service", "footer link"},
+    {"reprint policy", "footer link"},
+    {"reprints and permissions", "footer link"},
+    {"share this article", "share bar"},
+    {"share this story", "share bar"},
+    {"follow us on", "social links"},
+    {"click here to", "link text"},
+    {"skip to content", "skip link"},
+    {"skip to main content", "skip link"},
+    {"you may also like", "recommendation rail"},
+    {"recommended for you", "recommendation rail"},
+    {"this article was originally published", "syndication note"},
+};
+
+/* Phrases that mark a line only when they are (nearly) all of it. */
+static const chrome_phrase chrome_weak[] = {
+    {"advertisement", "advert"}, {"sponsored", "advert"},
+    {"sign up", "form button"}, {"subscribe", "form button"},
+    {"submit", "form button"}, {"log in", "account link"},
+    {"sign in", "account link"}, {"register", "account link"},
+    {"required", "form label"}, {"email", "form label"},
+    {"email address", "form label"}, {"first name", "form label"},
+    {"last name", "form label"}, {"your email", "form label"},
+    {"name", "form label"}, {"zip code", "form label"},
+    {"postcode", "form label"}, {"country", "form label"},
+    {"share", "share bar"}, {"tweet", "share bar"},
+    {"facebook", "social links"}, {"twitter", "social links"},
+    {"instagram", "social links"}, {"linkedin", "social links"},
+    {"whatsapp", "social links"}, {"youtube", "social links"},
+    {"print", "share bar"}, {"comments", "comments link"},
+    {"read more", "read-more link"}, {"back to top", "skip link"},
+    {"menu", "menu"}, {"search", "menu"}, {"home", "menu"},
+    {"close", "menu"}, {"loading", "notice"},
+    {"donate", "membership appeal"}, {"contact us", "footer link"},
+    {"about us", "footer link"}, {"advertise", "footer link"},
+    {"sitemap", "footer link"}, {"site map", "footer link"},
+};
+
+/* Headings of rails of other stories. */
+static const char *const chrome_rails[] = {
+    "most popular", "most read", "most viewed", "trending", "related",
+    "related stories", "related articles", "more from", "more stories",
+    "top stories", "latest news", "latest", "editor's picks",
+    "popular now", "what to read next", "read next", "more on this story",
+    "recommended", "in other news", "also read", "read more",
+};
+
+static int chrome_is_rule(const char *s)
+{
+    return *s && strspn(s, "-_=*~#. ") == strlen(s);
+}
+
+/* The line without a trailing "*" or ":" and surrounding space, compared
+** case-insensitively to a phrase. */
+static int chrome_whole(const char *line, const char *phrase)
+{
+    size_t n = strlen(phrase);
+    if (strncasecmp(line, phrase, n) != 0)
+        return 0;
+    return line[n + strspn(line + n, " *:.!>»›")] == '\0';
+}
+
+const char *pxe_chrome_phrase(const char *line)
+{
+    size_t words = pxe_word_count(line);
+    if (words <= 40)
+        for (size_t i = 0; i < sizeof chrome_strong / sizeof *chrome_strong;
+             i++)
+            if (pxe_stristr(line, chrome_strong[i].phrase))
+                return chrome_strong[i].why;
+    for (size_t i = 0; i < sizeof chrome_weak / sizeof *chrome_weak; i++)
+        if (chrome_whole(line, chrome_weak[i].phrase))
+            return chrome_weak[i].why;
+    if (words <= 12 && (pxe_starts_with_ci(line, "photo:") ||
+                        pxe_starts_with_ci(line, "image:") ||
+                        pxe_starts_with_ci(line, "credit:") ||
+                        pxe_starts_with_ci(line, "photograph:") ||
+                        pxe_starts_with_ci(line, "picture:") ||
+                        pxe_starts_with_ci(line, "file photo") ||
+                        pxe_stristr(line, "getty images") ||
+                        pxe_stristr(line, "/ shutterstock")))
+        return "photo credit";
+    if (words <= 14 && (pxe_starts_with_ci(line, "\xc2\xa9") ||
+                        pxe_starts_with_ci(line, "copyright ") ||
+                        pxe_starts_with_ci(line, "(c) ")))
+        return "copyright footer";
+    if (chrome_is_rule(line))
+        return "rule";
+    return NULL;
+}
+
+/* "5 hours ago", "3 min read", "Updated 10:42 GMT": a time stamp line. */
+static int chrome_timestamp(const char *line)
+{
+    size_t words = pxe_word_count(line);
+    if (words > 6)
+        return 0;
+    if (pxe_stristr(line, " ago") || pxe_stristr(line, "min read") ||
+        pxe_stristr(line, "minute read"))
+        return 1;
+    size_t digits = 0, letters = pxe_letter_count(line);
+    for (const char *p = line; *p; p++)
+        digits += isdigit((unsigned char)*p) != 0;
+    return digits >= 2 && letters <= 12 && strchr(line, ':') != NULL;
+}
+
+static int chrome_menu_item(const char *line)
+{
+    size_t words = pxe_word_count(line);
+    return words >= 1 && words <= CHROME_MENU_WORDS &&
+           !pxe_ends_sentence(line) && !strchr(line, ',') &&
+           strlen(line) <= 40;
+}
+
+/* "Home | News | Sport | Opinion": items split by separators. */
+static int chrome_menu_line(const char *line)
+{
+    size_t items = 1, words_in = 0, max_words = 0;
+    for (const char *p = line; *p; p++) {
+        int sep = *p == '|' || (strncmp(p, "\xe2\x80\xa2", 3) == 0) ||
+                  (strncmp(p, "\xc2\xb7", 2) == 0) ||
+                  (strncmp(p, "\xc2\xbb", 2) == 0);
+        if (sep) {
+            items++;
+            words_in = 0;
+        } else if (isalnum((unsigned char)*p) &&
+                   (p == line || !isalnum((unsigned char)p[-1]))) {
+            if (++words_in > max_words)
+                max_words = words_in;
+        }
+    }
+    return items >= 3 && max_words <= CHROME_MENU_WORDS;
+}
+
+/* "Valley Ledger › News": a breadcrumb trail. */
+static int chrome_breadcrumb(const char *line)
+{
+    return (strstr(line, "\xe2\x80\xba") || strstr(line, "\xc2\xbb") ||
+            strstr(line, " > ")) &&
+           pxe_word_count(line) <= 10 && !pxe_ends_sentence(line);
+}
+
+static void chrome_drop(pxe_line *l, const char *why)
+{
+    if (l->role == PXE_LINE_BODY) {
+        l->role = PXE_LINE_CHROME;
+        l->why = why;
+    }
+}
+
+static void chrome_menus(pxe_lines *ls)
+{
+    size_t i = 0;
+    while (i < ls->n) {
+        size_t j = i;
+        /* Items already dropped for their words ("Home", "Sign in") still
+        ** belong to the run. */
+        while (j < ls->n && (ls->v[j].role == PXE_LINE_BODY ||
+                             ls->v[j].role == PXE_LINE_CHROME) &&
+               chrome_menu_item(ls->v[j].text))
+            j++;
+        if (j - i >= CHROME_MENU_RUN)
+            for (size_t k = i; k < j; k++)
+                chrome_drop(&ls->v[k], "menu run");
+        i = j > i ? j : i + 1;
+    }
+}
+
+static int chrome_is_rail_head(const char *line)
+{
+    for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++)
+        if (chrome_whole(line, chrome_rails[i]))
+            return 1;
+    return 0;
+}
+
+static int chrome_paragraph_like(const char *line)
+{
+    size_t words = pxe_word_count(line);
+    return words >= 15 || (words >= 6 && pxe_ends_sentence(line));
+}
+
+/* A rail heading and the headlines and time stamps under it. */
+static void chrome_rails_mark(pxe_lines *ls)
+{
+    for (size_t i = 0; i < ls->n; i++) {
+        if (!chrome_is_rail_head(ls->v[i].text))
+            continue;
+        ls->v[i].role = PXE_LINE_CHROME;
+        ls->v[i].why = "rail heading";
+        for (size_t j = i + 1; j < ls->n; j++) {
+            const char *t = ls->v[j].text;
+            if (chrome_paragraph_like(t) && pxe_ends_sentence(t))
+                break;
+            if (pxe_word_count(t) > 20)
+                break;
+            chrome_drop(&ls->v[j], "rail of other headlines");
+            i = j;
+        }
+    }
+}
+
+static void chrome_repeats(pxe_lines *ls)
+{
+    char **keys = calloc(ls->n ? ls->n : 1, sizeof *keys);
+    if (!keys)
+        return;   /* a heuristic: without memory it is skipped */
+    for (size_t i = 0; i < ls->n; i++) {
+        keys[i] = malloc(strlen(ls->v[i].text) + 1);
+        if (keys[i])
+            pxe_line_key(ls->v[i].text, keys[i], strlen(ls->v[i].text) + 1);
+    }
+    for (size_t i = 0; i < ls->n; i++) {
+        if (!keys[i] || !*keys[i] ||
+            pxe_word_count(ls->v[i].text) > CHROME_REPEAT_WORDS)
+            continue;
+        for (size_t j = i + 1; j < ls->n; j++)
+            if (keys[j] && strcmp(keys[i], keys[j]) == 0) {
+                chrome_drop(&ls->v[i], "repeated on this page");
+                chrome_drop(&ls->v[j], "repeated on this page");
+            }
+    }
+    for (size_t i = 0; i < ls->n; i++)
+        free(keys[i]);
+    free(keys);
+}
+
+/* Short lines after the story's last paragraph. */
+static void chrome_trailing(pxe_lines *ls)
+{
+    size_t last = ls->n;
+    for (size_t i = ls->n; i-- > 0;)
+        if (ls->v[i].role == PXE_LINE_BODY &&
+            chrome_paragraph_like(ls->v[i].text)) {
+            last = i;
+            break;
+        }
+    if (last == ls->n)
+        return;
+    for (size_t i = last + 1; i < ls->n; i++)
+        if (pxe_word_count(ls->v[i].text) < 12 &&
+            !pxe_ends_sentence(ls->v[i].text))
+            chrome_drop(&ls->v[i], "after the story");
+}
+
+void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
+                     int structured)
+{
+    for (size_t i = 0; i < ls->n; i++) {
+        pxe_line *l = &ls->v[i];
+        size_t pages, with;
+        const char *why;
+        if (l->role != PXE_LINE_BODY)
+            continue;
+        if (site && pxe_learn_is_common(ctx, site, l->text, &pages, &with))
+            chrome_drop(l, "common on this site's pages");
+        else if ((why = pxe_chrome_phrase(l->text)))
+            chrome_drop(l, why);
+        else if (chrome_timestamp(l->text))
+            chrome_drop(l, "time stamp");
+        else if (!structured && chrome_menu_line(l->text))
+            chrome_drop(l, "menu line");
+        else if (chrome_breadcrumb(l->text))
+            chrome_drop(l, "breadcrumb");
+    }
+    chrome_repeats(ls);
+    chrome_rails_mark(ls);
+    if (!structured) {
+        chrome_menus(ls);
+        chrome_trailing(ls);
+    }
+}

@@ -1,0 +1,221 @@
+/*
+** dates.c — finding a date inside a line of text, a URL or a meta value.
+**
+** px_date_parse() in the library reads a string that is a date; here the
+** date sits somewhere in a byline ("By Ana Ruiz | Updated March 3, 2025,
+** 9:14 a.m."), so the scanner tries each word boundary and reports where
+** the date text is.  Forms: ISO (2025-03-03, 2025/03/03), month names in
+** US and European order with an optional weekday and ordinal suffix,
+** numeric D/M/Y only when the order cannot be mistaken (a part over 12,
+** or D.M.Y which is European), and day-and-month without a year only when
+** the caller knows the year from elsewhere (a URL or crawl date).
+** Two-digit years are refused: "3/4/25" is too ambiguous to vouch for.
+*/
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "extract_int.h"
+
+static const char *const dates_months[] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december"};
+
+static int dates_valid(int y, int m, int d)
+{
+    static const int dim[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > dim[m - 1])
+        return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 0;
+    return 1;
+}
+
+static int dates_emit(int y, int m, int d, char out[11])
+{
+    if (!dates_valid(y, m, d))
+        return 0;
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+             (unsigned)m % 100u, (unsigned)d % 100u);
+    return 1;
+}
+
+/* A month name or abbreviation ("Sept", "Mar.") at s; *n the length. */
+static int dates_month(const char *s, size_t *n, int *capital)
+{
+    size_t k = 0;
+    while (isalpha((unsigned char)s[k]))
+        k++;
+    for (int i = 0; k >= 3 && i < 12; i++) {
+        size_t full = strlen(dates_months[i]);
+        if ((k == full || k == 3 || (i == 8 && k == 4)) &&
+            strncasecmp(s, dates_months[i], k) == 0) {
+            *n = k + (s[k] == '.');
+            *capital = isupper((unsigned char)s[0]) != 0;
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* 1-4 digits at s not followed by a digit; *n the length. */
+static int dates_number(const char *s, int maxd, int *v, size_t *n)
+{
+    int k = 0, val = 0;
+    while (k < maxd && isdigit((unsigned char)s[k]))
+        val = val * 10 + (s[k++] - '0');
+    if (k == 0 || isdigit((unsigned char)s[k]))
+        return 0;
+    *v = val;
+    *n = (size_t)k;
+    return 1;
+}
+
+static size_t dates_sep(const char *s)
+{
+    size_t k = 0;
+    while (s[k] == ' ' || s[k] == ',' || s[k] == '\t')
+        k++;
+    return k;
+}
+
+/* ISO and numeric forms at s; *n the length matched. */
+static int dates_numeric(const char *s, char out[11], size_t *n)
+{
+    int a, b, c;
+    size_t la, lb, lc;
+    if (!dates_number(s, 4, &a, &la))
+        return 0;
+    char sep = s[la];
+    if (sep != '-' && sep != '/' && sep != '.')
+        return 0;
+    if (!dates_number(s + la + 1, 2, &b, &lb) || s[la + 1 + lb] != sep ||
+        !dates_number(s + la + lb + 2, 4, &c, &lc))
+        return 0;
+    *n = la + lb + lc + 2;
+    if (la == 4 && lc <= 2)
+        return dates_emit(a, b, c, out);
+    if (la > 2 || lc != 4)
+        return 0;
+    if (sep == '.' || a > 12)          /* D.M.Y, or a day first */
+        return dates_emit(c, b, a, out);
+    if (b > 12 || a == b)              /* M/D/Y */
+        return dates_emit(c, a, b, out);
+    return 0;                          /* 3/4/2025: which order? */
+}
+
+/* "3 March 2025", "March 3, 2025", "3rd of March", "March 3" (year from
+** want_year).  Starts at a digit or a month name. */
+static int dates_words(const char *s, int want_year, char out[11], size_t *n)
+{
+    int d, m, y, cap;
+    size_t k = 0, u;
+    if (dates_number(s, 2, &d, &u)) {
+        k = u;
+        if (isalpha((unsigned char)s[k]) && isalpha((unsigned char)s[k + 1]) &&
+            !isalpha((unsigned char)s[k + 2]))
+            k += 2;                             /* 3rd */
+        k += (s[k] == '.');                     /* German style "3." */
+        k += dates_sep(s + k);
+        if (strncasecmp(s + k, "of ", 3) == 0)
+            k += 3;
+        if (!(m = dates_month(s + k, &u, &cap)))
+            return 0;
+        k += u;
+    } else if ((m = dates_month(s, &u, &cap))) {
+        k = u + dates_sep(s + u);
+        if (!dates_number(s + k, 2, &d, &u))
+            return 0;
+        k += u;
+        if (isalpha((unsigned char)s[k]) && isalpha((unsigned char)s[k + 1]) &&
+            !isalpha((unsigned char)s[k + 2]))
+            k += 2;
+    } else {
+        return 0;
+    }
+    size_t after = k + dates_sep(s + k);
+    if (dates_number(s + after, 4, &y, &u) && u == 4) {
+        *n = after + u;
+        return dates_emit(y, m, d, out);
+    }
+    /* No year: only with one known from elsewhere, and only with the
+    ** month capitalised ("may 5" is more often a verb than a date). */
+    if (want_year <= 0 || !cap || isdigit((unsigned char)s[after]))
+        return 0;
+    *n = k;
+    return dates_emit(want_year, m, d, out);
+}
+
+int pxe_date_find(const char *s, int want_year, char out[11], size_t *at,
+                  size_t *len)
+{
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (i > 0 && isalnum((unsigned char)s[i - 1]))
+            continue;
+        if (!isalnum(c))
+            continue;
+        size_t n = 0;
+        if ((isdigit(c) && dates_numeric(s + i, out, &n)) ||
+            dates_words(s + i, want_year, out, &n)) {
+            *at = i;
+            *len = n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int pxe_date_from_url(const char *url, char out[11])
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return 0;
+    p = strchr(p + 3, '/');
+    for (; p && *p; p++) {
+        if (*p != '/' && *p != '-' && *p != '_')
+            continue;
+        const char *q = p + 1;
+        int y, m, d;
+        /* /2025/03/04/ or /2025-03-04 or /20250304 */
+        if (sscanf(q, "%4d/%2d/%2d", &y, &m, &d) == 3 && q[4] == '/' &&
+            q[7] == '/' && (q[10] == '/' || q[10] == '-' || !q[10]) &&
+            dates_emit(y, m, d, out))
+            return 1;
+        if (sscanf(q, "%4d-%2d-%2d", &y, &m, &d) == 3 && q[4] == '-' &&
+            q[7] == '-' && !isdigit((unsigned char)q[10]) &&
+            dates_emit(y, m, d, out))
+            return 1;
+        size_t k = 0;
+        while (isdigit((unsigned char)q[k]))
+            k++;
+        if (k == 8 && (q[8] == '/' || q[8] == '-' || q[8] == '_') &&
+            sscanf(q, "%4d%2d%2d", &y, &m, &d) == 3 && dates_emit(y, m, d, out))
+            return 1;
+    }
+    return 0;
+}
+
+int pxe_date_normalise(const char *s, char out[11])
+{
+    size_t at, n;
+    if (!s)
+        return 0;
+    while (pxe_is_space((unsigned char)*s))
+        s++;
+    if (px_date_parse(s, out))
+        return 1;
+    /* Unix seconds (some sites put them in meta tags). */
+    size_t k = strspn(s, "0123456789");
+    if (k >= 9 && k <= 10 && !s[k]) {
+        time_t t = (time_t)strtoll(s, NULL, 10);
+        struct tm tm;
+        if (gmtime_r(&t, &tm))
+            return dates_emit(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                              out);
+    }
+    return pxe_date_find(s, 0, out, &at, &n) && at < 12;
+}

@@ -1,0 +1,156 @@
+/*
+** extract_int.h — what the modules of indexer/extract/ share and nobody
+** else sees: a growable buffer, the line list a result is built from,
+** small text predicates, and each module's internal entry points.
+*/
+#ifndef PXE_EXTRACT_INT_H
+#define PXE_EXTRACT_INT_H
+
+#include <stddef.h>
+
+#include "extract.h"
+
+/* ---- the context (outlets.c, learn.c) ------------------------------ */
+
+typedef struct {
+    char *key;        /* matching form: domain, or name key */
+    char *canon;      /* canonical name */
+    int is_domain;
+    int wire;         /* the outlet is a news agency */
+} pxe_alias;
+
+struct pxe_learn;
+
+struct pxe_ctx {
+    pxe_alias *aliases;
+    size_t n_aliases, cap_aliases;
+    struct pxe_learn *learn;
+};
+
+/* learn.c */
+void pxe_learn_free(struct pxe_learn *l);
+
+/* ---- util.c -------------------------------------------------------- */
+
+typedef struct {
+    char *s;          /* NUL-terminated when s != NULL */
+    size_t len, cap;
+    int oom;          /* a failed append sets it; later appends do nothing */
+} pxe_buf;
+
+void pxe_buf_add(pxe_buf *b, const char *s, size_t n);
+void pxe_buf_adds(pxe_buf *b, const char *s);
+void pxe_buf_addc(pxe_buf *b, char c);
+/* Appends s/n with every run of white space turned into one space. */
+void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n);
+/* Returns the buffer's string (malloc'd, caller frees; "" when empty) and
+** resets the buffer; NULL when memory ran out. */
+char *pxe_buf_take(pxe_buf *b);
+void pxe_buf_free(pxe_buf *b);
+
+/* A copy of s/n with surrounding space trimmed and inner runs collapsed;
+** NULL when out of memory. */
+char *pxe_collapse(const char *s, size_t n);
+char *pxe_strdup(const char *s);
+/* Case-insensitive (ASCII) search; NULL when absent. */
+const char *pxe_stristr(const char *hay, const char *needle);
+int pxe_starts_with_ci(const char *s, const char *prefix);
+int pxe_is_space(int c);
+/* Words (runs of letters/digits, a non-ASCII byte counting as a letter). */
+size_t pxe_word_count(const char *s);
+/* Letters among the characters (non-ASCII lead bytes count as letters). */
+size_t pxe_letter_count(const char *s);
+/* Ends with sentence punctuation (. ! ? … or a closing quote after one). */
+int pxe_ends_sentence(const char *s);
+/* The line's matching form for counting: lower-cased, digits as '0',
+** white space collapsed.  Writes into buf (truncating). */
+void pxe_line_key(const char *s, char *buf, size_t size);
+/* Sets a field (value copied; NULL clears).  Returns 0, -1 on ENOMEM. */
+int pxe_field_set(pxe_field *f, const char *value, const char *source,
+                  int confidence);
+/* Host of a URL, lower-cased, without "www." (into buf); 0 when none. */
+int pxe_url_host(const char *url, char *buf, size_t size);
+
+/* ---- lines of a result --------------------------------------------- */
+
+typedef struct {
+    pxe_line *v;
+    size_t n, cap;
+    int oom;
+} pxe_lines;
+
+/* Appends a line (text copied, collapsed); returns its index or -1. */
+long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para);
+void pxe_lines_free(pxe_lines *ls);
+/* Joins the body lines: paragraphs by "\n\n", other lines by "\n". */
+char *pxe_lines_body(const pxe_lines *ls);
+
+/* ---- dates.c ------------------------------------------------------- */
+
+/* A date written somewhere in s.  want_year: the year to assume for a
+** day-and-month without one (0: such dates are not accepted).  On success
+** writes "YYYY-MM-DD", sets *at and *len to where the date text is, and
+** returns 1. */
+int pxe_date_find(const char *s, int want_year, char out[11], size_t *at,
+                  size_t *len);
+/* A date in a URL path (/2025/03/04/, /2025-03-04-, /20250304/). */
+int pxe_date_from_url(const char *url, char out[11]);
+/* Normalises an ISO-ish or written date (meta tags, JSON-LD). */
+int pxe_date_normalise(const char *s, char out[11]);
+
+/* ---- outlets.c ----------------------------------------------------- */
+
+/* Canonical wire name when s names a news agency ("AP", "Reuters", "Agence
+** France-Presse"…), else NULL.  Built-in agencies plus alias rows marked
+** "wire".  Static or context-owned. */
+const char *pxe_wire_name(const pxe_ctx *ctx, const char *s);
+/* Finds a wire attribution in a line ("(Reuters) -", "— AFP", "© 2025 The
+** Associated Press", "Reporting by … Editing by …").  NULL when none. */
+const char *pxe_wire_in_line(const pxe_ctx *ctx, const char *line);
+/* Site model: is this line common on the site's pages?  Fills the counts. */
+int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
+                        const char *line, size_t *pages, size_t *with_line);
+
+/* ---- chrome.c ------------------------------------------------------ */
+
+/* Classifies every line of ls (roles and reasons) for chrome; the lines
+** already given a non-body role are left alone.  site may be NULL. */
+void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
+                     int structured);
+/* Reasons a single line is chrome by its words alone, or NULL. */
+const char *pxe_chrome_phrase(const char *line);
+
+/* ---- textmeta.c ---------------------------------------------------- */
+
+/* Reads title, author, date, outlet and wire out of the lines (a scraped
+** page or the text of an HTML body), filling only fields r does not have
+** yet and marking the lines it used as title/meta. */
+int pxe_textmeta(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                 const pxe_hints *h);
+/* Strips " | Site" / " - Site" from a title when the suffix is the outlet
+** or a short name; returns a malloc'd copy (NULL on ENOMEM). */
+char *pxe_title_strip_site(const char *title, const char *outlet);
+/* Canonical outlet for a candidate (alias match), or the candidate. */
+int pxe_set_outlet(const pxe_ctx *ctx, pxe_result *r, const char *cand,
+                   const char *source, int confidence);
+/* Parses "By NAME …" shapes; returns a malloc'd author or NULL. */
+char *pxe_byline_author(const char *line);
+
+/* ---- result.c ------------------------------------------------------ */
+
+pxe_result *pxe_result_new(void);
+/* Moves the lines into r and builds r->body; -1 on ENOMEM. */
+int pxe_result_finish(pxe_result *r, pxe_lines *ls);
+
+/* ---- jsonld.c ------------------------------------------------------ */
+
+typedef struct {
+    char *headline, *author, *publisher, *date, *url, *body;
+} pxe_jsonld;
+
+/* Merges what one JSON-LD script says about an article into j (first
+** value wins).  Malformed JSON is ignored. */
+void pxe_jsonld_parse(const char *json, size_t len, pxe_jsonld *j);
+void pxe_jsonld_free(pxe_jsonld *j);
+
+#endif /* PXE_EXTRACT_INT_H */

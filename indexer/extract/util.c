@@ -1,0 +1,308 @@
+/*
+** util.c — small text tools the extraction modules share: a growable
+** buffer, white-space collapsing, ASCII case-insensitive matching, word
+** and letter counts, URL hosts, and the line list every result is built
+** from.
+**
+** Everything works on UTF-8 bytes.  Letters outside ASCII are counted by
+** their lead byte, which is enough for the length and density measures
+** the heuristics use; no case folding is attempted beyond ASCII because
+** the phrases matched (menus, labels, bylines) are matched in English.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_int.h"
+
+static int buf_grow(pxe_buf *b, size_t extra)
+{
+    if (b->oom)
+        return -1;
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *s = realloc(b->s, cap);
+    if (!s) {
+        b->oom = 1;
+        return -1;
+    }
+    b->s = s;
+    b->cap = cap;
+    return 0;
+}
+
+void pxe_buf_add(pxe_buf *b, const char *s, size_t n)
+{
+    if (buf_grow(b, n))
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void pxe_buf_adds(pxe_buf *b, const char *s)
+{
+    pxe_buf_add(b, s, strlen(s));
+}
+
+void pxe_buf_addc(pxe_buf *b, char c)
+{
+    pxe_buf_add(b, &c, 1);
+}
+
+int pxe_is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
+{
+    int space = b->len > 0 && pxe_is_space((unsigned char)b->s[b->len - 1]);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        /* U+00A0 no-break space is a space for our purposes. */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+            i++;
+            c = ' ';
+        }
+        if (pxe_is_space(c)) {
+            if (!space)
+                pxe_buf_addc(b, ' ');
+            space = 1;
+        } else {
+            pxe_buf_addc(b, (char)c);
+            space = 0;
+        }
+    }
+}
+
+char *pxe_buf_take(pxe_buf *b)
+{
+    if (b->oom) {
+        pxe_buf_free(b);
+        return NULL;
+    }
+    char *s = b->s ? b->s : pxe_strdup("");
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void pxe_buf_free(pxe_buf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+    b->oom = 0;
+}
+
+char *pxe_strdup(const char *s)
+{
+    size_t n = strlen(s);
+    char *d = malloc(n + 1);
+    if (d)
+        memcpy(d, s, n + 1);
+    return d;
+}
+
+char *pxe_collapse(const char *s, size_t n)
+{
+    pxe_buf b = {0};
+    while (n > 0 && pxe_is_space((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    while (n > 0 && pxe_is_space((unsigned char)s[n - 1]))
+        n--;
+    pxe_buf_add_collapsed(&b, s, n);
+    char *out = pxe_buf_take(&b);
+    if (out) {   /* a trailing no-break space survives the trim above */
+        size_t k = strlen(out);
+        while (k > 0 && out[k - 1] == ' ')
+            out[--k] = '\0';
+    }
+    return out;
+}
+
+const char *pxe_stristr(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0)
+        return hay;
+    for (; *hay; hay++)
+        if (tolower((unsigned char)*hay) == tolower((unsigned char)*needle) &&
+            strncasecmp(hay, needle, n) == 0)
+            return hay;
+    return NULL;
+}
+
+int pxe_starts_with_ci(const char *s, const char *prefix)
+{
+    return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static int is_wordch(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+size_t pxe_word_count(const char *s)
+{
+    size_t words = 0;
+    int in = 0;
+    for (; *s; s++) {
+        int w = is_wordch((unsigned char)*s) || *s == '\'';
+        words += w && !in;
+        in = w;
+    }
+    return words;
+}
+
+size_t pxe_letter_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        n += isalpha(c) || c >= 0xC0;
+    }
+    return n;
+}
+
+int pxe_ends_sentence(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' ||
+                     s[n - 1] == ')'))
+        n--;
+    /* A closing curly quote (U+201D, U+2019) after the punctuation. */
+    while (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+           (unsigned char)s[n - 2] == 0x80 &&
+           ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        n -= 3;
+    if (n == 0)
+        return 0;
+    char c = s[n - 1];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
+        return 1;
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+           (unsigned char)s[n - 2] == 0x80 && (unsigned char)s[n - 1] == 0xA6;
+}
+
+void pxe_line_key(const char *s, char *buf, size_t size)
+{
+    size_t o = 0;
+    int space = 1;
+    if (size == 0)
+        return;
+    for (; *s && o + 1 < size; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (pxe_is_space(c)) {
+            if (!space)
+                buf[o++] = ' ';
+            space = 1;
+            continue;
+        }
+        space = 0;
+        buf[o++] = isdigit(c) ? '0' : (char)tolower(c);
+    }
+    while (o > 0 && buf[o - 1] == ' ')
+        o--;
+    buf[o] = '\0';
+}
+
+int pxe_field_set(pxe_field *f, const char *value, const char *source,
+                  int confidence)
+{
+    char *v = NULL;
+    if (value) {
+        v = pxe_collapse(value, strlen(value));
+        if (!v)
+            return -1;
+        if (!*v) {
+            free(v);
+            return 0;
+        }
+    }
+    free(f->value);
+    f->value = v;
+    f->source = v ? source : NULL;
+    f->confidence = v ? confidence : 0;
+    return 0;
+}
+
+int pxe_url_host(const char *url, char *buf, size_t size)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p || size == 0)
+        return 0;
+    p += 3;
+    const char *at = p + strcspn(p, "/?#");
+    const char *cred = memchr(p, '@', (size_t)(at - p));
+    if (cred)
+        p = cred + 1;
+    size_t n = strcspn(p, ":/?#");
+    if (n >= 4 && strncasecmp(p, "www.", 4) == 0) {
+        p += 4;
+        n -= 4;
+    }
+    if (n == 0 || n >= size)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)tolower((unsigned char)p[i]);
+    buf[n] = '\0';
+    return 1;
+}
+
+long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
+{
+    if (ls->oom)
+        return -1;
+    if (ls->n == ls->cap) {
+        size_t cap = ls->cap ? ls->cap * 2 : 32;
+        pxe_line *v = realloc(ls->v, cap * sizeof *v);
+        if (!v) {
+            ls->oom = 1;
+            return -1;
+        }
+        ls->v = v;
+        ls->cap = cap;
+    }
+    char *t = pxe_collapse(s, n);
+    if (!t) {
+        ls->oom = 1;
+        return -1;
+    }
+    ls->v[ls->n] = (pxe_line){t, PXE_LINE_BODY, NULL, para};
+    return (long)ls->n++;
+}
+
+void pxe_lines_free(pxe_lines *ls)
+{
+    for (size_t i = 0; i < ls->n; i++)
+        free(ls->v[i].text);
+    free(ls->v);
+    ls->v = NULL;
+    ls->n = ls->cap = 0;
+}
+
+char *pxe_lines_body(const pxe_lines *ls)
+{
+    pxe_buf b = {0};
+    int first = 1, gap = 0;
+    for (size_t i = 0; i < ls->n; i++) {
+        const pxe_line *l = &ls->v[i];
+        gap |= l->para;
+        if (l->role != PXE_LINE_BODY)
+            continue;
+        if (!first)
+            pxe_buf_adds(&b, gap ? "\n\n" : "\n");
+        pxe_buf_adds(&b, l->text);
+        first = gap = 0;
+    }
+    return pxe_buf_take(&b);
+}

@@ -1,0 +1,302 @@
+/*
+** test_extract_unit.c — unit tests for indexer/extract/: dates, bylines,
+** chrome phrases, outlet aliases and wires, the cross-page model, text and
+** HTML extraction, and hostile input (empty, binary, broken markup).
+** The WARC tests are in test_extract_warc.c; both run from main() here.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract_int.h"
+#include "test_extract.h"
+
+int pxe_t_failures;
+
+void pxe_t_check(int ok, const char *what, const char *file, int line)
+{
+    if (!ok) {
+        fprintf(stderr, "%s:%d: FAILED: %s\n", file, line, what);
+        pxe_t_failures++;
+    }
+}
+
+void pxe_t_streq(const char *want, const char *got, const char *file,
+                 int line)
+{
+    int ok = (!want && !got) || (want && got && strcmp(want, got) == 0);
+    if (!ok) {
+        fprintf(stderr, "%s:%d: FAILED: want '%s', got '%s'\n", file, line,
+                want ? want : "(null)", got ? got : "(null)");
+        pxe_t_failures++;
+    }
+}
+
+static void test_dates(void)
+{
+    char d[11];
+    size_t at, n;
+    T(pxe_date_find("By Ana Ruiz | March 3, 2025, 9:14 a.m.", 0, d, &at, &n));
+    EQ("2025-03-03", d);
+    T(pxe_date_find("Published: 3 March 2025", 0, d, &at, &n));
+    EQ("2025-03-03", d);
+    T(pxe_date_find("Monday 3rd of March 2025", 0, d, &at, &n));
+    EQ("2025-03-03", d);
+    T(pxe_date_find("Posted 24.12.2024", 0, d, &at, &n));
+    EQ("2024-12-24", d);
+    T(pxe_date_find("2024-02-29T10:00Z", 0, d, &at, &n));
+    EQ("2024-02-29", d);
+    T(!pxe_date_find("2023-02-29", 0, d, &at, &n));     /* not a leap year */
+    T(!pxe_date_find("on 3/4/2025", 0, d, &at, &n));    /* which order? */
+    T(pxe_date_find("on 13/4/2025", 0, d, &at, &n));    /* only one */
+    EQ("2025-04-13", d);
+    T(!pxe_date_find("PORT AVERY, March 5 (Reuters)", 0, d, &at, &n));
+    T(pxe_date_find("PORT AVERY, March 5 (Reuters)", 2025, d, &at, &n));
+    EQ("2025-03-05", d);
+    T(!pxe_date_find("you may 5 times", 2025, d, &at, &n));
+    T(!pxe_date_find("talks on Monday", 2025, d, &at, &n));
+    T(pxe_date_from_url("https://x.com/news/2024/11/05/story", d));
+    EQ("2024-11-05", d);
+    T(pxe_date_from_url("https://x.com/2024-11-05-story.html", d));
+    T(!pxe_date_from_url("https://x.com/article/123456789", d));
+    T(pxe_date_normalise("2019-11-20T09:29:08+0000", d));
+    EQ("2019-11-20", d);
+    T(!pxe_date_find("", 0, d, &at, &n));
+}
+
+static void test_bylines(void)
+{
+    const char *cases[][2] = {
+        {"By Ana Ruiz | March 3, 2025", "Ana Ruiz"},
+        {"BY JONAS BERG", "Jonas Berg"},
+        {"Author: Priya Natarajan", "Priya Natarajan"},
+        {"Tom Okafor for The Example Post", "Tom Okafor"},
+        {"By Metro Desk", "Metro Desk"},
+        {"By Lena Fischer \xe2\x80\xa2 3 March 2025 at 14:05", "Lena Fischer"},
+        {"By Ana Ruiz and Jonas Berg, Staff writers", "Ana Ruiz and Jonas Berg"},
+        {"The council voted by a large majority.", NULL},
+        {"by the way, nothing here", NULL},
+        {"", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *a = pxe_byline_author(cases[i][0]);
+        EQ(cases[i][1], a);
+        free(a);
+    }
+}
+
+static void test_chrome_phrases(void)
+{
+    T(pxe_chrome_phrase("Sign up for our newsletter") != NULL);
+    T(pxe_chrome_phrase("Email address*") != NULL);
+    T(pxe_chrome_phrase("\xc2\xa9 2025 The Example Post. All rights "
+                        "reserved.") != NULL);
+    T(pxe_chrome_phrase("Read Full Article at Example Post") != NULL);
+    T(pxe_chrome_phrase("Advertisement") != NULL);
+    T(pxe_chrome_phrase("The union said it would subscribe to the plan "
+                        "once members had voted on it.") == NULL);
+    T(pxe_chrome_phrase("\"We will share the costs,\" she said.") == NULL);
+}
+
+static void test_aliases(void)
+{
+    char path[] = "/tmp/pxe-aliases-XXXXXX";
+    int fd = mkstemp(path);
+    T(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("# comment\n\nexamplepost.com\tThe Example Post\n"
+          "Example Post\tThe Example Post\n"
+          "Meridian Wire\tMeridian Wire\twire\n", f);
+    fclose(f);
+    pxe_ctx *ctx;
+    px_err err;
+    T(pxe_ctx_new(path, &ctx, &err) == PX_OK);
+    EQ("The Example Post", pxe_outlet_canonical(ctx, "examplepost.com"));
+    EQ("The Example Post", pxe_outlet_canonical(ctx, "www.examplepost.com"));
+    EQ("The Example Post", pxe_outlet_canonical(ctx, "news.examplepost.com"));
+    EQ("The Example Post",
+       pxe_outlet_canonical(ctx, "https://examplepost.com/a/b"));
+    EQ("The Example Post", pxe_outlet_canonical(ctx, "the  EXAMPLE post"));
+    EQ(NULL, pxe_outlet_canonical(ctx, "notexamplepost.com"));
+    EQ(NULL, pxe_outlet_canonical(ctx, "Example Posts"));
+    EQ("Meridian Wire", pxe_wire_name(ctx, "Meridian Wire"));
+    EQ("Reuters", pxe_wire_in_line(ctx, "PORT AVERY, March 5 (Reuters) - The"));
+    EQ("Associated Press", pxe_wire_in_line(ctx, "By The Associated Press"));
+    EQ("AFP", pxe_wire_in_line(ctx, "\xc2\xa9 2025 AFP"));
+    EQ("Reuters", pxe_wire_in_line(ctx, "Reporting by A; Editing by B"));
+    EQ(NULL, pxe_wire_in_line(ctx, "Reuters reported that talks had failed"));
+    pxe_ctx_free(ctx);
+    /* A malformed file names the file and line. */
+    f = fopen(path, "w");
+    fputs("ok.com\tOK\nno tab here\n", f);
+    fclose(f);
+    T(pxe_ctx_new(path, &ctx, &err) == PX_EINVAL);
+    T(strstr(err.msg, ":2:") != NULL);
+    T(pxe_ctx_new("/nonexistent/aliases.tsv", &ctx, &err) == PX_EIO);
+    setenv(PXE_ALIASES_ENV, path, 1);
+    T(pxe_ctx_new(NULL, &ctx, &err) == PX_EINVAL);   /* env file is bad */
+    unsetenv(PXE_ALIASES_ENV);
+    remove(path);
+}
+
+static void test_learn(void)
+{
+    pxe_ctx *ctx;
+    px_err err;
+    char page[512];
+    T(pxe_ctx_new("/dev/null", &ctx, &err) == PX_OK);
+    for (int i = 0; i < 6; i++) {
+        snprintf(page, sizeof page, "Home\nJoin the Ledger Club today\n"
+                 "Story number %c is about something else entirely.\n"
+                 "\xc2\xa9 202%d Valley Ledger\n", 'A' + i, i);
+        T(pxe_learn_text(ctx, "valleyledger.example", page, strlen(page),
+                         &err) == PX_OK);
+    }
+    size_t pages, with;
+    pxe_learn_count(ctx, "valleyledger.example", "Join the Ledger Club today",
+                    &pages, &with);
+    T(pages == 6 && with == 6);
+    pxe_learn_count(ctx, "valleyledger.example", "\xc2\xa9 2031 Valley Ledger",
+                    &pages, &with);
+    T(with == 6);   /* digits count as one */
+    const char *text = "Water rates rise again\n\nJoin the Ledger Club today\n\n"
+                       "The water board approved a rise of 11 per cent on "
+                       "Thursday after a long meeting.\n";
+    pxe_result *r;
+    pxe_hints h = {NULL, "https://valleyledger.example/x", NULL};
+    T(pxe_extract_text(ctx, &h, text, strlen(text), &r, &err) == PX_OK);
+    T(strstr(r->body, "Ledger Club") == NULL);
+    T(strstr(r->body, "water board approved") != NULL);
+    pxe_result_free(r);
+    /* Another site has learnt nothing: the line stays. */
+    h.url = "https://other.example/x";
+    T(pxe_extract_text(ctx, &h, text, strlen(text), &r, &err) == PX_OK);
+    T(strstr(r->body, "Ledger Club") != NULL);
+    pxe_result_free(r);
+    pxe_ctx_free(ctx);
+}
+
+static void test_text_hostile(void)
+{
+    pxe_result *r;
+    px_err err;
+    T(pxe_extract_text(NULL, NULL, "", 0, &r, &err) == PX_OK);
+    EQ("", r->body);
+    T(r->title.value == NULL && r->date_source == PX_DATE_UNKNOWN);
+    pxe_result_free(r);
+    const char junk[] = "\n\n\t \r\n|||\n\xef\xbb\xbf\n---\n";
+    T(pxe_extract_text(NULL, NULL, junk, sizeof junk - 1, &r, &err) == PX_OK);
+    pxe_result_free(r);
+    /* A story with dates only inside it: the date stays unknown. */
+    const char *story = "Treaty talks stall again\n\n"
+        "Negotiators met on Monday to revisit the 1997 treaty, signed on "
+        "12 March 1997 after years of talks, but no agreement was reached "
+        "and officials said they would meet again within weeks.\n";
+    T(pxe_extract_text(NULL, NULL, story, strlen(story), &r, &err) == PX_OK);
+    EQ("", r->date);
+    T(r->date_source == PX_DATE_UNKNOWN);
+    EQ("Treaty talks stall again", r->title.value);
+    pxe_result_free(r);
+    /* One very long line without newlines. */
+    size_t big = 1 << 20;
+    char *s = malloc(big + 1);
+    memset(s, 'a', big);
+    s[big] = '\0';
+    T(pxe_extract_text(NULL, NULL, s, big, &r, &err) == PX_OK);
+    pxe_result_free(r);
+    free(s);
+}
+
+static void test_html(void)
+{
+    pxe_result *r;
+    px_err err;
+    const char *page =
+        "<html><head><title>Old title | Site</title>"
+        "<meta property=\"og:title\" content=\"Ferry adds sailings &amp; "
+        "crews\"><meta property=\"og:site_name\" content=\"Harbor Herald\">"
+        "<meta property=\"article:published_time\" content=\"2024-11-05T23:"
+        "30:00-05:00\"><meta name=\"author\" content=\"By Marta Ruiz\">"
+        "</head><body><nav><a>Home</a><a>News</a></nav><article>"
+        "<p>The ferry operator will run two extra sailings a day from "
+        "November, after complaints from residents.</p><p>Fares rose by "
+        "eight per cent in January, passengers said, and families who travel "
+        "every week have felt it most.</p><script>var x = 1;</script></article>"
+        "<footer>&copy; 2025 Harbor Herald</footer></body></html>";
+    T(pxe_extract_html(NULL, NULL, page, strlen(page), &r, &err) == PX_OK);
+    EQ("Ferry adds sailings & crews", r->title.value);
+    EQ("Harbor Herald", r->outlet.value);
+    EQ("2024-11-05", r->date);
+    T(r->date_source == PX_DATE_META);
+    EQ("Marta Ruiz", r->author.value);
+    T(strstr(r->body, "two extra sailings") != NULL);
+    T(strstr(r->body, "\n\nFares rose") != NULL);   /* paragraphs kept */
+    T(strstr(r->body, "var x") == NULL && strstr(r->body, "Home") == NULL);
+    pxe_result_free(r);
+    /* Broken, empty and non-HTML input. */
+    const char *broken[] = {"", "<", "<html><body><p>unclosed <b>bold <i>x",
+                            "</div></div></p>", "plain text, no tags at all",
+                            "<script>never closed", "<!-- comment"};
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        T(pxe_extract_html(NULL, NULL, broken[i], strlen(broken[i]), &r,
+                           &err) == PX_OK);
+        T(r->body != NULL);
+        pxe_result_free(r);
+    }
+    const char bin[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe";
+    T(pxe_extract_html(NULL, NULL, bin, sizeof bin - 1, &r, &err) == PX_OK);
+    pxe_result_free(r);
+    /* Deep nesting must not exhaust the stack of the metadata walk. */
+    size_t depth = 20000;
+    char *deep = malloc(depth * 5 + 1);
+    for (size_t i = 0; i < depth; i++)
+        memcpy(deep + i * 5, "<div>", 5);
+    deep[depth * 5] = '\0';
+    T(pxe_extract_html(NULL, NULL, deep, depth * 5, &r, &err) == PX_OK);
+    pxe_result_free(r);
+    free(deep);
+}
+
+static void test_explain(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    px_err err;
+    const char *text = "Home\nNews\nSport\n\nDock strike talks resume\n"
+                       "By Ana Ruiz | March 3, 2025\n\nTalks resumed on "
+                       "Monday between the union and the port authority, "
+                       "two weeks after they broke down.\n\nSubscribe\n";
+    T(pxe_explain_file(NULL, "/x/page.txt", text, strlen(text), out,
+                       &err) == PX_OK);
+    fclose(out);
+    T(strstr(buf, "drop  menu run") != NULL);
+    T(strstr(buf, "title headline") != NULL);
+    T(strstr(buf, "meta  byline") != NULL);
+    T(strstr(buf, "keep") != NULL);
+    T(strstr(buf, "date:   2025-03-03  [byline:") != NULL);
+    T(strstr(buf, "author: Ana Ruiz") != NULL);
+    free(buf);
+    out = fopen("/dev/null", "w");
+    T(pxe_explain_file(NULL, "/x/bin.txt", "a\0b", 3, out, &err) == PX_EINVAL);
+    fclose(out);
+}
+
+int main(void)
+{
+    test_dates();
+    test_bylines();
+    test_chrome_phrases();
+    test_aliases();
+    test_learn();
+    test_text_hostile();
+    test_html();
+    test_explain();
+    pxe_t_warc();
+    if (pxe_t_failures)
+        fprintf(stderr, "%d check(s) failed\n", pxe_t_failures);
+    else
+        printf("ok\n");
+    return pxe_t_failures != 0;
+}
