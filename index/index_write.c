@@ -196,7 +196,12 @@ px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
     st = px_xtg_set_document(ix->tg, doc, err);
     /* Title words count PX_TITLE_WDF times in the general field (the title
     ** boost) and once more under their own prefix for title: searches. */
+    /* Spelling suggestions are built from titles only: headlines name the
+    ** people, places and topics people search for, and adding every body
+    ** word to the spelling table made indexing 1.6 times slower. */
+    if (st == PX_OK) st = px_xtg_set_spelling(ix->tg, 1, err);
     if (st == PX_OK) st = index_field(ix->tg, a->title, PX_TITLE_WDF, "", err);
+    if (st == PX_OK) st = px_xtg_set_spelling(ix->tg, 0, err);
     if (st == PX_OK) st = px_xtg_increase_termpos(ix->tg, PX_TITLE_GAP, err);
     if (st == PX_OK) st = index_field(ix->tg, a->body, 1, "", err);
     if (st == PX_OK) st = px_xtg_increase_termpos(ix->tg, PX_TITLE_GAP, err);

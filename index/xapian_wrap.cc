@@ -435,9 +435,15 @@ px_status px_xtg_set_document(px_xtg *tg, px_xdoc *doc, px_err *err)
 
 px_status px_xtg_set_spelling_db(px_xtg *tg, px_xdb *db, px_err *err)
 {
+    return guard(err, "term generator",
+                 [&] { tg->tg.set_database(writable(db)); });
+}
+
+px_status px_xtg_set_spelling(px_xtg *tg, int on, px_err *err)
+{
     return guard(err, "term generator", [&] {
-        tg->tg.set_database(writable(db));
-        tg->tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        tg->tg.set_flags(on ? Xapian::TermGenerator::FLAG_SPELLING
+                            : Xapian::TermGenerator::flags(0));
     });
 }
 

@@ -109,8 +109,10 @@ px_status px_xtg_new(const char *lang, px_xtg **out, px_err *err);
 void px_xtg_free(px_xtg *tg);
 /* Subsequent index_text calls add to `doc` (not owned by the tg). */
 px_status px_xtg_set_document(px_xtg *tg, px_xdoc *doc, px_err *err);
-/* With a writable db set, words are also added to the spelling data. */
+/* The writable db that receives spelling data (not owned). */
 px_status px_xtg_set_spelling_db(px_xtg *tg, px_xdb *db, px_err *err);
+/* While on, indexed words are also added to the spelling data. */
+px_status px_xtg_set_spelling(px_xtg *tg, int on, px_err *err);
 /* `prefix` may be NULL or "". */
 px_status px_xtg_index_text(px_xtg *tg, const char *text, size_t len,
                             unsigned wdfinc, const char *prefix, px_err *err);

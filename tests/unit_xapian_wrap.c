@@ -316,6 +316,7 @@ static void test_database(void)
     px_xtg *tg = NULL;
     REQUIRE(px_xtg_new("english", &tg, &err) == PX_OK);
     CHECK(px_xtg_set_spelling_db(tg, w, &err) == PX_OK);
+    CHECK(px_xtg_set_spelling(tg, 1, &err) == PX_OK);
     CHECK(add_doc(w, tg, 1, "Ferry strike ends",
                   "After long negotiations, the ferry strike ended at the harbour.",
                   "2024-12-01", "guardian") == PX_OK);
