@@ -253,10 +253,13 @@ px_status px_store_rollback(px_store *s, px_err *err)
 /* Meta and sequence                                                    */
 /* ------------------------------------------------------------------ */
 
-px_status px_store_meta_get(px_store *s, const char *key, char **out,
-                            px_err *err)
+/* One text column of the row `which` finds by `key`; *out NULL when
+** there is no such row.  Resets the statement so that a reader's snapshot
+** is not held open. */
+static px_status lookup_text(px_store *s, int which, const char *key,
+                             char **out, const char *what, px_err *err)
 {
-    sqlite3_stmt *st = stmt(s, S_META_GET);
+    sqlite3_stmt *st = stmt(s, which);
     bind_text(st, 1, key);
     *out = NULL;
     int rc = sqlite3_step(st);
@@ -266,9 +269,15 @@ px_status px_store_meta_get(px_store *s, const char *key, char **out,
         if (!*out)
             return px_err_set(err, PX_ENOMEM, "out of memory");
     } else if (rc != SQLITE_DONE) {
-        return sql_error(s, err, "reading metadata");
+        return sql_error(s, err, what);
     }
     return PX_OK;
+}
+
+px_status px_store_meta_get(px_store *s, const char *key, char **out,
+                            px_err *err)
+{
+    return lookup_text(s, S_META_GET, key, out, "reading metadata", err);
 }
 
 px_status px_store_meta_set(px_store *s, const char *key, const char *value,
@@ -573,19 +582,7 @@ px_status px_store_foreach(px_store *s, int with_body,
 px_status px_store_outlet_name(px_store *s, const char *key, char **out,
                                px_err *err)
 {
-    sqlite3_stmt *st = stmt(s, S_OUTLET_NAME);
-    bind_text(st, 1, key);
-    *out = NULL;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *out = strdup((const char *)sqlite3_column_text(st, 0));
-        sqlite3_reset(st);
-        if (!*out)
-            return px_err_set(err, PX_ENOMEM, "out of memory");
-    }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sql_error(s, err, "reading an outlet");
-    return PX_OK;
+    return lookup_text(s, S_OUTLET_NAME, key, out, "reading an outlet", err);
 }
 
 /* ------------------------------------------------------------------ */

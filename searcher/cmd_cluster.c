@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "cli_common.h"
+#include "output.h"
 #include "pressdex.h"
 
 static const char cluster_usage[] =
@@ -19,11 +20,6 @@ static const char cluster_usage[] =
 "Lists the articles of syndication cluster ID (as shown by --collapse or\n"
 "in the \"cluster\" field of --json hits), oldest first.\n"
 "Exit status: 0 listed, 1 no such cluster, 2 usage or index error.\n";
-
-static json_t *nullable(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
 
 static void print_members(px_article **m, size_t n, int json)
 {
@@ -39,9 +35,9 @@ static void print_members(px_article **m, size_t n, int json)
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(arr, json_pack("{sI so so so so so}",
-            "id", (json_int_t)m[i]->docid, "date", nullable(m[i]->date),
-            "outlet", nullable(m[i]->outlet), "title", nullable(m[i]->title),
-            "url", nullable(m[i]->url), "source", nullable(m[i]->source)));
+            "id", (json_int_t)m[i]->docid, "date", px_json_str(m[i]->date),
+            "outlet", px_json_str(m[i]->outlet), "title", px_json_str(m[i]->title),
+            "url", px_json_str(m[i]->url), "source", px_json_str(m[i]->source)));
     json_t *doc = json_pack("{si sI so}", "schema_version", 1, "cluster",
                             (json_int_t)(n ? m[0]->cluster : 0), "members", arr);
     json_dumpf(doc, stdout, JSON_INDENT(2));

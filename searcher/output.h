@@ -18,6 +18,9 @@
 ** new reference (json_decref it), or NULL when out of memory. */
 json_t *px_json_results(const px_results *r, const px_search_opts *o);
 
+/* A JSON string, or null for NULL and "" (absent fields). */
+json_t *px_json_str(const char *s);
+
 /* Human-readable results.  `bold` selects terminal bold for highlights
 ** (the snippets must then have been built with the bold markers);
 ** `cwd` shortens sources under it (may be NULL). */

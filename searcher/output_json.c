@@ -16,7 +16,7 @@ static size_t code_points(const char *s, size_t bytes)
     return n;
 }
 
-static json_t *str_or_null(const char *s)
+json_t *px_json_str(const char *s)
 {
     return s && *s ? json_string(s) : json_null();
 }
@@ -37,16 +37,16 @@ static json_t *hit_json(const px_hit *h)
         "rank", (json_int_t)h->rank,
         "id", (json_int_t)h->docid,
         "score", h->score,
-        "title", str_or_null(a->title),
-        "outlet", str_or_null(a->outlet),
-        "date", str_or_null(a->date),
-        "author", str_or_null(a->author),
+        "title", px_json_str(a->title),
+        "outlet", px_json_str(a->outlet),
+        "date", px_json_str(a->date),
+        "author", px_json_str(a->author),
         "date_source", px_date_source_name(a->date_source),
-        "source", str_or_null(a->source),
-        "url", str_or_null(a->url),
-        "snippet", str_or_null(h->snippet_plain),
+        "source", px_json_str(a->source),
+        "url", px_json_str(a->url),
+        "snippet", px_json_str(h->snippet_plain),
         "highlights", spans ? spans : json_null(),
-        "ext_id", str_or_null(a->ext_id),
+        "ext_id", px_json_str(a->ext_id),
         "cluster", (json_int_t)a->cluster,
         "copies", (json_int_t)h->copies,
         "copy_outlets", (json_int_t)h->copy_outlets);
@@ -57,7 +57,7 @@ static json_t *facets_json(const px_facet *f, size_t n, const char *key)
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++)
         json_array_append_new(arr, json_pack("{so sI}", key,
-                              str_or_null(f[i].value), "count",
+                              px_json_str(f[i].value), "count",
                               (json_int_t)f[i].count));
     return arr;
 }
@@ -78,9 +78,9 @@ json_t *px_json_results(const px_results *r, const px_search_opts *o)
         "{si ss so so so s{sI sI sI sb} sI sI so so}",
         "schema_version", PX_JSON_SCHEMA_VERSION,
         "query", r->query,
-        "parsed", str_or_null(r->parsed),
-        "notice", str_or_null(r->notice),
-        "suggestion", str_or_null(r->suggestion),
+        "parsed", px_json_str(r->parsed),
+        "notice", px_json_str(r->notice),
+        "suggestion", px_json_str(r->suggestion),
         "total",
         "estimated", (json_int_t)r->matches_estimated,
         "lower", (json_int_t)r->matches_lower,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
 #include "quote.h"
 
 typedef struct {
@@ -69,26 +70,21 @@ static size_t undated(const px_quote_result *r)
     return n;
 }
 
-static json_t *nullable(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
-
 static json_t *match_json(const px_quote_match *m)
 {
     const px_article *a = m->article;
     return json_pack("{sI sI so so ss so so so sf ss so}",
         "id", (json_int_t)m->docid,
         "cluster", (json_int_t)a->cluster,
-        "date", nullable(a->date),
-        "outlet", nullable(a->outlet),
+        "date", px_json_str(a->date),
+        "outlet", px_json_str(a->outlet),
         "date_source", px_date_source_name(a->date_source),
-        "title", nullable(a->title),
-        "url", nullable(a->url),
-        "source", nullable(a->source),
+        "title", px_json_str(a->title),
+        "url", px_json_str(a->url),
+        "source", px_json_str(a->source),
         "score", m->score,
         "kind", m->exact ? "exact" : "near",
-        "context", nullable(m->context));
+        "context", px_json_str(m->context));
 }
 
 static const char *first_note(const px_quote_result *r, size_t ties,
@@ -126,7 +122,7 @@ static json_t *clusters_json(const px_quote_result *r)
             json_array_append_new(arr, json_pack("{sI sI so so sI}",
                 "cluster", (json_int_t)a->cluster, "first_id",
                 (json_int_t)r->matches[i].docid, "first_outlet",
-                nullable(a->outlet), "first_date", nullable(a->date),
+                px_json_str(a->outlet), "first_date", px_json_str(a->date),
                 "matches", (json_int_t)members));
     }
     return arr;
@@ -144,7 +140,7 @@ json_t *px_quote_json(const px_quote_result *r)
     outlet_row *rows = outlet_rows(r, &n_rows);
     for (size_t i = 0; rows && i < n_rows; i++)
         json_array_append_new(outlets, json_pack("{so so sI}",
-            "name", nullable(rows[i].name), "first_date", nullable(rows[i].first_date),
+            "name", px_json_str(rows[i].name), "first_date", px_json_str(rows[i].first_date),
             "count", (json_int_t)rows[i].count));
     free_rows(rows, n_rows);
     const char *note = first_note(r, ties, nodate);

@@ -10,17 +10,7 @@
 
 #include "index_internal.h"
 #include "schema.h"
-
-static int failures;
-
-#define CHECK(cond)                                                    \
-    do {                                                               \
-        if (!(cond)) {                                                 \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__,     \
-                    __LINE__, #cond);                                  \
-            failures++;                                                \
-        }                                                              \
-    } while (0)
+#include "check.h"
 
 static unsigned freq(px_xdb *db, const char *term)
 {
@@ -59,7 +49,6 @@ static void test_terms(const char *dir)
     CHECK(px_index_open(dir, PX_OPEN_WRITE, NULL, &ix, &err) == PX_OK);
     if (!ix) {
         fprintf(stderr, "open: %s\n", err.msg);
-        failures++;
         return;
     }
     px_article *a = article("one", "The Example Post", "2025-01-14",
@@ -124,8 +113,6 @@ int main(void)
     test_date_bounds();
     char cmd[64];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        failures++;
-    printf("%s\n", failures ? "FAILED" : "ok");
-    return failures != 0;
+    CHECK(system(cmd) == 0);
+    return CHECK_REPORT();
 }

@@ -15,19 +15,7 @@
 #include <string.h>
 
 #include "pressdex.h"
-
-static int passed, failed;
-
-#define CHECK(cond)                                                      \
-    do {                                                                 \
-        if (cond) {                                                      \
-            passed++;                                                    \
-        } else {                                                         \
-            failed++;                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__,       \
-                    __LINE__, #cond);                                    \
-        }                                                                \
-    } while (0)
+#include "check.h"
 
 /* A heap copy of exactly `len` bytes (no terminator added). */
 static char *exact_copy(const char *s, size_t len)
@@ -383,6 +371,5 @@ int main(void)
     test_outlet_key();
     test_dates();
     test_hash();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return CHECK_REPORT();
 }

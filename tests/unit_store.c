@@ -21,33 +21,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
-
-static int passed, failed;
-
-#define CHECK(cond)                                                      \
-    do {                                                                 \
-        if (cond) {                                                      \
-            passed++;                                                    \
-        } else {                                                         \
-            failed++;                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__,       \
-                    __LINE__, #cond);                                    \
-        }                                                                \
-    } while (0)
-
-/* Stops the program when a step the rest of a test depends on fails. */
-#define REQUIRE(cond)                                                    \
-    do {                                                                 \
-        if (cond) {                                                      \
-            passed++;                                                    \
-        } else {                                                         \
-            failed++;                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n%s:%d: cannot "    \
-                    "continue (%s)\n", __FILE__, __LINE__, #cond,        \
-                    __FILE__, __LINE__, err.msg);                        \
-            exit(1);                                                     \
-        }                                                                \
-    } while (0)
+#include "check.h"
 
 static int streq(const char *a, const char *b)
 {
@@ -768,6 +742,5 @@ int main(void)
     test_future_version();
     test_hostile_files();
     remove_tree(tmpdir);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return CHECK_REPORT();
 }

@@ -20,33 +20,7 @@
 #include <unistd.h>
 
 #include "xapian_wrap.h"
-
-static int passed, failed;
-
-#define CHECK(cond)                                                      \
-    do {                                                                 \
-        if (cond) {                                                      \
-            passed++;                                                    \
-        } else {                                                         \
-            failed++;                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__,       \
-                    __LINE__, #cond);                                    \
-        }                                                                \
-    } while (0)
-
-/* Stops the program when a step the rest of the test depends on fails. */
-#define REQUIRE(cond)                                                    \
-    do {                                                                 \
-        if (cond) {                                                      \
-            passed++;                                                    \
-        } else {                                                         \
-            failed++;                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n%s:%d: cannot "    \
-                    "continue (%s)\n", __FILE__, __LINE__, #cond,        \
-                    __FILE__, __LINE__, err.msg);                        \
-            exit(1);                                                     \
-        }                                                                \
-    } while (0)
+#include "check.h"
 
 enum { SLOT_DATE = 0, SLOT_OUTLET = 1 };
 
@@ -745,6 +719,5 @@ int main(void)
     test_errors();
     test_database();
     remove_tree(tmpdir);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return CHECK_REPORT();
 }
