@@ -242,10 +242,11 @@ static void histogram(cgi_buf *b, const cgi_params *p, const px_results *r)
         int dense = hi - lo + 1 <= HIST_MAX_BARS;
         size_t bars = dense ? (size_t)(hi - lo + 1)
                             : (n < HIST_MAX_BARS ? n : HIST_MAX_BARS);
+        /* At least a year's width, so that a few bars stay bars. */
         cgi_buf_printf(b, "<svg class=\"histogram\" id=\"histogram\" "
                        "viewBox=\"0 0 %zu 100\" preserveAspectRatio=\"none\" "
                        "role=\"group\" aria-label=\"Matching articles per "
-                       "month\">", bars * 10);
+                       "month\">", (bars < 12 ? 12 : bars) * 10);
         size_t slot = 0, j = 0;
         for (long k = lo; k <= hi && slot < bars; k++) {
             char ym[48];
@@ -270,10 +271,11 @@ static void histogram(cgi_buf *b, const cgi_params *p, const px_results *r)
     cgi_buf_puts(b, "</section>\n");
 }
 
-void cgi_html_sidebar(cgi_buf *b, const cgi_params *p, const px_results *r)
+void cgi_html_sidebar(cgi_buf *b, const cgi_params *p, const px_results *r,
+                      const px_results *outlets)
 {
     cgi_buf_puts(b, "<aside id=\"facets\" aria-label=\"Filters\">");
-    outlet_facets(b, p, r);
+    outlet_facets(b, p, outlets);
     histogram(b, p, r);
     cgi_buf_puts(b, "</aside>\n");
 }

@@ -322,7 +322,8 @@ static void count_html(cgi_buf *b, const cgi_params *p, const px_results *r)
     cgi_buf_puts(b, "</p>\n");
 }
 
-void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r)
+void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r,
+                      const px_results *outlets)
 {
     page_open(b, *p->q ? p->q : "Search", p);
     cgi_buf_puts(b, "<div class=\"layout\"><main id=\"results\">"
@@ -351,7 +352,7 @@ void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r)
     }
     pager(b, p, r->matches_estimated);
     cgi_buf_puts(b, "</main>\n");
-    cgi_html_sidebar(b, p, r);
+    cgi_html_sidebar(b, p, r, outlets);
     cgi_buf_puts(b, "</div>\n");
     page_close(b);
 }

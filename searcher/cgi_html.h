@@ -16,8 +16,11 @@
 #include "cgi_params.h"
 #include "pressdex.h"
 
-/* The whole results page for the search described by *p. */
-void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r);
+/* The whole results page for the search described by *p.  The outlet
+** list comes from `outlets`: the same search without its outlet filters,
+** so that other outlets stay visible and can be added (may be r). */
+void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r,
+                      const px_results *outlets);
 
 /* The full-article page; *p is the search to go back to. */
 void cgi_html_article(cgi_buf *b, const cgi_params *p, const px_article *a);
@@ -35,8 +38,10 @@ void cgi_html_href(cgi_buf *b, const cgi_params *p);
 /* The removable chips for the active filters (nothing when none). */
 void cgi_html_chips(cgi_buf *b, const cgi_params *p);
 
-/* The sidebar: outlet facet list and the month histogram. */
-void cgi_html_sidebar(cgi_buf *b, const cgi_params *p, const px_results *r);
+/* The sidebar: the outlet facet list from `outlets`, the month histogram
+** from r (see cgi_html_results). */
+void cgi_html_sidebar(cgi_buf *b, const cgi_params *p, const px_results *r,
+                      const px_results *outlets);
 
 /* Writes the last day of month `ym` ("YYYY-MM") as "YYYY-MM-DD" into out;
 ** returns 0 when `ym` is not a month. */

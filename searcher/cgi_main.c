@@ -289,6 +289,26 @@ static void serve_article(cgi_server *srv, cgi_request *rq,
     px_article_free(c.a);
 }
 
+/* Outlet counts for the same search without its outlet filters
+** (multi-select faceting): with one outlet chosen, the sidebar must still
+** list the others so they can be added.  NULL when no outlet is filtered
+** or the extra search failed; the page then lists the filtered counts. */
+static px_results *outlet_facets(cgi_server *srv, const px_search_opts *o)
+{
+    if (!o->n_outlets)
+        return NULL;
+    px_search_opts all = *o;
+    all.outlets = NULL;
+    all.n_outlets = 0;
+    all.offset = 0;
+    all.limit = 1;
+    all.snippets = 0;
+    all.no_suggestion = 1;
+    op_ctx c = {.opts = &all};
+    px_err err = {{0}};
+    return with_index(srv, op_search, &c, &err) == PX_OK ? c.r : NULL;
+}
+
 static void serve_search(cgi_server *srv, cgi_request *rq, cgi_params *p)
 {
     /* With no words to rank by, relevance is meaningless: newest first. */
@@ -313,8 +333,10 @@ static void serve_search(cgi_server *srv, cgi_request *rq, cgi_params *p)
             srv->body.oom = 1;
         respond(srv, rq, 200, "application/json");
     } else {
-        cgi_html_results(&srv->body, p, c.r);
+        px_results *outlets = outlet_facets(srv, &o);
+        cgi_html_results(&srv->body, p, c.r, outlets ? outlets : c.r);
         respond(srv, rq, 200, "text/html; charset=utf-8");
+        px_results_free(outlets);
     }
     px_results_free(c.r);
 }
