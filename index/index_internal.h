@@ -1,6 +1,6 @@
 /*
-** index_internal.h — the px_index handle, shared by index_write.c and
-** index_search.c and by nothing outside the library.
+** index_internal.h — the px_index handle, shared by the library's index_*.c
+** modules and by nothing outside the library.
 */
 #ifndef PX_INDEX_INTERNAL_H
 #define PX_INDEX_INTERNAL_H
@@ -9,12 +9,25 @@
 #include "store.h"
 #include "xapian_wrap.h"
 
-/* A Xapian document built from a stored article, waiting for the store
-** transaction that holds the article to commit. */
+/* A change for the Xapian side: the document built from a stored article,
+** or the deletion of one. */
 typedef struct {
     int64_t docid;
     px_xdoc *doc;      /* NULL: the article was deleted */
+    char *spell;       /* spelling words of the title, one per line
+                          (px_xtg_spelling_words), or NULL */
 } px_pending_doc;
+
+/* Changes applied to Xapian together and committed there as one. */
+typedef struct {
+    px_pending_doc *docs;
+    size_t n, cap;
+    size_t text_bytes;         /* article text behind the documents */
+    int64_t synced;            /* store seq to record as applied once the
+                                  batch is committed; < 0: leave the mark */
+} px_batch;
+
+typedef struct px_writer px_writer;   /* index_pipeline.c */
 
 struct px_index {
     char *dir;
@@ -22,23 +35,70 @@ struct px_index {
     int writable;
     char language[32];
     px_store *store;
-    px_xdb *xdb;
-    px_xtg *tg;                /* writer only */
+    px_xdb *xdb;               /* writer: used by one thread at a time, see
+                                  index_pipeline.c */
+    px_xtg *tg;                /* builds documents, in the caller's thread */
+    px_xtg *speller;           /* finds titles' spelling words, in the
+                                  caller's thread */
     unsigned batch;            /* articles per store transaction */
+    size_t batch_bytes;        /* ... or this much article text */
     int in_txn;                /* a store transaction is open */
-    px_pending_doc *queue;     /* changes of the open transaction */
-    size_t n_queue, cap_queue;
+    px_batch queue;            /* changes of the open transaction */
+    px_writer *writer;         /* the thread applying batches, or NULL */
     int stale;                 /* a stored change missed the queue: leave
                                   the synced mark for reconcile to redo */
 };
 
+#define PX_STORE_FILE "articles.sqlite"
+#define PX_XAPIAN_DIR "xapian"
+
+/* "dir/name", malloc'd; NULL when out of memory. */
+char *px_path_join(const char *dir, const char *name);
+
+/* The last store change the Xapian side holds (0 when none). */
+px_status px_index_get_synced(px_xdb *xdb, int64_t *out, px_err *err);
+
 /* Builds the Xapian document for an article (schema.h decides every term
-** and value).  *out is caller-owned. */
+** and value).  *out is caller-owned, and so is *spell (the title's words
+** for the spelling data, added when the document is applied; NULL when
+** there is no title). */
 px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
-                             px_err *err);
+                             char **spell, px_err *err);
 
 /* Lower and upper "YYYYMMDD" bounds for a date written as YYYY, YYYY-MM or
 ** a full date (px_date_parse forms).  Returns 0 when it is none of those. */
 int px_date_bounds(const char *s, char lo[9], char hi[9]);
+
+/* ---- the Xapian side of writing (index_pipeline.c) ---------------- */
+
+/* Appends a change to ix->queue, taking ownership of doc and spell (freed
+** on failure too).  `bytes` is the article text behind it. */
+px_status px_index_enqueue(px_index *ix, int64_t docid, px_xdoc *doc,
+                           char *spell, size_t bytes, px_err *err);
+/* Frees the changes in ix->queue (after a failed store commit). */
+void px_index_queue_clear(px_index *ix);
+/* Non-zero when ix->queue has reached its batch limits. */
+int px_index_queue_full(const px_index *ix);
+/* Hands ix->queue (with `synced` as its mark) to the writer thread and
+** leaves ix->queue empty.  Waits while the writer is still busy with the
+** previous batch, so that at most two batches exist at once.  Returns the
+** failure of an earlier batch, if any: after one, nothing more is
+** applied and the synced mark stays where it was. */
+px_status px_index_submit(px_index *ix, int64_t synced, px_err *err);
+/* Waits until every submitted batch is applied and committed; returns the
+** first failure. */
+px_status px_index_drain(px_index *ix, px_err *err);
+/* Stops the writer thread (after px_index_drain) and frees the queue. */
+void px_index_writer_stop(px_index *ix);
+/* Records `seq` as the last store change the Xapian side holds. */
+px_status px_index_set_synced(px_index *ix, int64_t seq, px_err *err);
+
+/* ---- maintenance (index_maint.c, index_compact.c) ---------------- */
+
+/* Bytes the Xapian database takes on disk. */
+uint64_t px_index_xapian_bytes(const px_index *ix);
+/* Removes what an interrupted compaction left; call holding the writer
+** lock. */
+px_status px_index_compact_cleanup(px_index *ix, px_err *err);
 
 #endif /* PX_INDEX_INTERNAL_H */

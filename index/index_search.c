@@ -643,7 +643,14 @@ px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
         return px_err_set(err, PX_ENOMEM, "out of memory");
     }
     px_text_fold_punct(r->query);
-    px_status st = PX_EMODIFIED;
+    /* On a writable handle the Xapian database may be in the hands of the
+    ** writer thread (index_pipeline.c): wait for it to finish. */
+    px_status st = ix->writable ? px_index_drain(ix, err) : PX_OK;
+    if (st != PX_OK) {
+        px_results_free(r);
+        return st;
+    }
+    st = PX_EMODIFIED;
     if (o->variants) {
         char *expanded = NULL;
         if ((st = px_variants_expand(o->variants, r->query, &expanded,

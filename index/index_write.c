@@ -11,7 +11,9 @@
 ** document ids are store row ids, so applying a change twice is harmless.
 ** A crash at any point therefore leaves Xapian at most behind the store,
 ** never ahead; opening for writing replays every change newer than the
-** recorded sequence (reconcile) before doing anything else.
+** recorded sequence (reconcile) before doing anything else.  Applying the
+** queued documents to Xapian happens on a thread of its own
+** (index_pipeline.c), overlapping with the next batch.
 */
 #include <errno.h>
 #include <stdio.h>
@@ -25,10 +27,12 @@
 #include "schema.h"
 
 #define PX_DEFAULT_BATCH 1000
-#define PX_STORE_FILE "articles.sqlite"
-#define PX_XAPIAN_DIR "xapian"
+/* Also a batch ends at this much article text: Xapian's buffers for a
+** batch take about fifty times the text they index, so long articles
+** would otherwise make memory grow with their length. */
+#define PX_DEFAULT_BATCH_BYTES (4u << 20)
 
-static char *path_join(const char *dir, const char *name)
+char *px_path_join(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
     char *p = malloc(n);
@@ -78,6 +82,11 @@ void px_index_set_batch(px_index *ix, unsigned batch)
     ix->batch = batch ? batch : PX_DEFAULT_BATCH;
 }
 
+void px_index_set_batch_bytes(px_index *ix, size_t bytes)
+{
+    ix->batch_bytes = bytes ? bytes : PX_DEFAULT_BATCH_BYTES;
+}
+
 /* ------------------------------------------------------------------ */
 /* Documents                                                            */
 /* ------------------------------------------------------------------ */
@@ -109,20 +118,25 @@ static px_status add_boolean(px_xdoc *doc, const char *prefix,
     return px_xdoc_add_term(doc, term, 0, err);
 }
 
-/* Indexes one text field after folding typographic punctuation, the same
-** folding the query side applies. */
+/* A copy of the text with typographic punctuation folded, the folding the
+** query side applies too; *out is NULL when there is no text. */
+static px_status fold_copy(const char *text, char **out, px_err *err)
+{
+    *out = NULL;
+    if (!text || !*text)
+        return PX_OK;
+    if (!(*out = strdup(text)))
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    px_text_fold_punct(*out);
+    return PX_OK;
+}
+
 static px_status index_field(px_xtg *tg, const char *text, unsigned wdf,
                              const char *prefix, px_err *err)
 {
-    if (!text || !*text)
+    if (!text)
         return PX_OK;
-    char *copy = strdup(text);
-    if (!copy)
-        return px_err_set(err, PX_ENOMEM, "out of memory");
-    px_text_fold_punct(copy);
-    px_status st = px_xtg_index_text(tg, copy, strlen(copy), wdf, prefix, err);
-    free(copy);
-    return st;
+    return px_xtg_index_text(tg, text, strlen(text), wdf, prefix, err);
 }
 
 static px_status add_date_terms(px_xdoc *doc, const px_article *a,
@@ -186,29 +200,50 @@ static px_status add_meta_terms(px_xdoc *doc, const px_article *a,
     return st;
 }
 
-px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
-                             px_err *err)
+/* Runs the term generator over the (folded) fields of an article. */
+static px_status index_fields(px_xtg *tg, const char *title, const char *body,
+                              const char *author, px_err *err)
 {
-    px_xdoc *doc = NULL;
-    px_status st = px_xdoc_new(&doc, err);
-    if (st != PX_OK)
-        return st;
-    st = px_xtg_set_document(ix->tg, doc, err);
     /* Title words count PX_TITLE_WDF times in the general field (the title
     ** boost) and once more under their own prefix for title: searches. */
+    px_status st = index_field(tg, title, PX_TITLE_WDF, "", err);
+    if (st == PX_OK) st = px_xtg_increase_termpos(tg, PX_TITLE_GAP, err);
+    if (st == PX_OK) st = index_field(tg, body, 1, "", err);
+    if (st == PX_OK) st = px_xtg_increase_termpos(tg, PX_TITLE_GAP, err);
+    if (st == PX_OK) st = index_field(tg, title, 1, PX_PREFIX_TITLE, err);
+    if (st == PX_OK) st = px_xtg_increase_termpos(tg, PX_TITLE_GAP, err);
+    if (st == PX_OK) st = index_field(tg, author, 1, PX_PREFIX_AUTHOR, err);
+    return st;
+}
+
+px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
+                             char **spell, px_err *err)
+{
+    char *title = NULL, *body = NULL, *author = NULL;
+    px_xdoc *doc = NULL;
+    px_status st = fold_copy(a->title, &title, err);
+    if (st == PX_OK) st = fold_copy(a->body, &body, err);
+    if (st == PX_OK) st = fold_copy(a->author, &author, err);
+    if (st == PX_OK) st = px_xdoc_new(&doc, err);
+    if (st == PX_OK) st = px_xtg_set_document(ix->tg, doc, err);
+    if (st == PX_OK) st = index_fields(ix->tg, title, body, author, err);
+    if (st == PX_OK) st = add_meta_terms(doc, a, err);
+    /* The document may go to the writer thread: no reference stays. */
+    px_status detached = px_xtg_detach(ix->tg, st == PX_OK ? err : NULL);
+    if (st == PX_OK)
+        st = detached;
     /* Spelling suggestions are built from titles only: headlines name the
     ** people, places and topics people search for, and adding every body
-    ** word to the spelling table made indexing 1.6 times slower. */
-    if (st == PX_OK) st = px_xtg_set_spelling(ix->tg, 1, err);
-    if (st == PX_OK) st = index_field(ix->tg, a->title, PX_TITLE_WDF, "", err);
-    if (st == PX_OK) st = px_xtg_set_spelling(ix->tg, 0, err);
-    if (st == PX_OK) st = px_xtg_increase_termpos(ix->tg, PX_TITLE_GAP, err);
-    if (st == PX_OK) st = index_field(ix->tg, a->body, 1, "", err);
-    if (st == PX_OK) st = px_xtg_increase_termpos(ix->tg, PX_TITLE_GAP, err);
-    if (st == PX_OK) st = index_field(ix->tg, a->title, 1, PX_PREFIX_TITLE, err);
-    if (st == PX_OK) st = px_xtg_increase_termpos(ix->tg, PX_TITLE_GAP, err);
-    if (st == PX_OK) st = index_field(ix->tg, a->author, 1, PX_PREFIX_AUTHOR, err);
-    if (st == PX_OK) st = add_meta_terms(doc, a, err);
+    ** word to the spelling table made indexing 1.6 times slower.  The
+    ** words are added to the table where the document is applied
+    ** (index_pipeline.c), since the table belongs to the Xapian writer. */
+    *spell = NULL;
+    if (st == PX_OK && title)
+        st = px_xtg_spelling_words(ix->speller, title, strlen(title), spell,
+                                   err);
+    free(title);
+    free(body);
+    free(author);
     if (st != PX_OK) {
         px_xdoc_free(doc);
         return st;
@@ -221,14 +256,14 @@ px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
 /* Keeping Xapian in step with the store                                */
 /* ------------------------------------------------------------------ */
 
-static px_status set_synced(px_index *ix, int64_t seq, px_err *err)
+px_status px_index_set_synced(px_index *ix, int64_t seq, px_err *err)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%lld", (long long)seq);
     return px_xdb_set_metadata(ix->xdb, PX_META_SYNCED, buf, err);
 }
 
-static px_status get_synced(px_xdb *xdb, int64_t *out, px_err *err)
+px_status px_index_get_synced(px_xdb *xdb, int64_t *out, px_err *err)
 {
     char *v = NULL;
     px_status st = px_xdb_get_metadata(xdb, PX_META_SYNCED, &v, err);
@@ -238,28 +273,33 @@ static px_status get_synced(px_xdb *xdb, int64_t *out, px_err *err)
     return st;
 }
 
+/* Article text behind a document, for the batch limit. */
+static size_t text_bytes(const px_article *a)
+{
+    return (a->body ? strlen(a->body) : 0) + (a->title ? strlen(a->title) : 0);
+}
+
 typedef struct {
     px_index *ix;
     px_err *err;
     px_status st;
-    size_t applied;
 } replay_ctx;
 
 static int replay_one(void *vctx, const px_article *a, int64_t deleted,
                       int64_t seq)
 {
     replay_ctx *c = vctx;
+    px_xdoc *doc = NULL;
+    char *spell = NULL;
     (void)seq;
-    if (!a) {
-        c->st = px_xdb_delete(c->ix->xdb, (unsigned)deleted, c->err);
-    } else {
-        px_xdoc *doc = NULL;
-        c->st = px_index_build_doc(c->ix, a, &doc, c->err);
-        if (c->st == PX_OK)
-            c->st = px_xdb_replace(c->ix->xdb, (unsigned)a->docid, doc, c->err);
-        px_xdoc_free(doc);
-    }
-    c->applied++;
+    if (a)
+        c->st = px_index_build_doc(c->ix, a, &doc, &spell, c->err);
+    if (c->st == PX_OK)
+        c->st = px_index_enqueue(c->ix, a ? a->docid : deleted, doc, spell,
+                                 a ? text_bytes(a) : 0, c->err);
+    /* Only the last batch records the synced mark. */
+    if (c->st == PX_OK && px_index_queue_full(c->ix))
+        c->st = px_index_submit(c->ix, -1, c->err);
     return c->st != PX_OK;
 }
 
@@ -269,19 +309,20 @@ static int replay_one(void *vctx, const px_article *a, int64_t deleted,
 static px_status reconcile(px_index *ix, px_err *err)
 {
     int64_t synced = 0, max_seq = 0;
-    px_status st = get_synced(ix->xdb, &synced, err);
+    px_status st = px_index_get_synced(ix->xdb, &synced, err);
     if (st == PX_OK)
         st = px_store_max_seq(ix->store, &max_seq, err);
     if (st != PX_OK || synced >= max_seq)
         return st;
-    replay_ctx c = {ix, err, PX_OK, 0};
+    replay_ctx c = {ix, err, PX_OK};
     st = px_store_changes(ix->store, synced, replay_one, &c, NULL, err);
     if (st == PX_OK)
         st = c.st;
     if (st == PX_OK)
-        st = set_synced(ix, max_seq, err);
+        st = px_index_submit(ix, max_seq, err);
+    px_status drained = px_index_drain(ix, st == PX_OK ? err : NULL);
     if (st == PX_OK)
-        st = px_xdb_commit(ix->xdb, err);
+        st = drained;
     if (st == PX_OK && (st = px_store_begin(ix->store, err)) == PX_OK) {
         st = px_store_forget_tombstones(ix->store, max_seq, err);
         px_status st2 = px_store_commit(ix->store, err);
@@ -291,58 +332,33 @@ static px_status reconcile(px_index *ix, px_err *err)
     return st;
 }
 
-static void clear_queue(px_index *ix)
+/* Commits the open store transaction and hands its changes to the Xapian
+** writer without waiting for them to be applied. */
+static px_status commit_async(px_index *ix, px_err *err)
 {
-    for (size_t i = 0; i < ix->n_queue; i++)
-        px_xdoc_free(ix->queue[i].doc);
-    ix->n_queue = 0;
-}
-
-static px_status enqueue(px_index *ix, int64_t docid, px_xdoc *doc,
-                         px_err *err)
-{
-    if (ix->n_queue == ix->cap_queue) {
-        size_t cap = ix->cap_queue ? ix->cap_queue * 2 : 256;
-        px_pending_doc *q = realloc(ix->queue, cap * sizeof *q);
-        if (!q) {
-            px_xdoc_free(doc);
-            return px_err_set(err, PX_ENOMEM, "out of memory");
-        }
-        ix->queue = q;
-        ix->cap_queue = cap;
+    if (!ix->in_txn)
+        return PX_OK;
+    px_status st = px_store_commit(ix->store, err);
+    ix->in_txn = 0;
+    /* The store now holds the batch durably; Xapian follows.  Should
+    ** anything fail there, the next writer's reconcile redoes it. */
+    int64_t max_seq = -1;
+    if (st == PX_OK && !ix->stale)
+        st = px_store_max_seq(ix->store, &max_seq, err);
+    if (st != PX_OK) {
+        px_index_queue_clear(ix);
+        return st;
     }
-    ix->queue[ix->n_queue].docid = docid;
-    ix->queue[ix->n_queue].doc = doc;
-    ix->n_queue++;
-    return PX_OK;
+    return px_index_submit(ix, max_seq, err);
 }
 
 px_status px_index_commit(px_index *ix, px_err *err)
 {
-    if (!ix->writable || !ix->in_txn)
+    if (!ix->writable)
         return PX_OK;
-    px_status st = px_store_commit(ix->store, err);
-    ix->in_txn = 0;
-    if (st != PX_OK) {
-        clear_queue(ix);
-        return st;
-    }
-    /* The store now holds the batch durably; Xapian follows.  Should
-    ** anything below fail, the next writer's reconcile redoes it. */
-    int64_t max_seq = 0;
-    for (size_t i = 0; st == PX_OK && i < ix->n_queue; i++) {
-        px_pending_doc *p = &ix->queue[i];
-        st = p->doc ? px_xdb_replace(ix->xdb, (unsigned)p->docid, p->doc, err)
-                    : px_xdb_delete(ix->xdb, (unsigned)p->docid, err);
-    }
-    clear_queue(ix);
-    if (st == PX_OK && !ix->stale) {
-        st = px_store_max_seq(ix->store, &max_seq, err);
-        if (st == PX_OK)
-            st = set_synced(ix, max_seq, err);
-    }
-    if (st == PX_OK) st = px_xdb_commit(ix->xdb, err);
-    return st;
+    px_status st = commit_async(ix, err);
+    px_status drained = px_index_drain(ix, st == PX_OK ? err : NULL);
+    return st != PX_OK ? st : drained;
 }
 
 static px_status ensure_txn(px_index *ix, px_err *err)
@@ -409,16 +425,17 @@ px_status px_index_add(px_index *ix, px_article *a, px_add_result *result,
     if (st != PX_OK)
         return st;
     px_xdoc *doc = NULL;
-    st = px_index_build_doc(ix, a, &doc, err);
+    char *spell = NULL;
+    st = px_index_build_doc(ix, a, &doc, &spell, err);
     if (st == PX_OK)
-        st = enqueue(ix, a->docid, doc, err);
+        st = px_index_enqueue(ix, a->docid, doc, spell, text_bytes(a), err);
     if (st != PX_OK) {
         ix->stale = 1;
         return st;
     }
     *result = docid ? PX_ADD_UPDATED : PX_ADD_NEW;
-    if (ix->n_queue >= ix->batch)
-        return px_index_commit(ix, err);
+    if (px_index_queue_full(ix))
+        return commit_async(ix, err);
     return PX_OK;
 }
 
@@ -429,12 +446,12 @@ px_status px_index_delete(px_index *ix, int64_t docid, px_err *err)
                           ix->dir);
     px_status st = ensure_txn(ix, err);
     if (st == PX_OK) st = px_store_delete(ix->store, docid, err);
-    if (st == PX_OK && enqueue(ix, docid, NULL, err) != PX_OK) {
+    if (st == PX_OK && px_index_enqueue(ix, docid, NULL, NULL, 0, err) != PX_OK) {
         ix->stale = 1;
         return PX_ENOMEM;
     }
-    if (st == PX_OK && ix->n_queue >= ix->batch)
-        st = px_index_commit(ix, err);
+    if (st == PX_OK && px_index_queue_full(ix))
+        st = commit_async(ix, err);
     return st;
 }
 
@@ -456,9 +473,9 @@ px_status px_index_get(px_index *ix, int64_t docid, px_article **out,
 
 static void index_free(px_index *ix)
 {
-    clear_queue(ix);
-    free(ix->queue);
+    px_index_writer_stop(ix);
     px_xtg_free(ix->tg);
+    px_xtg_free(ix->speller);
     px_xdb_close(ix->xdb);
     px_store_close(ix->store);
     free(ix->dir);
@@ -513,14 +530,15 @@ static px_status open_writer(px_index *ix, const char *language, px_err *err)
         return px_err_set(err, PX_ELOCKED,
             "index %s is being written by another pressdex-index; wait for "
             "it to finish", ix->dir);
-    char *spath = path_join(ix->dir, PX_STORE_FILE);
+    char *spath = px_path_join(ix->dir, PX_STORE_FILE);
     if (!spath)
         return px_err_set(err, PX_ENOMEM, "out of memory");
     if (st == PX_OK) st = px_store_open(spath, 1, &ix->store, err);
     free(spath);
+    if (st == PX_OK) st = px_index_compact_cleanup(ix, err);
     if (st == PX_OK) st = settle_language(ix, language, err);
     if (st == PX_OK) st = px_xtg_new(ix->language, &ix->tg, err);
-    if (st == PX_OK) st = px_xtg_set_spelling_db(ix->tg, ix->xdb, err);
+    if (st == PX_OK) st = px_xtg_new("none", &ix->speller, err);
     if (st == PX_OK)
         st = px_xdb_set_metadata(ix->xdb, PX_META_LANGUAGE, ix->language, err);
     if (st == PX_OK)
@@ -532,7 +550,7 @@ static px_status open_writer(px_index *ix, const char *language, px_err *err)
 
 static px_status open_reader(px_index *ix, px_err *err)
 {
-    char *spath = path_join(ix->dir, PX_STORE_FILE);
+    char *spath = px_path_join(ix->dir, PX_STORE_FILE);
     if (!spath)
         return px_err_set(err, PX_ENOMEM, "out of memory");
     struct stat sb;
@@ -559,9 +577,10 @@ px_status px_index_open(const char *dir, int mode, const char *language,
     if (!ix)
         return px_err_set(err, PX_ENOMEM, "out of memory");
     ix->dir = strdup(dir);
-    ix->xapian_path = path_join(dir, PX_XAPIAN_DIR);
+    ix->xapian_path = px_path_join(dir, PX_XAPIAN_DIR);
     ix->writable = mode == PX_OPEN_WRITE;
     ix->batch = PX_DEFAULT_BATCH;
+    ix->batch_bytes = PX_DEFAULT_BATCH_BYTES;
     px_status st = ix->dir && ix->xapian_path
                        ? PX_OK
                        : px_err_set(err, PX_ENOMEM, "out of memory");
@@ -585,185 +604,4 @@ px_status px_index_close(px_index *ix, px_err *err)
     px_status st = px_index_commit(ix, err);
     index_free(ix);
     return st;
-}
-
-/* ------------------------------------------------------------------ */
-/* Prune and reindex                                                    */
-/* ------------------------------------------------------------------ */
-
-typedef struct {
-    int64_t *ids;
-    size_t n, cap;
-    char *last_source;   /* sources repeat (JSON Lines): stat each once */
-    int last_exists;
-    px_prune_cb cb;
-    void *ctx;
-    int oom;
-} prune_ctx;
-
-static int prune_check(void *vctx, const px_article *a)
-{
-    prune_ctx *c = vctx;
-    if (!c->last_source || strcmp(c->last_source, a->source) != 0) {
-        struct stat sb;
-        free(c->last_source);
-        c->last_source = strdup(a->source);
-        c->last_exists = stat(a->source, &sb) == 0;
-        if (!c->last_source)
-            return c->oom = 1;
-    }
-    if (c->last_exists)
-        return 0;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        int64_t *ids = realloc(c->ids, cap * sizeof *ids);
-        if (!ids)
-            return c->oom = 1;
-        c->ids = ids;
-        c->cap = cap;
-    }
-    c->ids[c->n++] = a->docid;
-    if (c->cb)
-        c->cb(c->ctx, a);
-    return 0;
-}
-
-px_status px_index_prune(px_index *ix, px_prune_cb cb, void *ctx,
-                         size_t *removed, px_err *err)
-{
-    prune_ctx c = {0};
-    c.cb = cb;
-    c.ctx = ctx;
-    *removed = 0;
-    px_status st = px_store_foreach(ix->store, 0, prune_check, &c, err);
-    if (st == PX_OK && c.oom)
-        st = px_err_set(err, PX_ENOMEM, "out of memory");
-    for (size_t i = 0; st == PX_OK && i < c.n; i++)
-        st = px_index_delete(ix, c.ids[i], err);
-    if (st == PX_OK)
-        st = px_index_commit(ix, err);
-    if (st == PX_OK)
-        *removed = c.n;
-    free(c.ids);
-    free(c.last_source);
-    return st;
-}
-
-typedef struct {
-    px_index *ix;
-    px_err *err;
-    px_status st;
-    size_t done, total;
-    px_progress_cb cb;
-    void *ctx;
-} rebuild_ctx;
-
-static int rebuild_one(void *vctx, const px_article *a)
-{
-    rebuild_ctx *c = vctx;
-    px_xdoc *doc = NULL;
-    c->st = px_index_build_doc(c->ix, a, &doc, c->err);
-    if (c->st == PX_OK)
-        c->st = px_xdb_replace(c->ix->xdb, (unsigned)a->docid, doc, c->err);
-    px_xdoc_free(doc);
-    c->done++;
-    if (c->st == PX_OK && c->done % c->ix->batch == 0)
-        c->st = px_xdb_commit(c->ix->xdb, c->err);
-    if (c->cb && (c->done % 256 == 0 || c->done == c->total))
-        c->cb(c->ctx, c->done, c->total);
-    return c->st != PX_OK;
-}
-
-px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
-                           px_err *err)
-{
-    if (!ix->writable)
-        return px_err_set(err, PX_EINVAL, "index %s is open read-only",
-                          ix->dir);
-    px_status st = px_index_commit(ix, err);
-    int64_t max_seq = 0;
-    rebuild_ctx c = {ix, err, PX_OK, 0, 0, cb, ctx};
-    if (st == PX_OK) st = px_store_max_seq(ix->store, &max_seq, err);
-    if (st == PX_OK) st = px_store_count(ix->store, &c.total, err);
-    if (st != PX_OK)
-        return st;
-    /* Start from an empty Xapian database; until the final commit records
-    ** the synced sequence, an interruption leaves it at 0 so that the next
-    ** writer rebuilds everything again. */
-    px_xdb_close(ix->xdb);
-    ix->xdb = NULL;
-    st = px_xdb_overwrite(ix->xapian_path, &ix->xdb, err);
-    if (st == PX_OK) st = px_xtg_set_spelling_db(ix->tg, ix->xdb, err);
-    if (st == PX_OK)
-        st = px_xdb_set_metadata(ix->xdb, PX_META_LANGUAGE, ix->language, err);
-    if (st == PX_OK)
-        st = px_xdb_set_metadata(ix->xdb, PX_META_SCHEMA, PX_SCHEMA_VERSION,
-                                 err);
-    if (st == PX_OK) st = px_store_foreach(ix->store, 1, rebuild_one, &c, err);
-    if (st == PX_OK) st = c.st;
-    if (st == PX_OK) st = set_synced(ix, max_seq, err);
-    if (st == PX_OK) st = px_xdb_commit(ix->xdb, err);
-    return st;
-}
-
-/* ------------------------------------------------------------------ */
-/* Statistics                                                           */
-/* ------------------------------------------------------------------ */
-
-static uint64_t tree_bytes(const char *path)
-{
-    struct stat sb;
-    if (lstat(path, &sb) != 0)
-        return 0;
-    if (!S_ISDIR(sb.st_mode))
-        return (uint64_t)sb.st_size;
-    uint64_t total = 0;
-    DIR *d = opendir(path);
-    struct dirent *e;
-    while (d && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char *child = path_join(path, e->d_name);
-        if (child)
-            total += tree_bytes(child);
-        free(child);
-    }
-    if (d)
-        closedir(d);
-    return total;
-}
-
-px_status px_index_stats(px_index *ix, px_stats *st, px_err *err)
-{
-    memset(st, 0, sizeof *st);
-    px_status rc = px_store_stats(ix->store, st, err);
-    int64_t synced = 0, max_seq = 0;
-    if (rc == PX_OK) rc = get_synced(ix->xdb, &synced, err);
-    if (rc == PX_OK) rc = px_store_max_seq(ix->store, &max_seq, err);
-    if (rc == PX_OK && max_seq > synced)
-        rc = px_store_count_changes(ix->store, synced, &st->pending, err);
-    if (rc != PX_OK)
-        return rc;
-    static const char *const store_files[] = {
-        PX_STORE_FILE, PX_STORE_FILE "-wal", PX_STORE_FILE "-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        char *p = path_join(ix->dir, store_files[i]);
-        if (p)
-            st->store_bytes += tree_bytes(p);
-        free(p);
-    }
-    st->xapian_bytes = tree_bytes(ix->xapian_path);
-    snprintf(st->language, sizeof st->language, "%s", ix->language);
-    return PX_OK;
-}
-
-void px_stats_free(px_stats *st)
-{
-    for (size_t i = 0; i < st->n_outlets; i++) {
-        free(st->outlets[i].name);
-        free(st->outlets[i].key);
-    }
-    free(st->outlets);
-    st->outlets = NULL;
-    st->n_outlets = 0;
 }

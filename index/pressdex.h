@@ -200,17 +200,35 @@ typedef enum {
 
 /* Adds or replaces an article, identified by a->ext_id (required, as are
 ** a->source and a->body).  Computes a->hash and sets a->docid.  Writes are
-** batched: they become durable at the next px_index_commit() (called
-** automatically every `batch` articles, see px_index_set_batch) or
-** px_index_close(). */
+** batched: they become durable at the next px_index_commit() or
+** px_index_close().  Every `batch` articles (px_index_set_batch, or
+** px_index_set_batch_bytes of text, whichever comes first) the store
+** commits on its own and the batch is applied to Xapian by a thread of the
+** index while the caller goes on; an error from that thread is returned
+** by a later px_index_add, px_index_commit or px_index_close. */
 px_status px_index_add(px_index *ix, px_article *a, px_add_result *result,
                        px_err *err);
 /* Removes the article with this docid; PX_ENOTFOUND when there is none. */
 px_status px_index_delete(px_index *ix, int64_t docid, px_err *err);
-/* Makes every write so far durable in the store and the Xapian index. */
+/* Makes every write so far durable in the store and the Xapian index;
+** waits for the index's writer thread. */
 px_status px_index_commit(px_index *ix, px_err *err);
-/* Articles per store transaction (default 1000). */
+/* Articles per store transaction (default 1000; 0 restores it). */
 void px_index_set_batch(px_index *ix, unsigned batch);
+/* Bytes of article text per store transaction (default 4 MB; 0 restores
+** it).  Xapian's buffers for a batch take roughly fifty times the text
+** they hold, and two batches are in memory at once (one being built, one
+** being written), so this bounds the memory indexing takes. */
+void px_index_set_batch_bytes(px_index *ix, size_t bytes);
+
+/* Rewrites the Xapian side compactly (after a large add it shrinks by
+** about 40 %: a freshly written index leaves its blocks partly empty),
+** keeping document ids and metadata.  Commits first.  Searches already
+** running finish on the old files; readers opening afterwards see the
+** compacted copy.  *before and *after (either may be NULL) receive the
+** sizes in bytes. */
+px_status px_index_compact(px_index *ix, uint64_t *before, uint64_t *after,
+                           px_err *err);
 
 /* Called by prune for each article whose source file is gone. */
 typedef void (*px_prune_cb)(void *ctx, const px_article *a);

@@ -60,6 +60,10 @@ px_status px_xdb_reopen(px_xdb *db, px_err *err);
 ** by Xapian on close, so callers commit (or cancel) first. */
 void px_xdb_close(px_xdb *db);
 
+/* Writes a compacted copy of the database at `src` (its last commit) to
+** the new directory `dst`, keeping document ids and metadata. */
+px_status px_xdb_compact(const char *src, const char *dst, px_err *err);
+
 px_status px_xdb_doccount(px_xdb *db, unsigned *out, px_err *err);
 px_status px_xdb_lastdocid(px_xdb *db, unsigned *out, px_err *err);
 px_status px_xdb_termfreq(px_xdb *db, const char *term, unsigned *out,
@@ -109,6 +113,20 @@ px_status px_xtg_new(const char *lang, px_xtg **out, px_err *err);
 void px_xtg_free(px_xtg *tg);
 /* Subsequent index_text calls add to `doc` (not owned by the tg). */
 px_status px_xtg_set_document(px_xtg *tg, px_xdoc *doc, px_err *err);
+/* Drops the tg's reference to its document, so that the document can be
+** handed to another thread: Xapian counts references without atomics, so
+** an object two threads refer to must not be released by either. */
+px_status px_xtg_detach(px_xtg *tg, px_err *err);
+/* The words of `text` as spelling data takes them from index_text with
+** spelling on and no prefix, one per line of the malloc'd *out, a word
+** listed as often as it occurs.  For a tg with no stemmer (lang "none");
+** the tg is left detached.  Lets the spelling words be found away from
+** the thread that owns the database. */
+px_status px_xtg_spelling_words(px_xtg *tg, const char *text, size_t len,
+                                char **out, px_err *err);
+/* Adds each line of `words` (from px_xtg_spelling_words) to the spelling
+** data, as index_text with spelling on would have. */
+px_status px_xdb_add_spellings(px_xdb *db, const char *words, px_err *err);
 /* The writable db that receives spelling data (not owned). */
 px_status px_xtg_set_spelling_db(px_xtg *tg, px_xdb *db, px_err *err);
 /* While on, indexed words are also added to the spelling data. */

@@ -81,6 +81,7 @@ int px_cmd_add(px_cli *cli, int argc, char **argv);
 int px_cmd_prune(px_cli *cli, int argc, char **argv);
 int px_cmd_stats(px_cli *cli, int argc, char **argv);
 int px_cmd_reindex(px_cli *cli, int argc, char **argv);
+int px_cmd_compact(px_cli *cli, int argc, char **argv);
 int px_cmd_languages(px_cli *cli, int argc, char **argv);
 int px_cmd_explain(px_cli *cli, int argc, char **argv);
 

@@ -65,6 +65,19 @@ int px_read_txt(const px_ingest *in, const char *path, const char *data,
 int px_read_jsonl(const px_ingest *in, const char *path, const char *data,
                   size_t len);
 
+/* Where a JSON Lines file read in parts has got to. */
+typedef struct {
+    long line;      /* lines read */
+    size_t seen;    /* non-blank lines */
+} px_jsonl_pos;
+
+/* Reads a JSON Lines file from `fd` (at its start) `chunk` bytes at a
+** time, so that memory does not grow with the file; the same articles,
+** problems and messages as px_read_jsonl on the whole file (whose NUL
+** check costs one more pass over it). */
+int px_read_jsonl_fd(const px_ingest *in, const char *path, int fd,
+                     size_t chunk);
+
 /* ------------------------------------------------------------------ */
 /* Helpers shared by the readers (ingest.c)                             */
 /* ------------------------------------------------------------------ */

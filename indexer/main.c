@@ -27,11 +27,13 @@ static const char px_usage_text[] =
 "Builds and maintains a pressdex index of news articles.\n"
 "\n"
 "Commands:\n"
-"  add [--outlet NAME] [--date YYYY-MM-DD] [--language LANG] PATH...\n"
+"  add [--outlet NAME] [--date YYYY-MM-DD] [--language LANG]\n"
+"      [--memory MB] PATH...\n"
 "                 index files and folders (folders recursively)\n"
 "  prune          drop articles whose source file is gone\n"
 "  stats [--json] articles, sources, outlets, date range, sizes\n"
 "  reindex        rebuild the Xapian side from the SQLite store\n"
+"  compact        rewrite the Xapian side compactly\n"
 "  languages      list the stemming languages\n"
 "  explain FILE   show what extraction keeps, drops and finds, and why\n"
 "\n"
@@ -59,6 +61,7 @@ static const struct {
     {"prune", px_cmd_prune, 0},
     {"stats", px_cmd_stats, 0},
     {"reindex", px_cmd_reindex, 0},
+    {"compact", px_cmd_compact, 0},
     {"languages", px_cmd_languages, 0},
     {"explain", px_cmd_explain, 0},
 };

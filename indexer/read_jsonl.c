@@ -8,9 +8,11 @@
 ** not an object, or has no text is reported with its number and the rest
 ** of the file is still read.  Blank lines are skipped.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -178,39 +180,156 @@ static int jsonl_line(const px_ingest *in, const char *path, long line,
     return rc;
 }
 
-int px_read_jsonl(const px_ingest *in, const char *path, const char *data,
-                  size_t len)
+/* Reads the lines of data[0..len), the part of a file starting at byte
+** `base` and line pos->line + 1; returns the number of problems.  Sets
+** *stopped when the sink asked to stop. */
+static int jsonl_lines(const px_ingest *in, const char *path,
+                       const char *data, size_t len, size_t base,
+                       px_jsonl_pos *pos, int *stopped)
 {
-    size_t pos = 0, seen = 0;
-    long line = 0;
+    size_t off = 0;
     int problems = 0;
-    if (px_ingest_is_binary(data, len))
-        return px_ingest_problem(in, path, 0,
-            "binary file (contains NUL bytes), skipped; JSON Lines must be "
-            "UTF-8 text");
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3;
-    while (pos < len) {
-        const char *s = data + pos;
-        const char *nl = memchr(s, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - s) : len - pos;
-        pos += n + (nl != NULL);
-        line++;
+    while (off < len && !*stopped) {
+        const char *s = data + off;
+        const char *nl = memchr(s, '\n', len - off);
+        size_t n = nl ? (size_t)(nl - s) : len - off;
+        off += n + (nl != NULL);
+        pos->line++;
         while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' ' ||
                          s[n - 1] == '\t'))
             n--;
         if (n == 0)
             continue;
-        int rc = jsonl_line(in, path, line, s, n);
-        seen++;
+        int rc = jsonl_line(in, path, pos->line, s, n);
+        pos->seen++;
         if (in->position)
-            in->position(in->ctx, pos);
-        if (rc == PX_EMIT_STOP)
-            break;
+            in->position(in->ctx, base + off);
+        *stopped = rc == PX_EMIT_STOP;
         problems += rc == PX_EMIT_PROBLEM;
     }
-    if (seen == 0)
-        problems += px_ingest_problem(in, path, 0,
-                                      "no article text (the file is empty)");
+    return problems;
+}
+
+static int jsonl_binary(const px_ingest *in, const char *path)
+{
+    return px_ingest_problem(in, path, 0,
+        "binary file (contains NUL bytes), skipped; JSON Lines must be "
+        "UTF-8 text");
+}
+
+static int jsonl_empty(const px_ingest *in, const char *path)
+{
+    return px_ingest_problem(in, path, 0,
+                             "no article text (the file is empty)");
+}
+
+static size_t jsonl_bom(const char *data, size_t len)
+{
+    return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+int px_read_jsonl(const px_ingest *in, const char *path, const char *data,
+                  size_t len)
+{
+    if (px_ingest_is_binary(data, len))
+        return jsonl_binary(in, path);
+    px_jsonl_pos pos = {0, 0};
+    int stopped = 0;
+    size_t bom = jsonl_bom(data, len);
+    int problems = jsonl_lines(in, path, data + bom, len - bom, bom, &pos,
+                               &stopped);
+    if (pos.seen == 0)
+        problems += jsonl_empty(in, path);
+    return problems;
+}
+
+/* Non-zero when the file holds a NUL byte; -1 (errno set) on a read
+** error.  Leaves the offset at the start. */
+static int jsonl_fd_binary(int fd, char *buf, size_t size)
+{
+    ssize_t got;
+    int found = 0;
+    while (!found && (got = read(fd, buf, size)) != 0) {
+        if (got < 0 && errno != EINTR)
+            return -1;
+        found = got > 0 && memchr(buf, '\0', (size_t)got) != NULL;
+    }
+    return lseek(fd, 0, SEEK_SET) < 0 ? -1 : found;
+}
+
+/* Fills buf[*have..size) from fd; returns the bytes read (0 at the end)
+** or -1. */
+static ssize_t jsonl_fill_buf(int fd, char *buf, size_t *have, size_t size)
+{
+    size_t start = *have;
+    while (*have < size) {
+        ssize_t got = read(fd, buf + *have, size - *have);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        *have += (size_t)got;
+    }
+    return (ssize_t)(*have - start);
+}
+
+/* Length of the whole lines at the start of buf[0..len) (0: none). */
+static size_t jsonl_whole_lines(const char *buf, size_t len)
+{
+    while (len > 0 && buf[len - 1] != '\n')
+        len--;
+    return len;
+}
+
+int px_read_jsonl_fd(const px_ingest *in, const char *path, int fd,
+                     size_t chunk)
+{
+    size_t size = chunk, have = 0, base = 0;
+    char *buf = malloc(size);
+    px_jsonl_pos pos = {0, 0};
+    int problems = 0, stopped = 0, bin = buf ? jsonl_fd_binary(fd, buf, size)
+                                             : -1;
+    if (bin != 0) {
+        int e = buf ? errno : ENOMEM;
+        free(buf);
+        return bin > 0 ? jsonl_binary(in, path)
+                       : px_ingest_problem(in, path, 0, "%s", strerror(e));
+    }
+    while (!stopped) {
+        ssize_t got = jsonl_fill_buf(fd, buf, &have, size);
+        if (got < 0) {
+            problems += px_ingest_problem(in, path, pos.line + 1, "%s",
+                                          strerror(errno));
+            break;
+        }
+        /* Whole lines, and at the end whatever is left. */
+        size_t upto = got > 0 ? jsonl_whole_lines(buf, have) : have;
+        if (upto == 0 && got > 0 && have == size) {  /* a very long line */
+            char *bigger = realloc(buf, size * 2);
+            if (!bigger) {
+                problems += px_ingest_problem(in, path, pos.line + 1,
+                                              "out of memory");
+                break;
+            }
+            buf = bigger;
+            size *= 2;
+        }
+        if (upto == 0 && got > 0)
+            continue;
+        size_t skip = base == 0 ? jsonl_bom(buf, upto) : 0;
+        problems += jsonl_lines(in, path, buf + skip, upto - skip,
+                                base + skip, &pos, &stopped);
+        memmove(buf, buf + upto, have - upto);
+        have -= upto;
+        base += upto;
+        if (got == 0) {
+            if (pos.seen == 0)
+                problems += jsonl_empty(in, path);
+            break;
+        }
+    }
+    free(buf);
     return problems;
 }

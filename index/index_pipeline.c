@@ -1,0 +1,263 @@
+/*
+** index_pipeline.c — the Xapian side of writing, on a thread of its own.
+**
+** Indexing an article has two halves of similar cost: reading it, storing
+** it in SQLite and turning its text into terms (the caller's thread), and
+** merging those terms into Xapian's posting, position and term lists and
+** committing them (Xapian's writer).  They overlap: while the caller
+** stores and tokenises batch k+1, this module's thread applies batch k.
+**
+** The ordering that makes crashes harmless is kept: a batch is handed
+** over only after the store transaction holding its articles committed,
+** batches are applied in the order they were handed over, and the synced
+** mark a batch carries is written in the same Xapian commit as its
+** documents.  So Xapian is never ahead of the store, and a run killed at
+** any moment leaves at most the batches in flight for reconcile to redo.
+**
+** Xapian objects are not shared: the WritableDatabase is used by the
+** writer thread while it applies a batch and by the caller only after
+** px_index_drain() (or before the thread exists); documents move from the
+** caller to the writer whole, with no reference left behind
+** (px_xtg_detach), and so do the spelling words of each title, found by
+** the caller's thread (px_xtg_spelling_words).  The hand-over is a single slot
+** under a mutex: the caller waits while the writer is busy, so at most two
+** batches (one being built, one being applied) are in memory.
+*/
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index_internal.h"
+
+struct px_writer {
+    px_index *ix;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    px_batch slot;          /* handed over, not yet taken */
+    int full;               /* slot holds a batch */
+    px_batch done;          /* applied, for the caller to free: memory goes
+                               back to the thread that allocated it, which
+                               is cheaper, and off the busier thread */
+    int busy;               /* the thread is applying a batch */
+    int quit;
+    px_status st;           /* first failure, kept */
+    px_err err;
+};
+
+static void batch_clear(px_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        px_xdoc_free(b->docs[i].doc);
+        free(b->docs[i].spell);
+    }
+    b->n = 0;
+    b->text_bytes = 0;
+}
+
+static void batch_free(px_batch *b)
+{
+    batch_clear(b);
+    free(b->docs);
+    memset(b, 0, sizeof *b);
+}
+
+px_status px_index_enqueue(px_index *ix, int64_t docid, px_xdoc *doc,
+                           char *spell, size_t bytes, px_err *err)
+{
+    px_batch *q = &ix->queue;
+    if (q->n == q->cap) {
+        size_t cap = q->cap ? q->cap * 2 : 256;
+        px_pending_doc *d = realloc(q->docs, cap * sizeof *d);
+        if (!d) {
+            px_xdoc_free(doc);
+            free(spell);
+            return px_err_set(err, PX_ENOMEM, "out of memory");
+        }
+        q->docs = d;
+        q->cap = cap;
+    }
+    q->docs[q->n].docid = docid;
+    q->docs[q->n].doc = doc;
+    q->docs[q->n].spell = spell;
+    q->n++;
+    q->text_bytes += bytes;
+    return PX_OK;
+}
+
+void px_index_queue_clear(px_index *ix)
+{
+    batch_clear(&ix->queue);
+}
+
+int px_index_queue_full(const px_index *ix)
+{
+    return ix->queue.n >= ix->batch || ix->queue.text_bytes >= ix->batch_bytes;
+}
+
+/* Applies and commits one batch; runs on the writer thread, or on the
+** caller's when there is none. */
+static px_status batch_apply(px_index *ix, px_batch *b, px_err *err)
+{
+    px_status st = PX_OK;
+    for (size_t i = 0; st == PX_OK && i < b->n; i++) {
+        px_pending_doc *p = &b->docs[i];
+        if (p->spell)
+            st = px_xdb_add_spellings(ix->xdb, p->spell, err);
+        if (st == PX_OK)
+            st = p->doc ? px_xdb_replace(ix->xdb, (unsigned)p->docid, p->doc,
+                                         err)
+                        : px_xdb_delete(ix->xdb, (unsigned)p->docid, err);
+    }
+    if (st == PX_OK && b->synced >= 0)
+        st = px_index_set_synced(ix, b->synced, err);
+    if (st == PX_OK)
+        st = px_xdb_commit(ix->xdb, err);
+    return st;
+}
+
+static void *writer_main(void *arg)
+{
+    px_writer *w = arg;
+    pthread_mutex_lock(&w->mu);
+    for (;;) {
+        while (!w->full && !w->quit)
+            pthread_cond_wait(&w->cv, &w->mu);
+        if (!w->full)
+            break;
+        px_batch b = w->slot;
+        memset(&w->slot, 0, sizeof w->slot);
+        w->full = 0;
+        w->busy = 1;
+        px_status failed = w->st;
+        pthread_mutex_unlock(&w->mu);
+        px_err err = {""};
+        /* After a failure nothing more is applied: the synced mark must
+        ** not pass a batch that is missing. */
+        px_status st = failed == PX_OK ? batch_apply(w->ix, &b, &err) : failed;
+        pthread_mutex_lock(&w->mu);
+        if (w->done.docs) {       /* not collected yet: free it here */
+            pthread_mutex_unlock(&w->mu);
+            batch_free(&b);
+            pthread_mutex_lock(&w->mu);
+        } else {
+            w->done = b;
+        }
+        if (w->st == PX_OK && st != PX_OK) {
+            w->st = st;
+            w->err = err;
+        }
+        w->busy = 0;
+        pthread_cond_broadcast(&w->cv);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+/* Starts the writer thread; NULL when threads are unavailable, in which
+** case batches are applied on the caller's thread. */
+static px_writer *writer_start(px_index *ix)
+{
+    px_writer *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->ix = ix;
+    if (pthread_mutex_init(&w->mu, NULL) != 0) {
+        free(w);
+        return NULL;
+    }
+    if (pthread_cond_init(&w->cv, NULL) != 0) {
+        pthread_mutex_destroy(&w->mu);
+        free(w);
+        return NULL;
+    }
+    /* Signals (Ctrl-C asking for a clean stop) are for the caller's
+    ** thread, which checks for them between articles. */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    int rc = pthread_create(&w->thread, NULL, writer_main, w);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (rc != 0) {
+        pthread_cond_destroy(&w->cv);
+        pthread_mutex_destroy(&w->mu);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+/* Copies the writer's first failure into err; call with w->mu held. */
+static px_status writer_status(px_writer *w, px_err *err)
+{
+    if (w->st != PX_OK && err)
+        *err = w->err;
+    return w->st;
+}
+
+px_status px_index_submit(px_index *ix, int64_t synced, px_err *err)
+{
+    ix->queue.synced = synced;
+    if (!ix->writer)
+        ix->writer = writer_start(ix);
+    px_writer *w = ix->writer;
+    if (!w) {
+        px_status st = batch_apply(ix, &ix->queue, err);
+        batch_clear(&ix->queue);
+        return st;
+    }
+    pthread_mutex_lock(&w->mu);
+    while (w->full || w->busy)
+        pthread_cond_wait(&w->cv, &w->mu);
+    px_status st = writer_status(w, err);
+    px_batch done = w->done;
+    memset(&w->done, 0, sizeof w->done);
+    if (st == PX_OK) {
+        /* The slot takes the queue's array; the queue starts a new one. */
+        w->slot = ix->queue;
+        w->full = 1;
+        memset(&ix->queue, 0, sizeof ix->queue);
+        pthread_cond_broadcast(&w->cv);
+    }
+    pthread_mutex_unlock(&w->mu);
+    batch_free(&done);
+    if (st != PX_OK)
+        batch_clear(&ix->queue);
+    return st;
+}
+
+px_status px_index_drain(px_index *ix, px_err *err)
+{
+    px_writer *w = ix->writer;
+    if (!w)
+        return PX_OK;
+    pthread_mutex_lock(&w->mu);
+    while (w->full || w->busy)
+        pthread_cond_wait(&w->cv, &w->mu);
+    px_status st = writer_status(w, err);
+    px_batch done = w->done;
+    memset(&w->done, 0, sizeof w->done);
+    pthread_mutex_unlock(&w->mu);
+    batch_free(&done);
+    return st;
+}
+
+void px_index_writer_stop(px_index *ix)
+{
+    px_writer *w = ix->writer;
+    if (w) {
+        pthread_mutex_lock(&w->mu);
+        w->quit = 1;
+        pthread_cond_broadcast(&w->cv);
+        pthread_mutex_unlock(&w->mu);
+        pthread_join(w->thread, NULL);
+        batch_free(&w->slot);
+        batch_free(&w->done);
+        pthread_cond_destroy(&w->cv);
+        pthread_mutex_destroy(&w->mu);
+        free(w);
+        ix->writer = NULL;
+    }
+    batch_free(&ix->queue);
+}
