@@ -64,10 +64,10 @@ def _header(res):
         "",
         f"**Machine:** {m['nproc']} CPUs ({m['cpu']}), {m['ram_gb']} GB RAM, "
         f"Linux {m['kernel']}; load average at start "
-        f"{', '.join(f'{x:.2f}' for x in m['loadavg_at_start'])}.  The machine "
-        "is shared with another process running builds, so absolute times "
-        "are noisy: the engines run in the same pass, interleaved query by "
-        "query, and the ratios are the figures to read.",
+        f"{', '.join(f'{x:.2f}' for x in m['loadavg_at_start'])}.  Virtual "
+        "machines share their host, so absolute times are noisy: the engines "
+        "run in the same pass, interleaved query by query, and the ratios "
+        "are the figures to read.",
         "",
         f"**Versions:** pressdex {m['pressdex_commit']} (Release build); "
         f"Xapian {m['xapian']}; {m['scriptindex']}; SQLite {m['sqlite']}; "
