@@ -188,9 +188,15 @@ static px_writer *writer_start(px_index *ix)
     return w;
 }
 
-/* Copies the writer's first failure into err; call with w->mu held. */
-static px_status writer_status(px_writer *w, px_err *err)
+/* Waits, holding w->mu, until the writer has no batch in hand; takes the
+** batch it last applied (for the caller to free after unlocking) and
+** returns its first failure, copied into err. */
+static px_status writer_idle(px_writer *w, px_batch *done, px_err *err)
 {
+    while (w->full || w->busy)
+        pthread_cond_wait(&w->cv, &w->mu);
+    *done = w->done;
+    memset(&w->done, 0, sizeof w->done);
     if (w->st != PX_OK && err)
         *err = w->err;
     return w->st;
@@ -208,11 +214,8 @@ px_status px_index_submit(px_index *ix, int64_t synced, px_err *err)
         return st;
     }
     pthread_mutex_lock(&w->mu);
-    while (w->full || w->busy)
-        pthread_cond_wait(&w->cv, &w->mu);
-    px_status st = writer_status(w, err);
-    px_batch done = w->done;
-    memset(&w->done, 0, sizeof w->done);
+    px_batch done;
+    px_status st = writer_idle(w, &done, err);
     if (st == PX_OK) {
         /* The slot takes the queue's array; the queue starts a new one. */
         w->slot = ix->queue;
@@ -233,11 +236,8 @@ px_status px_index_drain(px_index *ix, px_err *err)
     if (!w)
         return PX_OK;
     pthread_mutex_lock(&w->mu);
-    while (w->full || w->busy)
-        pthread_cond_wait(&w->cv, &w->mu);
-    px_status st = writer_status(w, err);
-    px_batch done = w->done;
-    memset(&w->done, 0, sizeof w->done);
+    px_batch done;
+    px_status st = writer_idle(w, &done, err);
     pthread_mutex_unlock(&w->mu);
     batch_free(&done);
     return st;

@@ -71,6 +71,24 @@ static int maint_parse(px_cli *cli, const char *cmd, const char *help,
     return -1;
 }
 
+/* The index named by --db or its defaults, open for writing; NULL (and
+** a message said) when there is none or it cannot be opened. */
+static px_index *maint_open(px_cli *cli)
+{
+    char *dir = px_cli_index_dir(cli);
+    px_index *ix = dir ? px_cli_open(dir, PX_OPEN_WRITE, NULL, 1) : NULL;
+    free(dir);
+    return ix;
+}
+
+/* Reports a failed command, closes the index without committing more. */
+static int maint_fail(px_index *ix, const px_err *err)
+{
+    px_cli_error("%s", err->msg);
+    px_index_close(ix, NULL);
+    return PX_EXIT_USAGE;
+}
+
 /* Closes a writable index; its status is the command's. */
 static int maint_close(px_index *ix)
 {
@@ -96,18 +114,14 @@ int px_cmd_prune(px_cli *cli, int argc, char **argv)
     int rc = maint_parse(cli, "prune", prune_help, argc, argv);
     if (rc >= 0)
         return rc;
-    char *dir = px_cli_index_dir(cli);
-    px_index *ix = dir ? px_cli_open(dir, PX_OPEN_WRITE, NULL, 1) : NULL;
+    px_index *ix = maint_open(cli);
     px_err err = {""};
     size_t removed = 0;
-    free(dir);
     if (!ix)
         return PX_EXIT_USAGE;
     px_prune_cb cb = cli->verbosity >= PX_VERBOSE ? prune_tell : NULL;
     if (px_index_prune(ix, cb, NULL, &removed, &err) != PX_OK) {
-        px_cli_error("%s", err.msg);
-        px_index_close(ix, NULL);
-        return PX_EXIT_USAGE;
+        return maint_fail(ix, &err);
     }
     rc = maint_close(ix);
     if (rc == PX_EXIT_OK && cli->verbosity > PX_QUIET)
@@ -133,11 +147,9 @@ int px_cmd_reindex(px_cli *cli, int argc, char **argv)
     int rc = maint_parse(cli, "reindex", reindex_help, argc, argv);
     if (rc >= 0)
         return rc;
-    char *dir = px_cli_index_dir(cli);
-    px_index *ix = dir ? px_cli_open(dir, PX_OPEN_WRITE, NULL, 1) : NULL;
+    px_index *ix = maint_open(cli);
     px_err err = {""};
     reindex_ctx c = {{0}, 0};
-    free(dir);
     if (!ix)
         return PX_EXIT_USAGE;
     px_progress_start(&c.progress, cli->verbosity > PX_QUIET &&
@@ -150,9 +162,7 @@ int px_cmd_reindex(px_cli *cli, int argc, char **argv)
         px_cli_error("warning: the index was not compacted: %s (run "
                      "'pressdex-index compact' later)", cerr.msg);
     if (st != PX_OK) {
-        px_cli_error("%s", err.msg);
-        px_index_close(ix, NULL);
-        return PX_EXIT_USAGE;
+        return maint_fail(ix, &err);
     }
     rc = maint_close(ix);
     if (rc == PX_EXIT_OK && cli->verbosity > PX_QUIET)
@@ -167,19 +177,15 @@ int px_cmd_compact(px_cli *cli, int argc, char **argv)
     int rc = maint_parse(cli, "compact", compact_help, argc, argv);
     if (rc >= 0)
         return rc;
-    char *dir = px_cli_index_dir(cli);
-    px_index *ix = dir ? px_cli_open(dir, PX_OPEN_WRITE, NULL, 1) : NULL;
+    px_index *ix = maint_open(cli);
     px_err err = {""};
     uint64_t before = 0, after = 0;
-    free(dir);
     if (!ix)
         return PX_EXIT_USAGE;
     px_progress progress;
     px_progress_start(&progress, 0);
     if (px_index_compact(ix, &before, &after, &err) != PX_OK) {
-        px_cli_error("%s", err.msg);
-        px_index_close(ix, NULL);
-        return PX_EXIT_USAGE;
+        return maint_fail(ix, &err);
     }
     rc = maint_close(ix);
     if (rc == PX_EXIT_OK && cli->verbosity > PX_QUIET)
