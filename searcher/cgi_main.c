@@ -13,6 +13,9 @@
 **    unexpected gets a 400 page saying which parameter was wrong;
 **  - the page is built in memory and sent with a Content-Length and a
 **    Content-Security-Policy that forbids all script;
+**  - a search stops matching after PRESSDEX_TIME_LIMIT seconds (default
+**    2) and shows the best hits found, saying so, so that no query can
+**    hold a process for long;
 **  - a concurrent indexer run never breaks a page: the library retries on
 **    a modified index, and a persistent process reopens the index when its
 **    files have changed or when a search still fails.
@@ -40,6 +43,9 @@ extern char **environ;
                 "img-src 'self' data:; form-action 'self'; base-uri 'none'; " \
                 "frame-ancestors 'none'"
 
+/* Seconds of matching per search when PRESSDEX_TIME_LIMIT is unset. */
+#define CGI_TIME_LIMIT 2.0
+
 /* What identifies one committed state of the index on disk: when any of
 ** these files changes, a long-lived process reopens to see new articles. */
 typedef struct {
@@ -49,6 +55,7 @@ typedef struct {
 /* Process-wide state, kept across FastCGI requests. */
 typedef struct {
     const char *db;    /* PRESSDEX_DB at start-up, or NULL */
+    double time_limit; /* seconds of matching per search */
     px_index *ix;      /* open read-only, or NULL */
     index_sig sig;     /* the files as they were when ix was opened */
     cgi_buf body;      /* the response being built; memory reused */
@@ -319,7 +326,7 @@ static void serve_search(cgi_server *srv, cgi_request *rq, cgi_params *p)
         .n_outlets = p->n_outlets, .from = p->from[0] ? p->from : NULL,
         .to = p->to[0] ? p->to : NULL, .sort = p->sort, .offset = p->offset,
         .limit = p->limit, .facets = 1, .snippets = 1, .snippet_len = 240,
-        .hl_start = "[", .hl_end = "]"};
+        .hl_start = "[", .hl_end = "]", .time_limit = srv->time_limit};
     op_ctx c = {.opts = &o};
     px_err err = {{0}};
     px_status st = with_index(srv, op_search, &c, &err);
@@ -412,11 +419,30 @@ static int serve_fastcgi(cgi_server *srv)
     return 0;
 }
 
+/* PRESSDEX_TIME_LIMIT, or the default when it is unset or not a number
+** of seconds above 0 and up to 60 (said on stderr, the server's log). */
+static double time_limit_from_env(void)
+{
+    const char *s = getenv("PRESSDEX_TIME_LIMIT");
+    if (!s || !*s)
+        return CGI_TIME_LIMIT;
+    char *end = NULL;
+    double t = strtod(s, &end);
+    if (*end || !(t > 0 && t <= 60)) {
+        fprintf(stderr, "pressdex.cgi: PRESSDEX_TIME_LIMIT '%s' is not a "
+                "number of seconds above 0 and up to 60; using %g\n", s,
+                CGI_TIME_LIMIT);
+        return CGI_TIME_LIMIT;
+    }
+    return t;
+}
+
 int main(void)
 {
     cgi_server srv = {0};
     signal(SIGPIPE, SIG_IGN);
     srv.db = getenv("PRESSDEX_DB");
+    srv.time_limit = time_limit_from_env();
     int rc = 0;
     if (FCGX_IsCGI()) {
         cgi_request rq = {environ, NULL, 0};

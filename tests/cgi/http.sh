@@ -136,12 +136,25 @@ for bad in 'q=%00' 'q=%FF%FE'; do
   fetch "/?$bad"
   expect_eq "server 400 for $bad" 400 "$status"
 done
-for bad in 'q=%ZZ' 'q=%00' 'q=%FF%FE' 'outlet=%C0%AF'; do
+direct() {  # direct QUERY_STRING [VAR=VALUE...]: one plain CGI request
+  local qs=$1; shift
   body=$(env -i PRESSDEX_DB="$tmp/db" REQUEST_METHOD=GET \
-         GATEWAY_INTERFACE=CGI/1.1 QUERY_STRING="$bad" "$PX_CGI" 2>&1) || true
+         GATEWAY_INTERFACE=CGI/1.1 QUERY_STRING="$qs" "$@" "$PX_CGI" 2>&1) || true
+}
+for bad in 'q=%ZZ' 'q=%00' 'q=%FF%FE' 'outlet=%C0%AF'; do
+  direct "$bad"
   expect_in "page 400 for $bad" 'Status: 400 Bad Request'
   expect_in "page 400 says why ($bad)" 'id="error"'
 done
+# The time budget: a search stopped by it shows what it found and says so.
+direct 'q=ferry' PRESSDEX_TIME_LIMIT=0.000000001
+expect_in "a search past its time limit answers" 'Status: 200'
+expect_in "and says it stopped" 'stopped after its time limit'
+direct 'q=ferry'
+expect_not_in "within the default limit, no notice" 'time limit'
+direct 'q=ferry' PRESSDEX_TIME_LIMIT=lots
+expect_in "a bad PRESSDEX_TIME_LIMIT is logged" "PRESSDEX_TIME_LIMIT 'lots' is not"
+expect_not_in "and the default is used" 'stopped after its time limit'
 long=$(printf 'a%.0s' $(seq 2100))
 fetch "/?q=$long"
 expect_eq "400 for a long query" 400 "$status"
