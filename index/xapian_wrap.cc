@@ -488,20 +488,6 @@ px_status px_xdb_add_spellings(px_xdb *db, const char *words, px_err *err)
     });
 }
 
-px_status px_xtg_set_spelling_db(px_xtg *tg, px_xdb *db, px_err *err)
-{
-    return guard(err, "term generator",
-                 [&] { tg->tg.set_database(writable(db)); });
-}
-
-px_status px_xtg_set_spelling(px_xtg *tg, int on, px_err *err)
-{
-    return guard(err, "term generator", [&] {
-        tg->tg.set_flags(on ? Xapian::TermGenerator::FLAG_SPELLING
-                            : Xapian::TermGenerator::flags(0));
-    });
-}
-
 px_status px_xtg_index_text(px_xtg *tg, const char *text, size_t len,
                             unsigned wdfinc, const char *prefix, px_err *err)
 {

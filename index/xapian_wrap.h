@@ -127,10 +127,6 @@ px_status px_xtg_spelling_words(px_xtg *tg, const char *text, size_t len,
 /* Adds each line of `words` (from px_xtg_spelling_words) to the spelling
 ** data, as index_text with spelling on would have. */
 px_status px_xdb_add_spellings(px_xdb *db, const char *words, px_err *err);
-/* The writable db that receives spelling data (not owned). */
-px_status px_xtg_set_spelling_db(px_xtg *tg, px_xdb *db, px_err *err);
-/* While on, indexed words are also added to the spelling data. */
-px_status px_xtg_set_spelling(px_xtg *tg, int on, px_err *err);
 /* `prefix` may be NULL or "". */
 px_status px_xtg_index_text(px_xtg *tg, const char *text, size_t len,
                             unsigned wdfinc, const char *prefix, px_err *err);
