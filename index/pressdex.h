@@ -78,6 +78,16 @@ typedef enum {
     PX_DATE_FILETIME   /* the file's modification time */
 } px_date_source;
 
+/* How much of a date is known.  A page may give only the month ("March
+** 2025") or the year; such a date is stored with the unknown parts as 01
+** ("2025-03-01") and its precision, so that it is counted in its month or
+** year and never shown as a day it does not name. */
+typedef enum {
+    PX_PREC_DAY = 0,
+    PX_PREC_MONTH,
+    PX_PREC_YEAR
+} px_date_precision;
+
 /* Stable name of a date source ("header", "unknown", …); never NULL. */
 const char *px_date_source_name(px_date_source ds);
 /* Inverse of px_date_source_name; unknown names map to PX_DATE_UNKNOWN. */
@@ -94,6 +104,7 @@ typedef struct {
     char *outlet;         /* outlet as written, NULL if unknown */
     char date[11];        /* "YYYY-MM-DD", or "" if unknown */
     px_date_source date_source;
+    px_date_precision date_precision;   /* of date; PX_PREC_DAY when "" */
     char *title;
     char *author;
     char *body;

@@ -131,6 +131,7 @@ typedef struct {
     pxe_field wire;
     char date[11];                /* "YYYY-MM-DD" or "" */
     px_date_source date_source;   /* PX_DATE_UNKNOWN when date is "" */
+    px_date_precision date_precision;  /* day, month or year known */
     const char *date_how;         /* static: "article:published_time", … */
     int date_confidence;
     char *body;                   /* kept lines; paragraphs split by "\n\n";

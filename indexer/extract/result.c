@@ -74,6 +74,7 @@ px_status pxe_result_to_article(const pxe_result *r, px_article *a,
     if (a->date_source == PX_DATE_UNKNOWN && r->date[0]) {
         memcpy(a->date, r->date, sizeof a->date);
         a->date_source = r->date_source;
+        a->date_precision = r->date_precision;
     }
     return PX_OK;
 }
