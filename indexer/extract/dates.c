@@ -219,3 +219,42 @@ int pxe_date_normalise(const char *s, char out[11])
     }
     return pxe_date_find(s, 0, out, &at, &n) && at < 12;
 }
+
+int pxe_date_find_month(const char *s, char out[11], size_t *at, size_t *len)
+{
+    for (size_t i = 0; s[i]; i++) {
+        int m, y, cap;
+        size_t n, u;
+        if ((i > 0 && isalnum((unsigned char)s[i - 1])) ||
+            !(m = dates_month(s + i, &n, &cap)) || !cap)
+            continue;
+        size_t k = n + dates_sep(s + i + n);
+        if (dates_number(s + i + k, 4, &y, &u) && u == 4 &&
+            !isalnum((unsigned char)s[i + k + u]) &&
+            dates_emit(y, m, 1, out)) {
+            *at = i;
+            *len = k + u;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int pxe_date_month_from_url(const char *url, char out[11])
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return 0;
+    for (p = strchr(p + 3, '/'); p && *p; p = strchr(p + 1, '/')) {
+        int y, m;
+        const char *q = p + 1;
+        /* /2025/02/ or /2025.02/ or /2025-02/ */
+        if (sscanf(q, "%4d", &y) == 1 && isdigit((unsigned char)q[3]) &&
+            (q[4] == '/' || q[4] == '.' || q[4] == '-') &&
+            isdigit((unsigned char)q[5]) && isdigit((unsigned char)q[6]) &&
+            (q[7] == '/' || q[7] == '\0') && sscanf(q + 5, "%2d", &m) == 1 &&
+            dates_emit(y, m, 1, out))
+            return 1;
+    }
+    return 0;
+}

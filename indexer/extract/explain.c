@@ -48,6 +48,27 @@ static void ex_field(FILE *out, const char *name, const pxe_field *f)
         fprintf(out, "%-7s unknown\n", name);
 }
 
+/* The candidates each field was chosen from, best first, so that a user
+** sees what else the page offered and why the winner won. */
+static void ex_cands(FILE *out, const pxe_result *r)
+{
+    static const char *const fields[] = {"title", "date", "author", "outlet"};
+    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+        int any = 0;
+        for (size_t i = 0; i < r->n_cands; i++) {
+            const pxe_cand *c = &r->cands[i];
+            if (strcmp(c->field, fields[f]) != 0)
+                continue;
+            if (!any++)
+                fprintf(out, "candidates for %s:\n", fields[f]);
+            size_t n = strlen(c->value);
+            fprintf(out, "  %4d  %.*s%s  (%s)\n", c->score,
+                    (int)(n > 90 ? 87 : n), c->value, n > 90 ? "..." : "",
+                    c->why);
+        }
+    }
+}
+
 void pxe_explain(const pxe_result *r, FILE *out)
 {
     for (size_t i = 0; i < r->n_lines; i++) {
@@ -62,12 +83,18 @@ void pxe_explain(const pxe_result *r, FILE *out)
     ex_field(out, "outlet:", &r->outlet);
     ex_field(out, "author:", &r->author);
     if (r->date[0])
-        fprintf(out, "%-7s %s  [%s: %s, confidence %d]\n", "date:", r->date,
+        fprintf(out, "%-7s %.*s  [%s: %s%s, confidence %d]\n", "date:",
+                r->date_precision == PX_PREC_YEAR    ? 4
+                : r->date_precision == PX_PREC_MONTH ? 7 : 10, r->date,
                 px_date_source_name(r->date_source),
-                r->date_how ? r->date_how : "?", r->date_confidence);
+                r->date_how ? r->date_how : "?",
+                r->date_precision == PX_PREC_YEAR    ? ", year only"
+                : r->date_precision == PX_PREC_MONTH ? ", month only" : "",
+                r->date_confidence);
     else
         fprintf(out, "%-7s unknown\n", "date:");
     ex_field(out, "wire:", &r->wire);
+    ex_cands(out, r);
     ex_field(out, "url:", &r->url);
     fprintf(out, "%-7s %s\n", "site:", r->site && *r->site ? r->site : "-");
 }

@@ -73,11 +73,38 @@ int pxe_url_host(const char *url, char *buf, size_t size);
 
 /* ---- lines of a result --------------------------------------------- */
 
+/* A host the page links to or names, and how often. */
+typedef struct {
+    char *host;          /* registered domain, lower case */
+    unsigned count;
+} pxe_host;
+
 typedef struct {
     pxe_line *v;
     size_t n, cap;
     int oom;
+    /* The story block [story_from, story_to) found by pxe_story_find();
+    ** story_to == 0 when none was looked for (HTML bodies). */
+    size_t story_from, story_to;
+    /* Hosts of the page's links, images, e-mail addresses and bare
+    ** domains: evidence of the site the page belongs to. */
+    pxe_host *hosts;
+    size_t n_hosts, cap_hosts;
+    /* Dates in the paths of the page's links ("YYYY-MM-DD" in .host):
+    ** share and comment links repeat the page's own URL. */
+    pxe_host *url_dates;
+    size_t n_url_dates, cap_url_dates;
 } pxe_lines;
+
+/* Counts one mention of the registered domain of `host`. */
+void pxe_lines_host(pxe_lines *ls, const char *host);
+/* Counts one more link whose path holds `date`. */
+void pxe_lines_url_date(pxe_lines *ls, const char *date);
+/* The most frequent entry of a tally and its count (NULL, 0: empty). */
+const pxe_host *pxe_tally_top(const pxe_host *v, size_t n);
+/* The registered domain of a host ("www.news.example.co.uk" ->
+** "example.co.uk"), into buf; 0 when host is not a domain. */
+int pxe_registered_domain(const char *host, char *buf, size_t size);
 
 /* Appends a line (text copied, collapsed); returns its index or -1. */
 long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para);
@@ -95,6 +122,12 @@ int pxe_date_find(const char *s, int want_year, char out[11], size_t *at,
                   size_t *len);
 /* A date in a URL path (/2025/03/04/, /2025-03-04-, /20250304/). */
 int pxe_date_from_url(const char *url, char out[11]);
+/* A month and year without a day ("November 2019"), as "YYYY-MM-01":
+** for a page that gives no more.  Same contract as pxe_date_find. */
+int pxe_date_find_month(const char *s, char out[11], size_t *at,
+                        size_t *len);
+/* A year and month in a URL path (/2025/02/, /2025.02/), "YYYY-MM-01". */
+int pxe_date_month_from_url(const char *url, char out[11]);
 /* Normalises an ISO-ish or written date (meta tags, JSON-LD). */
 int pxe_date_normalise(const char *s, char out[11]);
 
@@ -110,6 +143,19 @@ const char *pxe_wire_in_line(const pxe_ctx *ctx, const char *line);
 /* Site model: is this line common on the site's pages?  Fills the counts. */
 int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
                         const char *line, size_t *pages, size_t *with_line);
+
+/* ---- story.c ------------------------------------------------------- */
+
+/* Finds the story block of a scraped page (sets ls->story_from/to) and
+** drops the lines outside it as chrome; lines already given a role keep
+** it.  Needs the chrome marks of pxe_chrome_mark() first. */
+void pxe_story_find(pxe_lines *ls);
+/* Share (0..100) of the line's words that are function words of a
+** common language: high in prose, low in menus, names and headlines. */
+int pxe_stopword_share(const char *line);
+/* Words of the line, counting a long run of unspaced script (Japanese,
+** Chinese) as one word per three characters. */
+size_t pxe_text_words(const char *line);
 
 /* ---- chrome.c ------------------------------------------------------ */
 
@@ -133,12 +179,43 @@ char *pxe_title_strip_site(const char *title, const char *outlet);
 /* Canonical outlet for a candidate (alias match), or the candidate. */
 int pxe_set_outlet(const pxe_ctx *ctx, pxe_result *r, const char *cand,
                    const char *source, int confidence);
+/* The name a page gives itself in a copyright line, an appeal or a "Read
+** Full Article at" link, looking from the bottom; malloc'd or NULL. */
+char *pxe_text_named_outlet(const pxe_lines *ls);
+/* Finds the byline around line `anchor` (the headline, or the story's
+** start), sets r->author when unset, marks the line; returns the line's
+** index or -1. */
+long pxe_text_author(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                     long anchor);
+/* Two to four words, each capitalised: how names are written. */
+int pxe_name_capitalised(const char *s);
 /* Parses "By NAME …" shapes; returns a malloc'd author or NULL. */
 char *pxe_byline_author(const char *line);
+
+/* ---- textdate.c, textoutlet.c ------------------------------------- */
+
+/* Chooses the publication date among the dates written near the headline
+** and byline (title_at, byline_at: their lines, -1 when none), scoring
+** each by where it stands and what the line says; records candidates. */
+void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
+                   long title_at, long byline_at);
+/* Chooses the outlet from the hosts the page names and the names it
+** gives itself (copyright, appeals, its own name written like its
+** domain); records candidates. */
+void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                     const pxe_hints *h);
 
 /* ---- result.c ------------------------------------------------------ */
 
 pxe_result *pxe_result_new(void);
+/* Records a candidate for explain (value copied; why printf-style).  Out
+** of memory only loses the record. */
+void pxe_result_cand(pxe_result *r, const char *field, const char *value,
+                     int score, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
 /* Moves the lines into r and builds r->body; -1 on ENOMEM. */
 int pxe_result_finish(pxe_result *r, pxe_lines *ls);
 

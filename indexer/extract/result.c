@@ -6,6 +6,8 @@
 ** headers or fields wins, so only the article's empty fields are filled;
 ** the body is always replaced by the cleaned one.
 */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,10 +18,32 @@ pxe_result *pxe_result_new(void)
     return calloc(1, sizeof(pxe_result));
 }
 
+void pxe_result_cand(pxe_result *r, const char *field, const char *value,
+                     int score, const char *fmt, ...)
+{
+    pxe_cand *v = realloc(r->cands, (r->n_cands + 1) * sizeof *v);
+    if (!v)
+        return;
+    r->cands = v;
+    pxe_cand *c = &v[r->n_cands];
+    if (!(c->value = pxe_strdup(value)))
+        return;
+    c->field = field;
+    c->score = score;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->why, sizeof c->why, fmt, ap);
+    va_end(ap);
+    r->n_cands++;
+}
+
 void pxe_result_free(pxe_result *r)
 {
     if (!r)
         return;
+    for (size_t i = 0; i < r->n_cands; i++)
+        free(r->cands[i].value);
+    free(r->cands);
     free(r->title.value);
     free(r->outlet.value);
     free(r->author.value);

@@ -1,37 +1,324 @@
 /*
-** text.c — extraction for scraped page text: split into lines, mark the
-** chrome, read the metadata, join what is left.
+** text.c — extraction for scraped page text: read the page's layout into
+** lines, mark the chrome, find the story block, read the metadata, join
+** what is left.
+**
+** Scrapers save a page in a few shapes: a browser's innerText (one line a
+** block), w3m and lynx dumps (paragraphs wrapped at a fixed width; lynx
+** indents text and leaves headings at the margin), and markdown (links as
+** [text](url), images as ![alt](url), headings as "# …").  The layout is
+** evidence, so it is read here, once: wrapped lines are rejoined into
+** their paragraph, link and image syntax is reduced to its text while the
+** line keeps flags saying it was a link, an image, a list item or a
+** heading, and the hosts the page links to are counted (they name the
+** site).  Everything after that works on plain lines and their flags.
 **
 ** Chrome is marked before metadata is read so that the headline search
 ** skips menus; the metadata step may then claim back a line the chrome
 ** step dropped (a headline repeated on the page, a byline that looked
 ** like a time stamp).
 */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract_int.h"
 
-/* Lines of the text; a blank line before a line makes it a paragraph. */
-static void text_lines(const char *text, size_t len, pxe_lines *ls)
+/* The shape of the page as a whole. */
+typedef struct {
+    int markdown;      /* links and images in markdown syntax */
+    int indented;      /* lynx: text indented, headings at the margin */
+    size_t wrap;       /* the width lines were wrapped at, 0: none */
+} text_layout;
+
+static size_t text_indent(const char *s, size_t n)
 {
-    size_t pos = 0;
-    int para = 0;
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    return k;
+}
+
+static int text_has(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Characters (not bytes) of a UTF-8 line: wrapping counts columns. */
+static size_t text_columns(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static int text_cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static text_layout text_measure(const char *text, size_t len)
+{
+    text_layout lay = {0, 0, 0};
+    size_t pos = 0, lines = 0, indented = 0, md = 0, longish = 0;
+    size_t lens[4096], n_lens = 0;
     while (pos < len) {
-        const char *s = text + pos;
-        const char *nl = memchr(s, '\n', len - pos);
+        const char *s = text + pos, *nl = memchr(s, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - s) : len - pos;
         pos += n + 1;
-        size_t k = 0;
-        while (k < n && pxe_is_space((unsigned char)s[k]))
-            k++;
-        if (k == n) {
+        if (text_indent(s, n) == n)
+            continue;
+        lines++;
+        indented += text_indent(s, n) >= 2;
+        if (text_has(s, n, "](http") || (n > 2 && s[0] == '#') ||
+            (n > 2 && s[0] == '!' && s[1] == '['))
+            md++;
+        if (n_lens < sizeof lens / sizeof *lens)
+            lens[n_lens++] = text_columns(s, n);
+    }
+    lay.markdown = md >= 3;
+    lay.indented = lines > 0 && indented * 10 >= lines * 4;
+    if (n_lens < 10 || lay.markdown)
+        return lay;
+    /* Wrapped dumps stay within their width (a long URL aside), and many
+    ** lines come close to it; unwrapped text has long paragraphs on one
+    ** line. */
+    qsort(lens, n_lens, sizeof *lens, text_cmp_size);
+    size_t width = lens[n_lens - 1 - n_lens / 50];
+    if (width < 60 || width > 130)
+        return lay;
+    for (size_t i = 0; i < n_lens; i++)
+        longish += lens[i] + 25 >= width && lens[i] <= width;
+    if (longish * 10 >= n_lens)
+        lay.wrap = width;
+    return lay;
+}
+
+/* Counts the host of a URL starting at s (up to n bytes). */
+static void text_count_url(pxe_lines *ls, const char *s, size_t n)
+{
+    char url[512], host[256];
+    if (n >= sizeof url)
+        n = sizeof url - 1;
+    memcpy(url, s, n);
+    url[n] = '\0';
+    char date[11];
+    if (pxe_url_host(url, host, sizeof host))
+        pxe_lines_host(ls, host);
+    if (pxe_date_from_url(url, date))
+        pxe_lines_url_date(ls, date);
+}
+
+/* Top-level domains of news sites.  A word in running text is taken for
+** a domain only with one of these ("WSJ.com", "Sportsnet.ca"), so that
+** "photo.jpg", "cu.ft" or a missing space after a full stop are not. */
+static int text_is_tld(const char *t)
+{
+    static const char *const tlds[] = {
+        "com", "org", "net", "news", "info", "tv", "io", "co", "uk", "ca",
+        "au", "nz", "ie", "in", "za", "ng", "ke", "de", "fr", "it", "es",
+        "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "ru", "ua",
+        "br", "ar", "mx", "cl", "jp", "kr", "cn", "hk", "tw", "sg", "my",
+        "id", "ph", "pk", "il", "ae", "tr", "gr", "pt", "cz", "hu", "ro",
+        "us", "eu", "ly", "me", "fm", "am"};
+    for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
+        if (strcmp(t, tlds[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Domains written in the text ("WSJ.com", "name@example.com"): a word
+** with a dot, ending in a known top-level domain. */
+static void text_count_domains(pxe_lines *ls, const char *s)
+{
+    for (const char *p = s; *p;) {
+        size_t n = strcspn(p, " \t,;()<>\"'|");
+        if (n > 4 && n < 100) {
+            char w[100];
+            memcpy(w, p, n);
+            w[n] = '\0';
+            char *at = strchr(w, '@');
+            char *d = at ? at + 1 : w;
+            size_t k = strlen(d);
+            while (k > 0 && strchr(".:!?", d[k - 1]))
+                d[--k] = '\0';
+            const char *dot = strrchr(d, '.');
+            if (dot && dot > d && text_is_tld(dot + 1) &&
+                !strstr(w, "://") && !strchr(d, '/'))
+                pxe_lines_host(ls, d);
+        }
+        p += n;
+        p += strspn(p, " \t,;()<>\"'|");
+    }
+}
+
+/* Reduces markdown links and images to their text, removes bare URLs
+** (counting their hosts) and reports what the line was made of. */
+static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
+                         unsigned *flags, int markdown)
+{
+    pxe_buf b = {0};
+    size_t link_chars = 0, text_chars = 0, images = 0;
+    size_t i = 0;
+    while (i < n) {
+        int img = markdown && s[i] == '!' && i + 1 < n && s[i + 1] == '[';
+        if (markdown && (s[i] == '[' || img)) {
+            size_t o = i + (size_t)img + 1, depth = 1, j = o;
+            while (j < n && depth) {
+                depth += s[j] == '[';
+                depth -= s[j] == ']';
+                j++;
+            }
+            if (!depth && j < n && s[j] == '(') {
+                const char *close = memchr(s + j, ')', n - j);
+                size_t end = close ? (size_t)(close - s) : n;
+                text_count_url(ls, s + j + 1, end - j - 1);
+                if (img) {
+                    images++;
+                } else {
+                    char *inner = text_unmark(ls, s + o, j - 1 - o, &(unsigned){0},
+                                              markdown);
+                    if (inner) {
+                        link_chars += strlen(inner);
+                        pxe_buf_adds(&b, inner);
+                        pxe_buf_addc(&b, ' ');
+                    }
+                    free(inner);
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        if ((n - i > 8 && strncmp(s + i, "https://", 8) == 0) ||
+            (n - i > 7 && strncmp(s + i, "http://", 7) == 0)) {
+            size_t k = i;
+            while (k < n && !pxe_is_space((unsigned char)s[k]) && s[k] != ')')
+                k++;
+            text_count_url(ls, s + i, k - i);
+            i = k;
+            continue;
+        }
+        if (!pxe_is_space((unsigned char)s[i]))
+            text_chars++;
+        pxe_buf_addc(&b, s[i++]);
+    }
+    char *t = pxe_buf_take(&b);
+    if (!t)
+        return NULL;
+    size_t letters = pxe_letter_count(t);
+    if (images && letters == 0)
+        *flags |= PXE_LF_IMAGE;
+    if (link_chars > 0 && link_chars * 2 >= text_chars)
+        *flags |= PXE_LF_LINKS;
+    return t;
+}
+
+/* The list bullet or markdown heading marks at the start of a line. */
+static size_t text_marks(const char *s, size_t n, unsigned *flags)
+{
+    size_t k = 0;
+    if (n > 2 && strchr("*+-o", s[0]) && s[1] == ' ') {
+        *flags |= PXE_LF_ITEM;
+        k = 2;
+    } else if (n > 4 && strncmp(s, "\xe2\x80\xa2 ", 4) == 0) {
+        *flags |= PXE_LF_ITEM;
+        k = 4;
+    }
+    size_t h = k;
+    while (h < n && s[h] == '#')
+        h++;
+    if (h > k && h < n && s[h] == ' ' && h - k <= 6) {
+        *flags |= PXE_LF_HEADING;
+        k = h + 1;
+    }
+    while (k < n && pxe_is_space((unsigned char)s[k]))
+        k++;
+    return k;
+}
+
+/* Adds one logical line (a paragraph rejoined from wrapped lines). */
+static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
+                     size_t n, size_t indent, int para)
+{
+    unsigned flags = 0;
+    size_t k = text_marks(s, n, &flags);
+    if (lay->indented && indent == 0 && !(flags & PXE_LF_ITEM))
+        flags |= PXE_LF_HEADING;
+    char *t = text_unmark(ls, s + k, n - k, &flags, lay->markdown);
+    if (!t) {
+        ls->oom = 1;
+        return;
+    }
+    text_count_domains(ls, t);
+    /* Emphasis marks of markdown carry nothing. */
+    if (lay->markdown)
+        for (char *p = t; *p; p++)
+            if ((*p == '*' || *p == '_') &&
+                (p[1] == '*' || p[1] == '_' || p == t || p[-1] == ' ' ||
+                 p[1] == ' ' || p[1] == '\0'))
+                *p = ' ';
+    if (pxe_word_count(t) > 0 || (flags & PXE_LF_IMAGE)) {
+        long at = pxe_lines_add(ls, t, strlen(t), para || ls->n == 0);
+        if (at >= 0)
+            ls->v[at].flags = flags;
+    }
+    free(t);
+}
+
+/* Lines of the text, wrapped paragraphs rejoined; a blank line before a
+** line makes it a paragraph. */
+static void text_lines(const char *text, size_t len, pxe_lines *ls)
+{
+    text_layout lay = text_measure(text, len);
+    pxe_buf para_buf = {0};
+    size_t pos = 0, para_indent = 0, last_len = 0;
+    int para = 0, open = 0, open_para = 0;
+    while (pos <= len) {
+        const char *s = text + pos;
+        const char *nl = pos < len ? memchr(s, '\n', len - pos) : NULL;
+        size_t n = pos < len ? (nl ? (size_t)(nl - s) : len - pos) : 0;
+        pos += n + 1;
+        size_t ind = text_indent(s, n);
+        int blank = ind == n;
+        unsigned f = 0;
+        int starts_item = !blank && text_marks(s + ind, n - ind, &f) > 0;
+        /* A wrapped line goes on the paragraph when the one before it
+        ** reached the wrap width and this one starts no new item. */
+        int cont = open && !blank && lay.wrap && !starts_item &&
+                   last_len + 25 >= lay.wrap && ind >= para_indent &&
+                   ind <= para_indent + 2;
+        if (open && !cont) {
+            text_add(ls, &lay, para_buf.s ? para_buf.s : "", para_buf.len,
+                     para_indent, open_para);
+            para_buf.len = 0;
+            if (para_buf.s)
+                para_buf.s[0] = '\0';
+            open = 0;
+        }
+        if (blank) {
             para = 1;
             continue;
         }
-        pxe_lines_add(ls, s, n, para || ls->n == 0);
-        para = 0;
+        if (cont)
+            pxe_buf_addc(&para_buf, ' ');
+        else {
+            para_indent = ind;
+            open_para = para;
+            para = 0;
+            open = 1;
+        }
+        pxe_buf_add(&para_buf, s + ind, n - ind);
+        last_len = text_columns(s, n);
     }
+    if (para_buf.oom)
+        ls->oom = 1;
+    pxe_buf_free(&para_buf);
 }
 
 px_status pxe_extract_text(const pxe_ctx *ctx, const pxe_hints *hints,
@@ -57,12 +344,14 @@ px_status pxe_extract_text(const pxe_ctx *ctx, const pxe_hints *hints,
                  sizeof site);
     r->site = pxe_strdup(site);
     pxe_chrome_mark(ctx, &ls, site, 0);
+    pxe_story_find(&ls);
     if (!r->site || pxe_textmeta(ctx, &ls, r, hints) ||
         pxe_result_finish(r, &ls)) {
         pxe_lines_free(&ls);
         pxe_result_free(r);
         return px_err_set(err, PX_ENOMEM, "out of memory");
     }
+    pxe_lines_free(&ls);
     *out = r;
     return PX_OK;
 }

@@ -277,7 +277,7 @@ long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
         ls->oom = 1;
         return -1;
     }
-    ls->v[ls->n] = (pxe_line){t, PXE_LINE_BODY, NULL, para};
+    ls->v[ls->n] = (pxe_line){t, PXE_LINE_BODY, NULL, para, 0};
     return (long)ls->n++;
 }
 
@@ -288,6 +288,102 @@ void pxe_lines_free(pxe_lines *ls)
     free(ls->v);
     ls->v = NULL;
     ls->n = ls->cap = 0;
+    for (size_t i = 0; i < ls->n_hosts; i++)
+        free(ls->hosts[i].host);
+    free(ls->hosts);
+    ls->hosts = NULL;
+    ls->n_hosts = ls->cap_hosts = 0;
+    for (size_t i = 0; i < ls->n_url_dates; i++)
+        free(ls->url_dates[i].host);
+    free(ls->url_dates);
+    ls->url_dates = NULL;
+    ls->n_url_dates = ls->cap_url_dates = 0;
+}
+
+/* Second-level labels under which registries sell names ("co.uk",
+** "com.br"): the registered domain then has three labels. */
+static int util_is_sld(const char *label, size_t n)
+{
+    static const char *const slds[] = {"co", "com", "net", "org", "ac",
+                                       "gov", "edu", "ne", "or", "go"};
+    for (size_t i = 0; i < sizeof slds / sizeof *slds; i++)
+        if (strlen(slds[i]) == n && strncmp(label, slds[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+int pxe_registered_domain(const char *host, char *buf, size_t size)
+{
+    size_t n = strlen(host);
+    if (n == 0 || n >= size || !strchr(host, '.'))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)host[i]) && host[i] != '.' &&
+            host[i] != '-')
+            return 0;
+    const char *tld = strrchr(host, '.') + 1;
+    if (strlen(tld) < 2 || isdigit((unsigned char)*tld))
+        return 0;   /* "3.5", an IP address */
+    /* Walk back two labels, three when the second is a registry's. */
+    const char *start = tld - 1;
+    int labels = 1;
+    while (start > host) {
+        const char *p = start - 1;
+        while (p > host && p[-1] != '.')
+            p--;
+        labels++;
+        size_t len = (size_t)(start - p);
+        start = p;
+        if (labels == 2 && strlen(tld) == 2 && util_is_sld(p, len))
+            continue;
+        break;
+    }
+    for (size_t i = 0; start[i]; i++)
+        buf[i] = (char)tolower((unsigned char)start[i]);
+    buf[strlen(start)] = '\0';
+    return 1;
+}
+
+/* Counts `key` in a tally; evidence only, so a failed allocation just
+** loses the count. */
+static void util_tally(pxe_host **v, size_t *n, size_t *cap, const char *key)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*v)[i].host, key) == 0) {
+            (*v)[i].count++;
+            return;
+        }
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        pxe_host *nv = realloc(*v, c * sizeof *nv);
+        if (!nv)
+            return;
+        *v = nv;
+        *cap = c;
+    }
+    if (((*v)[*n].host = pxe_strdup(key)))
+        (*v)[(*n)++].count = 1;
+}
+
+void pxe_lines_host(pxe_lines *ls, const char *host)
+{
+    char dom[256];
+    if (pxe_registered_domain(host, dom, sizeof dom))
+        util_tally(&ls->hosts, &ls->n_hosts, &ls->cap_hosts, dom);
+}
+
+void pxe_lines_url_date(pxe_lines *ls, const char *date)
+{
+    util_tally(&ls->url_dates, &ls->n_url_dates, &ls->cap_url_dates, date);
+}
+
+const pxe_host *pxe_tally_top(const pxe_host *v, size_t n)
+{
+    const pxe_host *best = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!best || v[i].count > best->count)
+            best = &v[i];
+    return best;
 }
 
 char *pxe_lines_body(const pxe_lines *ls)

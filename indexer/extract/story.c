@@ -1,0 +1,142 @@
+/*
+** story.c — finding the story in a scraped page.
+**
+** Menus, rails, forms and footers are many short lines, link lines and
+** phrases of the page's furniture; a story is a run of long lines of
+** prose, full of the small function words every sentence needs.  Each
+** line gets a score from those features (positive for prose, negative
+** for furniture) and the story is the contiguous block with the largest
+** total, so that a caption or a short quote inside the story costs a
+** little and does not split it, while a page's rails and footer, however
+** long, add nothing.  Lines outside the block are dropped; chrome inside
+** it (already marked by chrome.c: captions, "Read more", sign-up forms)
+** stays dropped.
+*/
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_int.h"
+
+/* Function words of the languages news is most often scraped in; a
+** line of prose has many, a menu or a headline few. */
+static const char *const story_stopwords[] = {
+    /* English */
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
+    "for", "with", "from", "by", "as", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "it", "its", "that", "this", "which",
+    "who", "he", "she", "they", "we", "his", "her", "their", "not", "will",
+    "would", "said", "says", "than", "into", "about", "after", "there",
+    /* Spanish, Portuguese, French, Italian */
+    "el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una",
+    "por", "con", "para", "se", "es", "o", "os", "da", "do", "das", "dos",
+    "e", "em", "um", "uma", "le", "les", "des", "du", "et", "est", "il",
+    "di", "che", "non", "per", "sono",
+    /* German, Dutch */
+    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "ein",
+    "eine", "zu", "het", "een", "van", "zijn",
+    /* Indonesian, Malay */
+    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "ke",
+    "tidak", "akan",
+    /* Russian (UTF-8) */
+    "\xd0\xb8", "\xd0\xb2", "\xd0\xbd\xd0\xb0", "\xd1\x81",
+    "\xd0\xbd\xd0\xb5", "\xd1\x87\xd1\x82\xd0\xbe", "\xd0\xbf\xd0\xbe",
+};
+
+static int story_is_stopword(const char *w, size_t n)
+{
+    char low[16];
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof story_stopwords / sizeof *story_stopwords;
+         i++)
+        if (strcmp(low, story_stopwords[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int story_wordch(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80 || c == '\'';
+}
+
+int pxe_stopword_share(const char *line)
+{
+    size_t words = 0, stop = 0;
+    for (const char *p = line; *p;) {
+        while (*p && !story_wordch((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (*p && story_wordch((unsigned char)*p))
+            p++;
+        if (p > w) {
+            words++;
+            stop += story_is_stopword(w, (size_t)(p - w));
+        }
+    }
+    return words ? (int)(stop * 100 / words) : 0;
+}
+
+size_t pxe_text_words(const char *line)
+{
+    size_t words = pxe_word_count(line), len = strlen(line);
+    /* Unspaced scripts: a sentence of 40 characters is one "word". */
+    if (len > words * 12)
+        return len / 9;
+    return words;
+}
+
+/* The line's contribution to a story block, in tenths. */
+static int story_score(const pxe_line *l)
+{
+    size_t words = pxe_text_words(l->text);
+    int unspaced = pxe_word_count(l->text) * 12 < strlen(l->text);
+    int stop = unspaced ? 30 : pxe_stopword_share(l->text);
+    if (l->flags & PXE_LF_IMAGE)
+        return -15;
+    if (l->role == PXE_LINE_CHROME)
+        return words >= 25 && stop >= 25 ? 0 : -15;
+    if (l->flags & PXE_LF_LINKS)
+        return words >= 20 && stop >= 25 ? 0 : -15;
+    if (words < 8)
+        return (l->flags & PXE_LF_ITEM) ? -12 : -8;
+    if (stop < 12)
+        return -5;
+    int s = (int)(words > 80 ? 80 : words) + stop / 3;
+    if (pxe_ends_sentence(l->text))
+        s += s / 2;
+    if (l->flags & PXE_LF_ITEM)
+        s /= 3;
+    return s;
+}
+
+void pxe_story_find(pxe_lines *ls)
+{
+    long best = 0, run = 0;
+    size_t best_from = 0, best_to = 0, from = 0;
+    for (size_t i = 0; i < ls->n; i++) {
+        if (run <= 0) {
+            run = 0;
+            from = i;
+        }
+        run += story_score(&ls->v[i]);
+        if (run > best) {
+            best = run;
+            best_from = from;
+            best_to = i + 1;
+        }
+    }
+    if (best_to == 0)
+        return;   /* no prose anywhere: keep what chrome.c kept */
+    ls->story_from = best_from;
+    ls->story_to = best_to;
+    for (size_t i = 0; i < ls->n; i++)
+        if ((i < best_from || i >= best_to) &&
+            ls->v[i].role == PXE_LINE_BODY) {
+            ls->v[i].role = PXE_LINE_CHROME;
+            ls->v[i].why = "outside the story block";
+        }
+}

@@ -1,0 +1,215 @@
+/*
+** textdate.c — the publication date of a scraped page, chosen among the
+** dates it shows.
+**
+** A page shows many dates: the byline's, an "Updated" stamp, dates in the
+** rails of other stories, in comments, in the story itself.  Each date
+** written near the headline or the byline becomes a candidate, scored by
+** where it stands (in the byline, right under the headline, before the
+** story starts or inside it) and what its line says ("Published" beats
+** "Updated"; a copyright year is no date; a date in the future is no
+** publication date).  Links whose paths carry a date are evidence for
+** the same day.  Only when the page gives no day is a month ("November
+** 2019") taken, with that precision.  Relative dates ("2 days ago") have
+** no reference and are never turned into a day.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "extract_int.h"
+
+/* How far around the headline and byline dates are looked for. */
+#define TD_BEFORE 6
+#define TD_AFTER 14
+/* A candidate needs at least this score to be taken. */
+#define TD_MIN_SCORE 10
+
+typedef struct {
+    char date[11];
+    px_date_precision prec;
+    int score;
+    long line;
+    const char *how;
+} td_best;
+
+/* Words that say what a date is, looked for just before it. */
+static int td_label(const char *line, size_t at)
+{
+    static const struct {
+        const char *word;
+        int score;
+    } labels[] = {
+        {"published", 25}, {"posted", 20}, {"first published", 25},
+        {"created", 10}, {"date", 5}, {"updated", -12},
+        {"last updated", -15}, {"modified", -15}, {"edited", -10},
+        {"comment", -30}, {"reply", -30},
+    };
+    int best = 0;
+    size_t from = at > 40 ? at - 40 : 0;
+    char win[48];
+    snprintf(win, sizeof win, "%.*s", (int)(at - from), line + from);
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (pxe_stristr(win, labels[i].word) &&
+            (best == 0 || labels[i].score < 0 || labels[i].score > best))
+            best = labels[i].score < 0 && best > 0 ? best : labels[i].score;
+    return best;
+}
+
+/* Whether the date is after now (plus a day for time zones). */
+static int td_future(const char *date)
+{
+    char now[11];
+    time_t t = time(NULL) + 86400;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return 0;
+    strftime(now, sizeof now, "%Y-%m-%d", &tm);
+    return strcmp(date, now) > 0;
+}
+
+/* Scores one date found at `at` in line i; *how says why. */
+static int td_score(const pxe_lines *ls, size_t i, size_t at, size_t len,
+                    const char *date, long anchor, long byline_at,
+                    const char *url_date, const char **how)
+{
+    const pxe_line *l = &ls->v[i];
+    size_t words = pxe_word_count(l->text);
+    int s = 30, label = td_label(l->text, at);
+    long d = (long)i - anchor;
+    *how = "date near the headline";
+    if (strstr(l->text, "\xc2\xa9") || pxe_stristr(l->text, "copyright") ||
+        td_future(date))
+        return -100;
+    if (words > 14) {
+        /* In prose only a dateline counts: "PORT AVERY, March 3 (AP) -" */
+        const char *after = l->text + at + len;
+        after += strspn(after, " ,");
+        if (at > 40 || !(*after == '(' || strncmp(after, "- ", 2) == 0 ||
+                         strncmp(after, "\xe2\x80\x94", 3) == 0 ||
+                         strncmp(after, "\xe2\x80\x93", 3) == 0))
+            return -100;
+        *how = "dateline";
+        s += 5;
+    }
+    s += label;
+    if (label > 0)
+        *how = "\"published\" date";
+    else if (label < -20)
+        return -100;
+    else if (label < 0)
+        *how = "\"updated\" date";
+    if (byline_at >= 0 && labs((long)i - byline_at) <= 1) {
+        s += 15;
+        if (label >= 0)
+            *how = "date in the byline";
+    }
+    s -= d < 0 ? (int)(-d) * 3 : (int)(d > 20 ? 20 : d);
+    if (ls->story_to && i > ls->story_from + 1 && i < ls->story_to &&
+        label <= 0)
+        s -= 25;   /* inside the story: a date it talks about */
+    if (url_date && strcmp(url_date, date) == 0)
+        s += 20;
+    return s;
+}
+
+static void td_consider(pxe_result *r, td_best *b, const char *date,
+                        px_date_precision prec, int score, long line,
+                        const char *how)
+{
+    pxe_result_cand(r, "date", date, score, "%s, line %ld%s", how, line + 1,
+                    prec == PX_PREC_MONTH ? ", month only" : "");
+    /* Equal scores: the earlier line (a published date comes first). */
+    if (score > b->score) {
+        memcpy(b->date, date, 11);
+        b->prec = prec;
+        b->score = score;
+        b->line = line;
+        b->how = how;
+    }
+}
+
+/* Every date of lines [from, to), day-precise ones first; then, when the
+** page gave no day, month-and-year ones. */
+static void td_scan(pxe_lines *ls, pxe_result *r, size_t from, size_t to,
+                    long anchor, long byline_at, const char *url_date,
+                    int year, td_best *b)
+{
+    for (int month_only = 0; month_only < 2 && b->score < TD_MIN_SCORE;
+         month_only++)
+        for (size_t i = from; i < to && i < ls->n; i++) {
+            const char *t = ls->v[i].text;
+            size_t off = 0, at, n;
+            char d[11];
+            if (ls->v[i].role == PXE_LINE_TITLE)
+                continue;
+            while (t[off] && (month_only
+                                  ? pxe_date_find_month(t + off, d, &at, &n)
+                                  : pxe_date_find(t + off, year, d, &at, &n))) {
+                const char *how;
+                int s = td_score(ls, i, off + at, n, d, anchor, byline_at,
+                                 url_date, &how);
+                if (s > -100)
+                    td_consider(r, b, d, month_only ? PX_PREC_MONTH
+                                                    : PX_PREC_DAY,
+                                s - month_only * 10, (long)i, how);
+                off += at + n;
+            }
+        }
+}
+
+void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
+                   long title_at, long byline_at)
+{
+    td_best b = {"", PX_PREC_DAY, TD_MIN_SCORE - 1, -1, NULL};
+    const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
+    char ud[11] = "", d[11];
+    const pxe_host *top = pxe_tally_top(ls->url_dates, ls->n_url_dates);
+    if (url && pxe_date_from_url(url, d))
+        memcpy(ud, d, 11);
+    else if (top && top->count >= 3)
+        memcpy(ud, top->host, 11);
+    int year = ud[0] ? atoi(ud)
+                     : (h && h->archive_date && px_date_parse(h->archive_date,
+                                                              d))
+                           ? atoi(d) : 0;
+    long anchor = title_at >= 0 ? title_at
+                  : byline_at >= 0 ? byline_at : (long)ls->story_from;
+    size_t from = anchor > TD_BEFORE ? (size_t)anchor - TD_BEFORE : 0;
+    size_t to = (size_t)anchor + TD_AFTER;
+    if (ls->story_to && to < ls->story_from + 3)
+        to = ls->story_from + 3;
+    td_scan(ls, r, from, to, anchor, byline_at, ud[0] ? ud : NULL, year, &b);
+    if (b.score >= TD_MIN_SCORE) {
+        memcpy(r->date, b.date, 11);
+        r->date_source = PX_DATE_BYLINE;
+        r->date_precision = b.prec;
+        r->date_how = b.how;
+        r->date_confidence = b.score > 60 ? 80 : 60;
+        pxe_line *l = &ls->v[b.line];
+        if (pxe_word_count(l->text) <= 14 && l->role != PXE_LINE_TITLE) {
+            l->role = PXE_LINE_META;
+            l->why = "date line";
+        }
+    } else if (url && pxe_date_from_url(url, r->date)) {
+        r->date_source = PX_DATE_URL;
+        r->date_how = "date in the URL";
+        r->date_confidence = 60;
+    } else if (ud[0]) {
+        memcpy(r->date, ud, 11);
+        r->date_source = PX_DATE_URL;
+        r->date_how = "date in the path of the page's own links";
+        r->date_confidence = 50;
+    } else if (url && pxe_date_month_from_url(url, r->date)) {
+        r->date_source = PX_DATE_URL;
+        r->date_precision = PX_PREC_MONTH;
+        r->date_how = "month in the URL";
+        r->date_confidence = 50;
+    } else if (h && h->archive_date &&
+               px_date_parse(h->archive_date, r->date)) {
+        r->date_source = PX_DATE_ARCHIVE;
+        r->date_how = "crawl date (WARC-Date)";
+        r->date_confidence = 20;
+    }
+}

@@ -1,0 +1,359 @@
+/*
+** textnames.c — the names a page gives: who wrote it, and what the site
+** calls itself.
+**
+** Bylines come in many shapes: "By Ana Ruiz | March 3, 2025", "By" on one
+** line and the name on the next, "Author: Ana Ruiz", "ANA RUIZ for The
+** Example Post", "Tom Krisher, AP Auto Writer", or a name alone on the
+** line next to the date.  Photo credits ("Ana Ruiz | Reuters", "Photo:
+** Ana Ruiz/AP") and desks are not authors.  The site names itself in
+** copyright lines and appeals ("Support the Example Post"); textoutlet.c
+** weighs those against the page's domain.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_int.h"
+
+static const char *const tn_byline_prefixes[] = {
+    "by ", "written by ", "words by ", "story by ", "posted by ",
+    "author: ", "authors: ", "author : ", "reporter: ", "byline: ",
+    "von ", "par ",
+};
+
+/* Ends a name inside a byline. */
+static size_t tn_name_end(const char *s)
+{
+    static const char *const stops[] = {
+        " | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " published",
+        " updated", " posted", " on ", " for ", " at ", " in ", "\xe2\x80\xa2",
+        "\xc2\xb7", " last "};
+    size_t n = strcspn(s, "|,;(\t");
+    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+        const char *p = pxe_stristr(s, stops[i]);
+        if (p && (size_t)(p - s) < n)
+            n = (size_t)(p - s);
+    }
+    for (size_t i = 0; i < n; i++)   /* a time or date starts */
+        if (isdigit((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' ')) {
+            n = i;
+            break;
+        }
+    return n;
+}
+
+/* "JANE DOE" -> "Jane Doe"; names already in mixed case stay. */
+static void tn_fix_caps(char *s)
+{
+    int lower = 0;
+    for (char *p = s; *p; p++)
+        lower |= islower((unsigned char)*p);
+    if (lower)
+        return;
+    for (char *p = s; *p; p++)
+        if (p != s && isalpha((unsigned char)p[-1]))
+            *p = (char)tolower((unsigned char)*p);
+}
+
+/* A plausible name: 1-6 words, starting with a capital letter. */
+static int tn_plausible_name(const char *s)
+{
+    size_t w = pxe_word_count(s);
+    unsigned char c = (unsigned char)s[0];
+    return w >= 1 && w <= 6 && (isupper(c) || c >= 0xC0) &&
+           strlen(s) <= 80 && !pxe_stristr(s, "http") && !strchr(s, '@');
+}
+
+int pxe_name_capitalised(const char *s)
+{
+    size_t words = 0;
+    for (const char *p = s; *p; p++)
+        if (p == s || p[-1] == ' ') {
+            words++;
+            if (!isupper((unsigned char)*p) && (unsigned char)*p < 0xC0)
+                return 0;
+        }
+    return words >= 2 && words <= 4;
+}
+
+char *pxe_byline_author(const char *line)
+{
+    const char *s = NULL;
+    for (size_t i = 0; i < sizeof tn_byline_prefixes /
+                               sizeof *tn_byline_prefixes; i++)
+        if (pxe_starts_with_ci(line, tn_byline_prefixes[i])) {
+            s = line + strlen(tn_byline_prefixes[i]);
+            break;
+        }
+    /* "ANA RUIZ for The Example Post", "Ana Ruiz, Staff Writer" */
+    if (!s && pxe_word_count(line) <= 9 &&
+        (pxe_stristr(line, " for ") || pxe_stristr(line, "correspondent") ||
+         pxe_stristr(line, "writer") || pxe_stristr(line, "reporter") ||
+         pxe_stristr(line, "editor") || pxe_stristr(line, "contributor") ||
+         pxe_stristr(line, "columnist")))
+        s = line;
+    if (!s)
+        return NULL;
+    s += strspn(s, " :");
+    size_t n = tn_name_end(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ':'))
+        n--;
+    char *name = pxe_collapse(s, n);
+    if (!name)
+        return NULL;
+    /* Without a "By" the line must look like a name: a few words, each
+    ** capitalised ("Council approves new cycle lanes for…" is not). */
+    if (s == line && !pxe_name_capitalised(name)) {
+        free(name);
+        return NULL;
+    }
+    tn_fix_caps(name);
+    if (!tn_plausible_name(name)) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
+/* The outlet after " for " in a "NAME for OUTLET" byline, or NULL. */
+static char *tn_byline_outlet(const char *line)
+{
+    const char *p = pxe_stristr(line, " for ");
+    if (!p || pxe_word_count(line) > 10)
+        return NULL;
+    p += 5;
+    size_t n = strcspn(p, "|,;(");
+    char *o = pxe_collapse(p, n);
+    if (o && (!isupper((unsigned char)o[0]) || pxe_word_count(o) > 5)) {
+        free(o);
+        o = NULL;
+    }
+    return o;
+}
+
+int pxe_set_outlet(const pxe_ctx *ctx, pxe_result *r, const char *cand,
+                   const char *source, int confidence)
+{
+    if (r->outlet.value || !cand || !*cand)
+        return 0;
+    const char *canon = pxe_outlet_canonical(ctx, cand);
+    if (canon)
+        return pxe_field_set(&r->outlet, canon, source,
+                             confidence < 90 ? confidence + 10 : confidence);
+    return pxe_field_set(&r->outlet, cand, source, confidence);
+}
+
+/* Every word of a name starts with a capital or a digit, but for the
+** small words names are joined with ("Bank of America", "Hearst & Co"):
+** "The Republic unless otherwise noted" is a sentence, not a name. */
+static int tn_name_words(const char *s)
+{
+    static const char *const joiners[] = {"of", "and", "the", "&", "de",
+                                          "la", "du", "der", "y", "e"};
+    for (const char *p = s; *p;) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        if (n == 0)
+            break;
+        int ok = !islower((unsigned char)*p);
+        for (size_t i = 0; !ok && i < sizeof joiners / sizeof *joiners; i++)
+            ok = strlen(joiners[i]) == n && strncmp(p, joiners[i], n) == 0;
+        if (!ok)
+            return 0;
+        p += n;
+    }
+    return 1;
+}
+
+/* "© 2025 The Example Post. All rights reserved." -> "The Example Post" */
+static char *tn_copyright_name(const char *line)
+{
+    const char *p = strstr(line, "\xc2\xa9");
+    const char *c = pxe_stristr(line, "copyright ");
+    if (p)
+        p += 2;
+    else if (c)
+        p = c + 9;
+    else if (pxe_starts_with_ci(line, "(c)"))
+        p = line + 3;
+    if (!p && pxe_stristr(line, "all rights reserved") &&
+        pxe_word_count(line) <= 10)
+        p = line;   /* "Northgate Times • All rights reserved" */
+    if (!p)
+        return NULL;
+    p += strspn(p, " \xc2\xa9:");
+    while (isdigit((unsigned char)*p) || *p == '-' || *p == ' ' || *p == ',')
+        p++;
+    if (pxe_starts_with_ci(p, "copyright "))   /* "© Copyright 2019 …" */
+        p += 10;
+    while (isdigit((unsigned char)*p) || *p == '-' || *p == ' ' || *p == ',')
+        p++;
+    size_t n = strcspn(p, ".|;,\xe2");   /* \xe2: a bullet or dash */
+    const char *dash = strstr(p, " - "), *slash = strstr(p, " / ");
+    if (dash && (size_t)(dash - p) < n)
+        n = (size_t)(dash - p);
+    if (slash && (size_t)(slash - p) < n)
+        n = (size_t)(slash - p);
+    const char *arr = pxe_stristr(p, "all rights");
+    if (arr && (size_t)(arr - p) < n)
+        n = (size_t)(arr - p);
+    while (n > 0 && (p[n - 1] == ' ' || isdigit((unsigned char)p[n - 1]) ||
+                     p[n - 1] == '-'))
+        n--;   /* "© Valley Ledger 2025" */
+    char *name = pxe_collapse(p, n);
+    if (name && (pxe_word_count(name) == 0 || pxe_word_count(name) > 6 ||
+                 !tn_name_words(name))) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
+/* "Read Full Article at Example Post", "Support the Example Post's
+** journalism", "become a member of The Example Post". */
+static char *tn_named_in(const char *line)
+{
+    static const char *const intro[] = {
+        "read full article at ", "become a member of ", "subscribe to ",
+        "support ", "originally published by ", "originally published on "};
+    for (size_t i = 0; i < sizeof intro / sizeof *intro; i++) {
+        const char *p = pxe_stristr(line, intro[i]);
+        if (!p)
+            continue;
+        p += strlen(intro[i]);
+        if (pxe_starts_with_ci(p, "our ") || pxe_starts_with_ci(p, "independent"))
+            continue;
+        size_t n = strcspn(p, ".,;:|!");
+        const char *apos = strstr(p, "'s ");
+        const char *curly = strstr(p, "\xe2\x80\x99s ");
+        if (apos && (size_t)(apos - p) < n)
+            n = (size_t)(apos - p);
+        if (curly && (size_t)(curly - p) < n)
+            n = (size_t)(curly - p);
+        char *name = pxe_collapse(p, n);
+        if (name && (pxe_word_count(name) == 0 || pxe_word_count(name) > 5 ||
+                     !(isupper((unsigned char)name[0]) ||
+                       (strncasecmp(name, "the ", 4) == 0 &&
+                        isupper((unsigned char)name[4])) ||
+                       strchr(name, '.')))) {
+            free(name);
+            name = NULL;
+        }
+        if (name && pxe_starts_with_ci(name, "the ") && !isupper((unsigned char)name[0]))
+            name[0] = 'T';
+        return name;
+    }
+    return NULL;
+}
+
+char *pxe_text_named_outlet(const pxe_lines *ls)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = ls->n; i-- > 0;) {
+            char *name = pass == 0 ? tn_copyright_name(ls->v[i].text)
+                                   : tn_named_in(ls->v[i].text);
+            if (name)
+                return name;
+        }
+    return NULL;
+}
+
+/* A photo or video credit: "Ana Ruiz | Reuters", "Photo: Ana Ruiz/AP". */
+static int tn_credit(const pxe_ctx *ctx, const char *line)
+{
+    static const char *const starts[] = {"photo", "image", "credit",
+                                         "picture", "video", "illustration"};
+    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+        if (pxe_starts_with_ci(line, starts[i]))
+            return 1;
+    const char *bar = strrchr(line, '|');
+    const char *slash = strrchr(line, '/');
+    return (bar && pxe_wire_name(ctx, bar + 1 + strspn(bar + 1, " "))) ||
+           (slash && pxe_wire_name(ctx, slash + 1)) ||
+           pxe_stristr(line, "getty") || pxe_stristr(line, "shutterstock");
+}
+
+/* A line that is only a name ("Chris Davies"), taken as the byline when
+** a date stands right next to it. */
+static char *tn_name_line(const pxe_lines *ls, size_t i)
+{
+    const char *t = ls->v[i].text;
+    if (!pxe_name_capitalised(t) || strpbrk(t, "0123456789|:@") ||
+        pxe_chrome_phrase(t) || ls->v[i].flags & (PXE_LF_ITEM | PXE_LF_HEADING))
+        return NULL;
+    for (size_t j = i > 2 ? i - 2 : 0; j < ls->n && j <= i + 2; j++) {
+        char d[11];
+        size_t at, n;
+        if (j != i && pxe_word_count(ls->v[j].text) <= 14 &&
+            pxe_date_find(ls->v[j].text, 0, d, &at, &n))
+            return pxe_strdup(t);
+    }
+    return NULL;
+}
+
+/* The author named on line i: "By NAME", "By" then the name on the next
+** line, "NAME, Staff Writer", or (loose) a name alone next to a date. */
+static char *tn_author_at(const pxe_ctx *ctx, const pxe_lines *ls, size_t i,
+                          int loose, size_t *used)
+{
+    const char *t = ls->v[i].text;
+    *used = i;
+    if (tn_credit(ctx, t))
+        return NULL;
+    if (!loose) {
+        size_t n = strlen(t);
+        if ((n == 2 || (n == 3 && t[2] == ':')) &&
+            strncasecmp(t, "by", 2) == 0 && i + 1 < ls->n) {
+            char buf[300];
+            snprintf(buf, sizeof buf, "By %s", ls->v[i + 1].text);
+            *used = i + 1;
+            return pxe_byline_author(buf);
+        }
+        return pxe_byline_author(t);
+    }
+    return tn_name_line(ls, i);
+}
+
+long pxe_text_author(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                     long anchor)
+{
+    size_t from = anchor > 3 ? (size_t)anchor - 3 : 0;
+    size_t to = (size_t)anchor + 12;
+    if (ls->story_to && to < ls->story_from + 3)
+        to = ls->story_from + 3;
+    for (int loose = 0; loose < 2; loose++)
+        for (size_t i = from; i < to && i < ls->n; i++) {
+            pxe_line *l = &ls->v[i];
+            size_t used;
+            if (l->role == PXE_LINE_TITLE)
+                continue;
+            char *a = tn_author_at(ctx, ls, i, loose, &used);
+            if (!a)
+                continue;
+            pxe_result_cand(r, "author", a, loose ? 40 : 70, "%s, line %zu",
+                            loose ? "a name alone next to a date"
+                                  : "byline", i + 1);
+            if (!r->author.value)
+                pxe_field_set(&r->author, a, loose ? "name next to the date"
+                                                   : "byline",
+                              loose ? 45 : 70);
+            free(a);
+            /* "NAME for OUTLET": the outlet the writer files for, or the
+            ** agency whose copy this is. */
+            char *o = tn_byline_outlet(l->text);
+            const char *w = o ? pxe_wire_name(ctx, o) : NULL;
+            if (w && !r->wire.value)
+                pxe_field_set(&r->wire, w, "byline 'for' an agency", 75);
+            else if (o)
+                pxe_set_outlet(ctx, r, o, "byline 'for' an outlet", 55);
+            free(o);
+            for (size_t k = i; k <= used; k++) {
+                ls->v[k].role = PXE_LINE_META;
+                ls->v[k].why = "byline";
+            }
+            return (long)used;
+        }
+    return -1;
+}

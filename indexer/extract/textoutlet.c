@@ -1,0 +1,228 @@
+/*
+** textoutlet.c — which site a scraped page belongs to.
+**
+** A page names its site in several places, none reliable alone: the
+** hosts its links, images and e-mail addresses point to (its own host
+** dominates, but platforms — social networks, CDNs, ad servers — are
+** everywhere), the site's name written as its domain reads ("The Hill"
+** for thehill.com, "Al Jazeera" for aljazeera.com), the copyright line
+** (often the parent company: "Dow Jones & Company" for the WSJ), appeals
+** ("Support the Example Post") and "NAME for OUTLET" bylines.  So the
+** page's domain is found first, from the host tally; a name is believed
+** when it spells that domain, and a copyright holder only when the page
+** gives no domain to check it against.  The alias table then maps
+** whatever was found to its canonical spelling.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_int.h"
+
+/* Hosts of platforms, not of any news site: links to them say nothing
+** about whose page it is. */
+static const char *const to_platforms[] = {
+    "facebook.com", "twitter.com", "t.co", "instagram.com", "youtube.com",
+    "youtu.be", "linkedin.com", "pinterest.com", "google.com",
+    "googleapis.com", "gstatic.com", "googleusercontent.com",
+    "googletagmanager.com", "doubleclick.net", "apple.com", "whatsapp.com",
+    "reddit.com", "tumblr.com", "flipboard.com", "amazon.com",
+    "amazonaws.com", "cloudfront.net", "akamaized.net", "akamaihd.net",
+    "wp.com", "wordpress.com", "wordpress.org", "gravatar.com",
+    "disqus.com", "addthis.com", "sharethis.com", "taboola.com",
+    "outbrain.com", "bit.ly", "feedburner.com", "w3.org", "schema.org",
+    "vimeo.com", "soundcloud.com", "spotify.com", "tiktok.com",
+    "snapchat.com", "telegram.me", "t.me", "vk.com", "ok.ru", "mail.ru",
+    "yahoo.com", "gmail.com", "outlook.com", "hotmail.com", "bing.com",
+    "imgur.com", "flickr.com", "getty.com", "gettyimages.com",
+    "shutterstock.com", "cookielaw.org", "onetrust.com", "parsely.com",
+    "scorecardresearch.com", "quantserve.com", "chartbeat.com",
+    "mozilla.org", "adobe.com", "microsoft.com", "mailchimp.com",
+    "list-manage.com", "typekit.net", "jquery.com", "cloudflare.com",
+    "medium.com", "github.com", "wikipedia.org", "archive.org",
+    "legacy.com", "apnews.com", "ap.org", "reuters.com",
+};
+
+static int to_is_platform(const char *dom)
+{
+    for (size_t i = 0; i < sizeof to_platforms / sizeof *to_platforms; i++)
+        if (strcmp(dom, to_platforms[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Letters and digits of s, lower-cased ASCII (other bytes kept). */
+static size_t to_squash(const char *s, size_t n, char *buf, size_t size)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalnum(c) || c >= 0x80)
+            buf[k++] = (char)tolower(c);
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+/* Whether a name spells the domain: "The Hill" ~ thehill.com, "CNBC" ~
+** cnbc.com, "Al Jazeera Media Network" is not aljazeera.com, but
+** "Al Jazeera" is. */
+static int to_spells(const char *name, size_t n, const char *dom)
+{
+    char sq[128], label[128], full[128];
+    size_t k = to_squash(name, n, sq, sizeof sq);
+    size_t dl = strcspn(dom, ".");
+    if (k < 2 || dl >= sizeof label)
+        return 0;
+    memcpy(label, dom, dl);
+    label[dl] = '\0';
+    to_squash(dom, strlen(dom), full, sizeof full);
+    return strcmp(sq, label) == 0 || strcmp(sq, full) == 0 ||
+           (strncmp(label, "the", 3) == 0 && strcmp(sq, label + 3) == 0);
+}
+
+typedef struct {
+    char name[96];
+    int count;
+    long first;
+} to_name;
+
+/* Every span of one to five words of the page that spells the domain,
+** counted by spelling; the most frequent one is the site's own. */
+static int to_find_name(const pxe_lines *ls, const char *dom, to_name *best)
+{
+    to_name seen[16];
+    size_t n_seen = 0;
+    for (size_t i = 0; i < ls->n; i++) {
+        const char *t = ls->v[i].text;
+        const char *starts[64];
+        size_t ns = 0;
+        for (const char *p = t; *p && ns < 64; p++)
+            if ((p == t || p[-1] == ' ') && *p != ' ')
+                starts[ns++] = p;
+        for (size_t a = 0; a < ns; a++)
+            for (size_t w = 1; w <= 5 && a + w <= ns; w++) {
+                const char *end = a + w < ns ? starts[a + w] : t + strlen(t);
+                size_t len = (size_t)(end - starts[a]);
+                while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
+                    len--;
+                if (len == 0 || len >= sizeof seen[0].name ||
+                    !to_spells(starts[a], len, dom))
+                    continue;
+                size_t k = 0;
+                while (k < n_seen && (strlen(seen[k].name) != len ||
+                                      strncmp(seen[k].name, starts[a], len)))
+                    k++;
+                if (k == n_seen && n_seen < 16) {
+                    memcpy(seen[k].name, starts[a], len);
+                    seen[k].name[len] = '\0';
+                    seen[k].count = 0;
+                    seen[k].first = (long)i;
+                    n_seen++;
+                }
+                if (k < n_seen)
+                    seen[k].count++;
+            }
+    }
+    int found = 0;
+    for (size_t k = 0; k < n_seen; k++) {
+        /* A spelling with capitals ("The Hill") reads better than the
+        ** lower-case one a URL would give. */
+        int cap = !islower((unsigned char)seen[k].name[0]);
+        int score = seen[k].count * 2 + cap;
+        if (!found || score > best->count) {
+            *best = seen[k];
+            best->count = score;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* The page's own domain: the most frequent host that is no platform. */
+static const char *to_domain(const pxe_lines *ls, const pxe_hints *h,
+                             const char *url, char *buf, size_t size,
+                             unsigned *count)
+{
+    char host[256];
+    *count = 0;
+    if (url && pxe_url_host(url, host, sizeof host) &&
+        pxe_registered_domain(host, buf, size)) {
+        *count = 100;
+        return buf;
+    }
+    (void)h;
+    const pxe_host *best = NULL;
+    for (size_t i = 0; i < ls->n_hosts; i++)
+        if (!to_is_platform(ls->hosts[i].host) &&
+            (!best || ls->hosts[i].count > best->count))
+            best = &ls->hosts[i];
+    if (!best || strlen(best->host) >= size)
+        return NULL;
+    strcpy(buf, best->host);
+    *count = best->count;
+    return buf;
+}
+
+/* "CNBC LLC" -> "CNBC": a company's legal suffix is not the site's name. */
+static void to_strip_company(char *name)
+{
+    static const char *const suffixes[] = {
+        " llc", " inc", " ltd", " limited", " plc", " gmbh", " corp",
+        " corporation", " co", " s.a", " pty", " group", " company",
+        " holdings", " network", " media", " publishing", " enterprises"};
+    for (int again = 1; again;) {
+        again = 0;
+        size_t n = strlen(name);
+        while (n > 0 && strchr(" .,", name[n - 1]))
+            name[--n] = '\0';
+        for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+            size_t k = strlen(suffixes[i]);
+            if (n > k + 2 && strcasecmp(name + n - k, suffixes[i]) == 0) {
+                name[n - k] = '\0';
+                again = 1;
+                break;
+            }
+        }
+    }
+}
+
+void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                     const pxe_hints *h)
+{
+    char dom[256];
+    unsigned count;
+    const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
+    const char *d = to_domain(ls, h, url, dom, sizeof dom, &count);
+    to_name name;
+    if (d && count >= 2 && pxe_outlet_canonical(ctx, d)) {
+        pxe_result_cand(r, "outlet", d, 90, "alias of the page's domain");
+        pxe_set_outlet(ctx, r, d, "alias of the page's domain", 85);
+    } else if (d && to_find_name(ls, d, &name)) {
+        pxe_result_cand(r, "outlet", name.name, 80,
+                        "spells the page's domain %s (%u mentions), "
+                        "written so %d times", d, count, name.count / 2);
+        pxe_set_outlet(ctx, r, name.name, "the site's name, spelling its "
+                       "domain", 75);
+    }
+    if (d)
+        pxe_result_cand(r, "outlet", d, 60, "the page's domain (%u mentions)",
+                        count);
+    char *holder = pxe_text_named_outlet(ls);
+    if (holder) {
+        to_strip_company(holder);
+        pxe_result_cand(r, "outlet", holder, d ? 20 : 55,
+                        d ? "named by the page, but not its domain's name"
+                          : "named by the page (copyright or appeal)");
+    }
+    /* A domain seen once may be a link to another site; a name the page
+    ** gives itself is then the better guess. */
+    if (d && count >= 2)
+        pxe_set_outlet(ctx, r, d, "the page's domain", 50);
+    if (holder)
+        pxe_set_outlet(ctx, r, holder, "copyright line or appeal", 45);
+    if (d)
+        pxe_set_outlet(ctx, r, d, "a domain the page names", 40);
+    free(holder);
+}
