@@ -27,7 +27,7 @@
 /* The shape of the page as a whole. */
 typedef struct {
     int markdown;      /* links and images in markdown syntax */
-    int indented;      /* lynx: text indented, headings at the margin */
+    int indented;      /* lynx: text indented, headings at the edge */
     size_t wrap;       /* the width lines were wrapped at, 0: none */
 } text_layout;
 
@@ -66,7 +66,7 @@ static int text_cmp_size(const void *a, const void *b)
 static text_layout text_measure(const char *text, size_t len)
 {
     text_layout lay = {0, 0, 0};
-    size_t pos = 0, lines = 0, indented = 0, md = 0, longish = 0;
+    size_t pos = 0, lines = 0, indented = 0, margin = 0, md = 0, longish = 0;
     size_t lens[4096], n_lens = 0;
     while (pos < len) {
         const char *s = text + pos, *nl = memchr(s, '\n', len - pos);
@@ -75,7 +75,8 @@ static text_layout text_measure(const char *text, size_t len)
         if (text_indent(s, n) == n)
             continue;
         lines++;
-        indented += text_indent(s, n) >= 2;
+        indented += text_indent(s, n) == 3;
+        margin += text_indent(s, n) == 0;
         if (text_has(s, n, "](http") || (n > 2 && s[0] == '#') ||
             (n > 2 && s[0] == '!' && s[1] == '['))
             md++;
@@ -83,7 +84,10 @@ static text_layout text_measure(const char *text, size_t len)
             lens[n_lens++] = text_columns(s, n);
     }
     lay.markdown = md >= 3;
-    lay.indented = lines > 0 && indented * 10 >= lines * 4;
+    /* lynx sets text off by a margin of three columns and leaves only
+    ** headings at the edge. */
+    lay.indented = lines > 0 && indented * 100 >= lines * 8 &&
+                   margin * 100 <= lines * 20;
     if (n_lens < 10 || lay.markdown)
         return lay;
     /* Wrapped dumps stay within their width (a long URL aside), and many
@@ -95,7 +99,7 @@ static text_layout text_measure(const char *text, size_t len)
         return lay;
     for (size_t i = 0; i < n_lens; i++)
         longish += lens[i] + 25 >= width && lens[i] <= width;
-    if (longish * 10 >= n_lens)
+    if (longish * 20 >= n_lens || longish >= 15)
         lay.wrap = width;
     return lay;
 }
@@ -113,6 +117,10 @@ static void text_count_url(pxe_lines *ls, const char *s, size_t n)
         pxe_lines_host(ls, host);
     if (pxe_date_from_url(url, date))
         pxe_lines_url_date(ls, date);
+    else if (pxe_date_month_from_url(url, date)) {
+        date[7] = '\0';   /* "YYYY-MM": the path gives no day */
+        pxe_lines_url_date(ls, date);
+    }
 }
 
 /* Top-level domains of news sites.  A word in running text is taken for
@@ -255,7 +263,10 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
         ls->oom = 1;
         return;
     }
-    text_count_domains(ls, t);
+    /* A site's own domain stands in its chrome (menus, footers, e-mail
+    ** addresses); prose names other sites. */
+    if (pxe_word_count(t) < 15)
+        text_count_domains(ls, t);
     /* Emphasis marks of markdown carry nothing. */
     if (lay->markdown)
         for (char *p = t; *p; p++)

@@ -13,6 +13,7 @@
 ** 2019") taken, with that precision.  Relative dates ("2 days ago") have
 ** no reference and are never turned into a day.
 */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,8 +107,8 @@ static int td_score(const pxe_lines *ls, size_t i, size_t at, size_t len,
             *how = "date in the byline";
     }
     s -= d < 0 ? (int)(-d) * 3 : (int)(d > 20 ? 20 : d);
-    if (ls->story_to && i > ls->story_from + 1 && i < ls->story_to &&
-        label <= 0)
+    if (ls->story_to && i >= ls->story_from && i < ls->story_to &&
+        d > 3 && words > 6 && label <= 0)
         s -= 25;   /* inside the story: a date it talks about */
     if (url_date && strcmp(url_date, date) == 0)
         s += 20;
@@ -159,6 +160,37 @@ static void td_scan(pxe_lines *ls, pxe_result *r, size_t from, size_t to,
         }
 }
 
+/* The year the page is from, for a "Posted Nov 19, 8:19 PM" that gives
+** none: the year most of its dated links carry, else its copyright
+** year; 0 when the page shows neither. */
+static int td_page_year(const pxe_lines *ls)
+{
+    int best = 0;
+    unsigned best_n = 0;
+    for (size_t i = 0; i < ls->n_url_dates; i++) {
+        unsigned n = 0;
+        int y = atoi(ls->url_dates[i].host);
+        for (size_t j = 0; j < ls->n_url_dates; j++)
+            if (atoi(ls->url_dates[j].host) == y)
+                n += ls->url_dates[j].count;
+        if (n > best_n) {
+            best_n = n;
+            best = y;
+        }
+    }
+    for (size_t i = ls->n; !best && i-- > 0;) {
+        const char *c = strstr(ls->v[i].text, "\xc2\xa9");
+        if (!c)
+            c = pxe_stristr(ls->v[i].text, "copyright");
+        for (; c && *c; c++)   /* "© 2014-2019": the latest year */
+            if (c[0] >= '1' && c[0] <= '2' && strspn(c, "0123456789") == 4 &&
+                (c[4] == '\0' || !isalnum((unsigned char)c[4])) &&
+                atoi(c) > best)
+                best = atoi(c);
+    }
+    return best >= 1995 && best <= 2199 ? best : 0;
+}
+
 void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
                    long title_at, long byline_at)
 {
@@ -168,12 +200,12 @@ void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
     const pxe_host *top = pxe_tally_top(ls->url_dates, ls->n_url_dates);
     if (url && pxe_date_from_url(url, d))
         memcpy(ud, d, 11);
-    else if (top && top->count >= 3)
+    else if (top && top->count >= 3 && strlen(top->host) == 10)
         memcpy(ud, top->host, 11);
     int year = ud[0] ? atoi(ud)
                      : (h && h->archive_date && px_date_parse(h->archive_date,
                                                               d))
-                           ? atoi(d) : 0;
+                           ? atoi(d) : td_page_year(ls);
     long anchor = title_at >= 0 ? title_at
                   : byline_at >= 0 ? byline_at : (long)ls->story_from;
     size_t from = anchor > TD_BEFORE ? (size_t)anchor - TD_BEFORE : 0;

@@ -220,8 +220,9 @@ static char *tn_named_in(const char *line)
         "support ", "originally published by ", "originally published on "};
     for (size_t i = 0; i < sizeof intro / sizeof *intro; i++) {
         const char *p = pxe_stristr(line, intro[i]);
-        if (!p)
-            continue;
+        if (!p || (p > line && isalnum((unsigned char)p[-1])) ||
+            pxe_word_count(line) > 20)
+            continue;   /* in prose, "support …" names someone else */
         p += strlen(intro[i]);
         if (pxe_starts_with_ci(p, "our ") || pxe_starts_with_ci(p, "independent"))
             continue;

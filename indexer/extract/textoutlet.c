@@ -73,7 +73,7 @@ static int to_spells(const char *name, size_t n, const char *dom)
     char sq[128], label[128], full[128];
     size_t k = to_squash(name, n, sq, sizeof sq);
     size_t dl = strcspn(dom, ".");
-    if (k < 2 || dl >= sizeof label)
+    if (k < 3 || dl < 3 || dl >= sizeof label)
         return 0;
     memcpy(label, dom, dl);
     label[dl] = '\0';
@@ -188,6 +188,143 @@ static void to_strip_company(char *name)
     }
 }
 
+static void to_strip_company(char *name);
+
+/* Words that may stand inside a name written with capitals. */
+static int to_joiner(const char *w, size_t n)
+{
+    static const char *const j[] = {"of", "the", "and", "&", "de", "for"};
+    for (size_t i = 0; i < sizeof j / sizeof *j; i++)
+        if (strlen(j[i]) == n && strncasecmp(w, j[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A capitalised name of up to four words starting at s ("Quanta
+** Magazine delivered" -> "Quanta Magazine"); 0 when none. */
+static size_t to_name_after(const char *s)
+{
+    size_t end = 0, words = 0;
+    const char *p = s;
+    while (*p && words < 4) {
+        size_t n = strcspn(p, " ,.;:!?|()\"");
+        if (n == 0)
+            break;
+        int cap = isupper((unsigned char)*p) || isdigit((unsigned char)*p) ||
+                  (words == 0 && islower((unsigned char)*p) &&
+                   strpbrk(p, "0123456789") && (size_t)(strpbrk(p, "0123456789") - p) < n);
+        if (!cap && !(words > 0 && to_joiner(p, n)))
+            break;
+        words++;
+        if (cap)
+            end = (size_t)(p + n - s);
+        p += n;
+        if (*p != ' ')
+            break;
+        p++;
+    }
+    return end;
+}
+
+/* The capitalised name of up to four words ending at s+n. */
+static size_t to_name_before(const char *line, size_t n, size_t *start)
+{
+    size_t words = 0, b = n;
+    while (b > 0 && words < 4) {
+        size_t e = b;
+        while (b > 0 && line[b - 1] != ' ')
+            b--;
+        if (e == b || !(isupper((unsigned char)line[b]) ||
+                        isdigit((unsigned char)line[b]))) {
+            b = e;
+            break;
+        }
+        words++;
+        if (b > 0)
+            b--;
+        else
+            break;
+    }
+    while (b < n && line[b] == ' ')
+        b++;
+    /* "Get Quanta Magazine delivered", "Subscribe to X": the verb is not
+    ** part of the name. */
+    static const char *const verbs[] = {"get ", "subscribe ", "follow ",
+                                        "join ", "visit ", "share "};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (pxe_starts_with_ci(line + b, verbs[i]))
+            b += strlen(verbs[i]);
+    if (b > n)
+        b = n;
+    *start = b;
+    return n - b;
+}
+
+/* Names the page gives itself in the frames sites use for their own name
+** ("Subscribe to X", "X on YouTube", "Get X delivered", "X Newsletter"),
+** tallied; the most frequent is returned (malloc'd) with its count. */
+static char *to_framed_name(const pxe_lines *ls, int *count)
+{
+    static const char *const before[] = {
+        "subscribe to ", "become a member of ", "read full article at ",
+        "originally published by ", "writer at ", "editor at ",
+        "reporter at ", "writer for ", "contributor to ", "welcome to "};
+    static const char *const after[] = {
+        " on youtube", " gmbh", " llc", " inc", " ltd", " delivered"};
+    char names[16][64];
+    int counts[16] = {0};
+    size_t n_names = 0;
+    for (size_t i = 0; i < ls->n; i++) {
+        const char *t = ls->v[i].text;
+        for (size_t k = 0; k < sizeof before / sizeof *before + sizeof after / sizeof *after; k++) {
+            int is_before = k < sizeof before / sizeof *before;
+            const char *frame = is_before ? before[k]
+                                          : after[k - sizeof before / sizeof *before];
+            const char *p = pxe_stristr(t, frame);
+            if (!p || (is_before && p > t && isalnum((unsigned char)p[-1])) ||
+                (!is_before && isalnum((unsigned char)p[strlen(frame)])) ||
+                pxe_word_count(t) > 20)
+                continue;   /* "Inc" is no "inch"; prose names others */
+            size_t start, len;
+            if (is_before) {
+                start = (size_t)(p - t) + strlen(frame);
+                len = to_name_after(t + start);
+            } else {
+                len = to_name_before(t, (size_t)(p - t), &start);
+            }
+            size_t digits = strspn(t + start, "0123456789");
+            if (digits < len && t[start + digits] == ' ') {
+                start += digits + 1;   /* "© 2019 CBS Interactive" */
+                len -= digits + 1;
+            }
+            while (len > 0 && strchr(" ,.;:", t[start + len - 1]))
+                len--;
+            if (len < 3 || len >= 64 || !pxe_letter_count(t + start))
+                continue;
+            size_t j = 0;
+            while (j < n_names && (strlen(names[j]) != len ||
+                                   strncmp(names[j], t + start, len)))
+                j++;
+            if (j == n_names && n_names < 16) {
+                memcpy(names[j], t + start, len);
+                names[j][len] = '\0';
+                n_names++;
+            }
+            if (j < n_names)
+                counts[j]++;
+        }
+    }
+    size_t best = 0;
+    for (size_t j = 1; j < n_names; j++)
+        if (counts[j] > counts[best])
+            best = j;
+    *count = n_names ? counts[best] : 0;
+    if (!n_names)
+        return NULL;
+    to_strip_company(names[best]);
+    return pxe_strdup(names[best]);
+}
+
 void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
                      const pxe_hints *h)
 {
@@ -216,10 +353,19 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
                         d ? "named by the page, but not its domain's name"
                           : "named by the page (copyright or appeal)");
     }
+    int framed_n;
+    char *framed = to_framed_name(ls, &framed_n);
+    if (framed)
+        pxe_result_cand(r, "outlet", framed, 30 + framed_n * 5,
+                        "how the page names itself (%d times: \"Subscribe "
+                        "to …\", \"… Newsletter\", …)", framed_n);
     /* A domain seen once may be a link to another site; a name the page
     ** gives itself is then the better guess. */
     if (d && count >= 2)
         pxe_set_outlet(ctx, r, d, "the page's domain", 50);
+    if (framed && framed_n >= 2)
+        pxe_set_outlet(ctx, r, framed, "how the page names itself", 50);
+    free(framed);
     if (holder)
         pxe_set_outlet(ctx, r, holder, "copyright line or appeal", 45);
     if (d)
