@@ -83,7 +83,8 @@ static size_t dates_sep(const char *s)
 }
 
 /* ISO and numeric forms at s; *n the length matched. */
-static int dates_numeric(const char *s, char out[11], size_t *n)
+static int dates_numeric(const char *s, int want_year, char out[11],
+                         size_t *n)
 {
     int a, b, c;
     size_t la, lb, lc;
@@ -98,6 +99,12 @@ static int dates_numeric(const char *s, char out[11], size_t *n)
     *n = la + lb + lc + 2;
     if (la == 4 && lc <= 2)
         return dates_emit(a, b, c, out);
+    /* "11/19/19": a two-digit year is believed only when it is the year
+    ** the page is otherwise known to be from, and the order is certain. */
+    if (la <= 2 && lc == 2 && want_year > 2000 && 2000 + c == want_year &&
+        sep == '/' && (a > 12) != (b > 12))
+        return a > 12 ? dates_emit(want_year, b, a, out)
+                      : dates_emit(want_year, a, b, out);
     if (la > 2 || lc != 4)
         return 0;
     if (sep == '.' || a > 12)          /* D.M.Y, or a day first */
@@ -141,6 +148,14 @@ static int dates_words(const char *s, int want_year, char out[11], size_t *n)
         *n = after + u;
         return dates_emit(y, m, d, out);
     }
+    /* "Nov 15, 20195:45 AM": a scraper glued the time to the year. */
+    const char *g = s + after;
+    if (strspn(g, "0123456789") >= 5 && strspn(g, "0123456789") <= 6 &&
+        g[strspn(g, "0123456789")] == ':') {
+        *n = after + 4;
+        return dates_emit((g[0] - '0') * 1000 + (g[1] - '0') * 100 +
+                          (g[2] - '0') * 10 + (g[3] - '0'), m, d, out);
+    }
     /* No year: only with one known from elsewhere, and only with the
     ** month capitalised ("may 5" is more often a verb than a date). */
     if (want_year <= 0 || !cap || isdigit((unsigned char)s[after]))
@@ -159,7 +174,7 @@ int pxe_date_find(const char *s, int want_year, char out[11], size_t *at,
         if (!isalnum(c))
             continue;
         size_t n = 0;
-        if ((isdigit(c) && dates_numeric(s + i, out, &n)) ||
+        if ((isdigit(c) && dates_numeric(s + i, want_year, out, &n)) ||
             dates_words(s + i, want_year, out, &n)) {
             *at = i;
             *len = n;

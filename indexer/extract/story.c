@@ -18,6 +18,10 @@
 
 #include "extract_int.h"
 
+/* A block of fewer words is no story; the page is then left to the
+** chrome rules alone. */
+#define STORY_MIN_WORDS 40
+
 /* Function words of the languages news is most often scraped in; a
 ** line of prose has many, a menu or a headline few. */
 static const char *const story_stopwords[] = {
@@ -129,8 +133,11 @@ void pxe_story_find(pxe_lines *ls)
             best_to = i + 1;
         }
     }
-    if (best_to == 0)
-        return;   /* no prose anywhere: keep what chrome.c kept */
+    size_t words = 0;
+    for (size_t i = best_from; i < best_to; i++)
+        words += pxe_text_words(ls->v[i].text);
+    if (best_to == 0 || words < STORY_MIN_WORDS)
+        return;   /* no prose (a table of results): keep what chrome.c kept */
     ls->story_from = best_from;
     ls->story_to = best_to;
     for (size_t i = 0; i < ls->n; i++)

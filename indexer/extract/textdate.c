@@ -35,26 +35,32 @@ typedef struct {
     const char *how;
 } td_best;
 
-/* Words that say what a date is, looked for just before it. */
+/* What the words just before a date say it is: the label nearest the
+** date counts ("Updated Nov 19, 9:41 AM;Posted Nov 18" — the second date
+** is the posted one). */
 static int td_label(const char *line, size_t at)
 {
     static const struct {
         const char *word;
         int score;
     } labels[] = {
-        {"published", 25}, {"posted", 20}, {"first published", 25},
-        {"created", 10}, {"date", 5}, {"updated", -12},
-        {"last updated", -15}, {"modified", -15}, {"edited", -10},
-        {"comment", -30}, {"reply", -30},
+        {"published", 25}, {"posted", 20}, {"created", 10}, {"date", 5},
+        {"updated", -12}, {"modified", -15}, {"edited", -10},
+        {"comment", -30}, {"reply", -30}, {"correction", -30},
     };
     int best = 0;
-    size_t from = at > 40 ? at - 40 : 0;
+    size_t best_gap = 41, from = at > 40 ? at - 40 : 0;
     char win[48];
     snprintf(win, sizeof win, "%.*s", (int)(at - from), line + from);
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (pxe_stristr(win, labels[i].word) &&
-            (best == 0 || labels[i].score < 0 || labels[i].score > best))
-            best = labels[i].score < 0 && best > 0 ? best : labels[i].score;
+        for (const char *p = pxe_stristr(win, labels[i].word); p;
+             p = pxe_stristr(p + 1, labels[i].word)) {
+            size_t gap = strlen(win) - (size_t)(p - win);
+            if (gap < best_gap) {
+                best_gap = gap;
+                best = labels[i].score;
+            }
+        }
     return best;
 }
 
@@ -212,6 +218,8 @@ void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
     size_t to = (size_t)anchor + TD_AFTER;
     if (ls->story_to && to < ls->story_from + 3)
         to = ls->story_from + 3;
+    if (byline_at >= 0 && (size_t)byline_at + 3 > to)
+        to = (size_t)byline_at + 3;
     td_scan(ls, r, from, to, anchor, byline_at, ud[0] ? ud : NULL, year, &b);
     if (b.score >= TD_MIN_SCORE) {
         memcpy(r->date, b.date, 11);

@@ -11,6 +11,7 @@
 ** weighs those against the page's domain.
 */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -36,11 +37,19 @@ static size_t tn_name_end(const char *s)
         if (p && (size_t)(p - s) < n)
             n = (size_t)(p - s);
     }
-    for (size_t i = 0; i < n; i++)   /* a time or date starts */
-        if (isdigit((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' ')) {
+    for (size_t i = 0; i < n; i++)   /* a time, a date or a handle */
+        if ((isdigit((unsigned char)s[i]) || s[i] == '@') &&
+            (i == 0 || s[i - 1] == ' ')) {
             n = i;
             break;
         }
+    /* "Megan Rowe meganr@example.com": an address is not the name. */
+    const char *at = memchr(s, '@', n);
+    if (at) {
+        while (at > s && at[-1] != ' ')
+            at--;
+        n = (size_t)(at - s);
+    }
     return n;
 }
 
@@ -276,11 +285,43 @@ static int tn_credit(const pxe_ctx *ctx, const char *line)
            pxe_stristr(line, "getty") || pxe_stristr(line, "shutterstock");
 }
 
+/* "Chris Davies - Nov 19, 2019", "Catherine Shu @catherineshu / 2 days",
+** "5:45 AM PST 11/19/2019 by Patrick Shanley": a name next to a date or a
+** handle on one short line. */
+static char *tn_name_with_stamp(const char *t)
+{
+    char d[11];
+    size_t at, n;
+    if (pxe_word_count(t) > 14)
+        return NULL;
+    const char *by = pxe_stristr(t, " by ");
+    if (by && pxe_date_find(t, 0, d, &at, &n) && at < (size_t)(by - t)) {
+        char buf[200];
+        snprintf(buf, sizeof buf, "By %s", by + 4);
+        return pxe_byline_author(buf);
+    }
+    size_t k = tn_name_end(t);
+    const char *rest = t + k;
+    rest += strspn(rest, " -|/\xe2\x80\x94\x93\xc2\xb7\xa2");
+    if (k == 0 || !(*rest == '@' || pxe_date_find(rest, 0, d, &at, &n)) ||
+        (*rest != '@' && at > 12))
+        return NULL;
+    char *name = pxe_collapse(t, k);
+    if (name && (!pxe_name_capitalised(name) || !tn_plausible_name(name))) {
+        free(name);
+        name = NULL;
+    }
+    return name;
+}
+
 /* A line that is only a name ("Chris Davies"), taken as the byline when
 ** a date stands right next to it. */
 static char *tn_name_line(const pxe_lines *ls, size_t i)
 {
     const char *t = ls->v[i].text;
+    char *stamped = tn_name_with_stamp(t);
+    if (stamped)
+        return stamped;
     if (!pxe_name_capitalised(t) || strpbrk(t, "0123456789|:@") ||
         pxe_chrome_phrase(t) || ls->v[i].flags & (PXE_LF_ITEM | PXE_LF_HEADING))
         return NULL;
