@@ -121,7 +121,25 @@ typedef struct {
     pxe_line_role role;
     const char *why;     /* static reason ("menu run", "form label", …) */
     int para;            /* starts a paragraph (blank line before it) */
+    unsigned flags;      /* PXE_LF_*: what the page's layout said of it */
 } pxe_line;
+
+/* What a scraper's layout says of a line (pxe_line.flags). */
+enum {
+    PXE_LF_HEADING = 1,  /* a markdown "#" heading, or unindented in lynx */
+    PXE_LF_ITEM = 2,     /* a list item ("* ", "+ ", "- ")  */
+    PXE_LF_LINKS = 4,    /* most of its text is link text */
+    PXE_LF_IMAGE = 8     /* nothing but images (alt text) */
+};
+
+/* A value considered for a field, with its score and the evidence that
+** made it: what `explain` shows so that a user sees why the winner won. */
+typedef struct {
+    const char *field;   /* static: "title", "date", "outlet", "author" */
+    char *value;
+    int score;
+    char why[120];
+} pxe_cand;
 
 typedef struct {
     pxe_field title, outlet, author, url;
@@ -139,6 +157,9 @@ typedef struct {
     pxe_line *lines;              /* every line, in page order */
     size_t n_lines;
     char *site;                   /* the site key used for learnt chrome */
+    pxe_cand *cands;              /* candidates considered, best first per
+                                  ** field; n_cands of them */
+    size_t n_cands;
 } pxe_result;
 
 /* What the caller already knows about a page; every member may be NULL. */
@@ -220,14 +241,191 @@ px_status pxe_warc_each(const char *data, size_t len, pxe_warc_fn fn,
                         px_err *err);
 
 /* ------------------------------------------------------------------ */
-/* Readers for pressdex-index (see indexer/ingest.h)                    */
+/* Reading files: bytes and a path in, articles and problems out        */
 /* ------------------------------------------------------------------ */
 
-/* The reader functions themselves (px_reader_fn) are declared in
-** extract_readers.h, which needs ingest.h from pressdex-index. */
+/* A reader takes one file's bytes and hands each article it finds to a
+** sink; problems (a malformed JSON line, invalid UTF-8 that cannot be
+** repaired, a file with no text) go to the problem callback with the file
+** and, where it applies, the line number (the record number in a WARC),
+** and the reader carries on with the rest.  Readers never print, never
+** exit and never touch the index.  A reader fills what the input states
+** explicitly (headers, JSON fields), extraction fills the rest, and
+** px_ingest_emit() finishes each article (pxe_article_finish(), --outlet,
+** --date) before the sink sees it. */
 
-/* The readers take their context from px_ingest_opts.extract (NULL: no
-** aliases and nothing learnt); it stays owned by the caller. */
+typedef struct {
+    const char *outlet;   /* --outlet: overrides every article's outlet */
+    const char *date;     /* --date (YYYY-MM-DD): overrides every date */
+    /* Extraction context (aliases, lines learnt across the run's pages),
+    ** or NULL; owned by the caller. */
+    const struct pxe_ctx *extract;
+    /* --no-clean: JSON Lines text is indexed as it is, without dropping
+    ** page chrome or reading metadata out of it. */
+    int no_clean;
+} px_ingest_opts;
+
+/* Receives ownership of `a`.  Returns 0 to go on, non-zero to stop. */
+typedef int (*px_sink_fn)(void *ctx, px_article *a);
+/* A problem in `path` at `line` (0: the file as a whole).  The strings
+** are valid only during the call. */
+typedef void (*px_problem_fn)(void *ctx, const char *path, long line,
+                              const char *msg);
+/* How many bytes of the current file the reader has consumed. */
+typedef void (*px_position_fn)(void *ctx, size_t offset);
+
+typedef struct {
+    const px_ingest_opts *opts;   /* may be NULL: no overrides, no context */
+    px_sink_fn sink;
+    px_problem_fn problem;        /* the line or file was not indexed */
+    void *ctx;
+    /* Optional (NULL: ignored); they come after the fields above so that
+    ** initialisers written for those keep working. */
+    px_problem_fn warning;    /* input repaired or doubtful, still indexed */
+    px_problem_fn note;       /* detail worth showing with --verbose */
+    px_position_fn position;  /* called as the reader moves through a file */
+} px_ingest;
+
+/* A reader: `path` is absolute, data/len the whole file (borrowed).
+** Returns the number of problems reported (0 when everything was read). */
+typedef int (*px_reader_fn)(const px_ingest *in, const char *path,
+                            const char *data, size_t len);
+/* A reader that reads `fd` (open at the file's start; the caller closes
+** it) `chunk` bytes at a time, so that memory does not grow with the
+** file.  Same articles, problems and return as its px_reader_fn. */
+typedef int (*px_fd_reader_fn)(const px_ingest *in, const char *path,
+                               int fd, size_t chunk);
+
+/* ---- The formats ----------------------------------------------------- */
+
+/* One row of the format table: everything the indexer needs to know about
+** a format, so that a new format is one row plus its reader. */
+typedef struct {
+    const char *name;               /* "txt", "html", "warc", "jsonl" */
+    const char *const *extensions;  /* with the dot, NULL-terminated;
+                                    ** matched case-insensitively */
+    px_reader_fn read;              /* the whole file in memory */
+    px_fd_reader_fn read_fd;        /* NULL: cannot be read in chunks */
+    int learn;                      /* takes part in the first pass that
+                                    ** learns each site's repeated lines
+                                    ** (pxe_learn_file) */
+    const char *help;               /* one paragraph for `add --help` */
+} pxe_format;
+
+/* The format of a file name by its extension (".warc.gz" is one), or
+** NULL when pressdex does not read it.  The row is static. */
+const pxe_format *pxe_format_for(const char *path);
+/* The i-th row of the table, NULL past the end: for (i = 0;
+** (f = pxe_format_at(i)); i++).  The row is static. */
+const pxe_format *pxe_format_at(size_t i);
+/* Writes every extension read (".txt, .html, …") into buf, truncating. */
+void pxe_format_names(char *buf, size_t size);
+
+/* The readers in the table, for callers that know the format already. */
+int pxe_read_txt(const px_ingest *in, const char *path, const char *data,
+                 size_t len);
+/* One article per line; fields id, url, outlet, date, title, author (a
+** string or a list), text (or body).  Unless opts->no_clean, the text is
+** cleaned as a .txt page is (chrome lines dropped) and the JSON fields
+** win over what extraction finds in it. */
+int pxe_read_jsonl(const px_ingest *in, const char *path, const char *data,
+                   size_t len);
+int pxe_read_jsonl_fd(const px_ingest *in, const char *path, int fd,
+                      size_t chunk);
+/* One article per HTML file; ext_id and source are the path, url the
+** page's canonical URL when it states one. */
+int pxe_read_html(const px_ingest *in, const char *path, const char *data,
+                  size_t len);
+/* One article per HTML response (or resource) record with status 200 (or
+** none): url and ext_id the WARC-Target-URI, source the WARC file, the
+** WARC-Date as a last-resort date (PX_DATE_ARCHIVE).  A record whose URL
+** or content hash was already seen in this file is skipped with a note.
+** A truncated or damaged file is a problem reported with the record
+** number; the records before the damage are indexed. */
+int pxe_read_warc(const px_ingest *in, const char *path, const char *data,
+                  size_t len);
+
+/* ---- Helpers shared by the readers (ingest.c) ------------------------ */
+
+/* Report through in->problem / in->warning / in->note, printf-style.
+** px_ingest_problem() returns 1 so that readers can count with it. */
+int px_ingest_problem(const px_ingest *in, const char *path, long line,
+                      const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+void px_ingest_warning(const px_ingest *in, const char *path, long line,
+                       const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+void px_ingest_note(const px_ingest *in, const char *path, long line,
+                    const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Non-zero when the bytes contain a NUL: not text pressdex can read. */
+int px_ingest_is_binary(const char *data, size_t len);
+
+/* Makes s/len valid UTF-8 for indexing.  Returns 0 and leaves *fixed NULL
+** when it already is; returns 0 with *fixed (length *fixed_len) a malloc'd
+** repaired copy (the caller frees it) after warning how many sequences
+** were replaced; returns 1 after reporting a problem when the text is
+** mostly not UTF-8 or memory ran out. */
+int px_ingest_utf8(const px_ingest *in, const char *path, long line,
+                   const char *s, size_t len, char **fixed,
+                   size_t *fixed_len);
+
+/* Replaces *field with a copy of s/len without surrounding white space,
+** or NULL when nothing is left. */
+px_status px_ingest_set_trimmed(char **field, const char *s, size_t len);
+
+/* Parses a stated date for a.date.  A date that cannot be right — more
+** than a day after now, before 1800, or numeric with a two-digit year
+** ("7/23/17") — is reported as a warning at path:line and the date left
+** unknown: the function returns 1 and the caller must keep it unknown
+** (not let extraction guess one).  Any other unrecognised text leaves the
+** date unknown with a note, and returns 0. */
+int px_ingest_set_date(const px_ingest *in, const char *path, long line,
+                       px_article *a, const char *text);
+
+enum { PX_EMIT_OK = 0, PX_EMIT_PROBLEM, PX_EMIT_STOP };
+
+/* Finishes an article a reader has filled and hands it to the sink: runs
+** pxe_article_finish(), applies --outlet/--date, and rejects an article
+** without text (reporting the problem at path:line).  Takes ownership of
+** `a` in every case.  Returns PX_EMIT_OK, PX_EMIT_PROBLEM (reported), or
+** PX_EMIT_STOP when the sink asked to stop. */
+int px_ingest_emit(const px_ingest *in, const char *path, long line,
+                   px_article *a);
+
+/* ---- The last step of every article (finish.c) ----------------------- */
+
+/* Maps the outlet to one name: an alias match on the label as given
+** wins; else a trailing section is dropped ("Newsmax - News", "CNN (Web
+** News)", "New York Times - Opinion" -> "Newsmax", "CNN", "New York
+** Times") and the rest is looked up.  Clears a date nothing vouches for.
+** ctx may be NULL.  Called once per article after its reader, before the
+** --outlet/--date overrides. */
+px_status pxe_article_finish(const struct pxe_ctx *ctx, px_article *a,
+                             px_err *err);
+
+/* The length of `label` without a trailing section suffix — " - X" or
+** " (X)" where X is one to three section words (News, Opinion, Politics,
+** Online, Web, Sport(s), Business, World, Editorial, Blog, …, joined by
+** spaces, "/" or "&") — or strlen(label) when it has none.  When
+** `section` is not NULL it receives where X starts (in label) and
+** *section_len its length; 0 when there is none. */
+size_t pxe_outlet_strip_section(const char *label, const char **section,
+                                size_t *section_len);
+
+/* ------------------------------------------------------------------ */
+/* Explaining                                                           */
+/* ------------------------------------------------------------------ */
 
 /* Explain: writes, line by line, each line kept or dropped and why, then
 ** the metadata found with its source and confidence. */

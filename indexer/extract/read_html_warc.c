@@ -1,7 +1,7 @@
 /*
-** readers.c — the .html and .warc readers of pressdex-index.
+** read_html_warc.c — the .html/.htm and .warc/.warc.gz readers.
 **
-** They follow the reader contract of ingest.h: never print, report each
+** They follow the reader contract of extract.h: never print, report each
 ** problem through the ingest callbacks with the file (and, for WARC, the
 ** record number in place of a line number), carry on past a bad record,
 ** and hand each article to px_ingest_emit(), which applies --outlet and
@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "extract_int.h"
-#include "extract_readers.h"
 
 /* Extracts one HTML page into a new article and emits it.  Returns
 ** PX_EMIT_OK, PX_EMIT_PROBLEM (reported) or PX_EMIT_STOP. */
@@ -26,8 +25,9 @@ static int readers_emit_html(const px_ingest *in, const char *path, long line,
         return PX_EMIT_PROBLEM;
     pxe_result *r = NULL;
     px_err err = {""};
-    px_status st = pxe_extract_html(in->opts->extract, h, fixed ? fixed : html,
-                                    fixed ? flen : len, &r, &err);
+    px_status st = pxe_extract_html(in->opts ? in->opts->extract : NULL, h,
+                                    fixed ? fixed : html, fixed ? flen : len,
+                                    &r, &err);
     free(fixed);
     if (st != PX_OK)
         return px_ingest_problem(in, path, line, "%s", err.msg),

@@ -7,16 +7,29 @@
 ** else PATH:LINE.  Each line stands alone: a line that is not valid JSON,
 ** not an object, or has no text is reported with its number and the rest
 ** of the file is still read.  Blank lines are skipped.
+**
+** Exports carry page chrome in their text too ("All rights reserved",
+** "Click here to …"), so unless --no-clean the text is cleaned as a .txt
+** page is (text.c): chrome lines are dropped and missing metadata is read
+** out of it, while the JSON fields, when present, win.  A stated date that
+** cannot be right is reported (ingest.c) and left unknown.
 */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
-#include "ingest.h"
+#include "extract_int.h"
+
+/* Where a JSON Lines file read in parts has got to. */
+typedef struct {
+    long line;      /* lines read */
+    size_t seen;    /* non-blank lines */
+} px_jsonl_pos;
 
 /* A string member, or NULL when absent, null or of another type. */
 static const char *jsonl_string(json_t *obj, const char *key, size_t *len)
@@ -114,11 +127,75 @@ static px_status jsonl_ext_id(px_article *a, json_t *obj, const char *path,
     return st;
 }
 
+/* Non-zero when a line quotes someone at sentence length: story, even
+** when its words sound like chrome (“… click here to read …”, a quote
+** about terms of service). */
+static int jsonl_is_quote(const char *s)
+{
+    return (strchr(s, '"') || strstr(s, "\xE2\x80\x9C")) &&
+           pxe_word_count(s) >= 12;
+}
+
+/* Whether a line of the text is dropped.  The text of an export is the
+** story already, cut out of its page by the exporter, so only what the
+** line's own words show to be chrome goes (pxe_chrome_phrase: adverts,
+** copyright footers, sign-up forms, share bars, "Click here to …"), and
+** the headline when it repeats the JSON title.  Lines the page cleaning
+** judges by their place (above the headline, after the story, outside
+** the story block) or takes for bylines stay: here there is no page
+** around the story for that evidence to come from. */
+static int jsonl_drop_line(const pxe_line *l, const px_article *a)
+{
+    if (l->role == PXE_LINE_TITLE)
+        return a->title && strcasecmp(l->text, a->title) == 0;
+    return l->role == PXE_LINE_CHROME && pxe_chrome_phrase(l->text) &&
+           !jsonl_is_quote(l->text);
+}
+
+/* Cleans a->body with the .txt page cleaning (text.c), keeping what
+** jsonl_drop_line() keeps; fields the JSON left empty are filled from
+** what extraction found in the text. */
+static px_status jsonl_clean(const px_ingest *in, px_article *a,
+                             px_err *err)
+{
+    pxe_result *r = NULL;
+    pxe_hints h = {a->source, a->url, NULL};
+    px_status st = pxe_extract_text(in->opts ? in->opts->extract : NULL, &h,
+                                    a->body, strlen(a->body), &r, err);
+    if (st != PX_OK)
+        return st;
+    for (size_t i = 0; i < r->n_lines; i++)
+        r->lines[i].role = jsonl_drop_line(&r->lines[i], a)
+                               ? PXE_LINE_CHROME : PXE_LINE_BODY;
+    pxe_lines ls = {.v = r->lines, .n = r->n_lines, .cap = r->n_lines};
+    free(r->body);
+    r->body = pxe_lines_body(&ls);
+    st = r->body ? pxe_result_to_article(r, a, err)
+                 : px_err_set(err, PX_ENOMEM, "out of memory");
+    pxe_result_free(r);
+    return st;
+}
+
+/* The date field; returns 1 when a stated date could not be right. */
+static int jsonl_date(const px_ingest *in, const char *path, long line,
+                      json_t *obj, px_article *a)
+{
+    size_t len = 0;
+    const char *date = jsonl_string(obj, "date", &len);
+    if (date)
+        return px_ingest_set_date(in, path, line, a, date);
+    if (json_object_get(obj, "date") &&
+        !json_is_null(json_object_get(obj, "date")))
+        px_ingest_note(in, path, line,
+                       "\"date\" is not a string; the date is unknown");
+    return 0;
+}
+
 /* Fills `a` from one object; returns 1 after reporting a problem. */
 static int jsonl_fill(const px_ingest *in, const char *path, long line,
                       json_t *obj, px_article *a)
 {
-    size_t len = 0;
+    px_err err = {""};
     json_t *text = json_object_get(obj, "text");
     if (!text || json_is_null(text))
         text = json_object_get(obj, "body");
@@ -138,13 +215,15 @@ static int jsonl_fill(const px_ingest *in, const char *path, long line,
     if (st == PX_OK) st = jsonl_ext_id(a, obj, path, line);
     if (st != PX_OK)
         return px_ingest_problem(in, path, line, "out of memory");
-    const char *date = jsonl_string(obj, "date", &len);
-    if (date)
-        px_ingest_set_date(in, path, line, a, date);
-    else if (json_object_get(obj, "date") &&
-             !json_is_null(json_object_get(obj, "date")))
-        px_ingest_note(in, path, line,
-                       "\"date\" is not a string; the date is unknown");
+    int bad_date = jsonl_date(in, path, line, obj, a);
+    if (a->body && !(in->opts && in->opts->no_clean) &&
+        jsonl_clean(in, a, &err) != PX_OK)
+        return px_ingest_problem(in, path, line, "%s", err.msg);
+    if (bad_date) {     /* not one guessed from the text instead */
+        a->date[0] = '\0';
+        a->date_source = PX_DATE_UNKNOWN;
+        a->date_precision = PX_PREC_DAY;
+    }
     return 0;
 }
 
@@ -228,7 +307,7 @@ static size_t jsonl_bom(const char *data, size_t len)
     return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-int px_read_jsonl(const px_ingest *in, const char *path, const char *data,
+int pxe_read_jsonl(const px_ingest *in, const char *path, const char *data,
                   size_t len)
 {
     if (px_ingest_is_binary(data, len))
@@ -283,7 +362,7 @@ static size_t jsonl_whole_lines(const char *buf, size_t len)
     return len;
 }
 
-int px_read_jsonl_fd(const px_ingest *in, const char *path, int fd,
+int pxe_read_jsonl_fd(const px_ingest *in, const char *path, int fd,
                      size_t chunk)
 {
     size_t size = chunk, have = 0, base = 0;

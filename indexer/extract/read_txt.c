@@ -5,7 +5,7 @@
 ** `key: value` (title, outlet, date, url, author; keys case-insensitive)
 ** and/or a `date YYYY-MM-DD …` line; the header block ends at a blank line
 ** or at the first line that is neither.  Header fields always win; the
-** rest of the text goes to extraction (indexer/extract/), which finds the
+** rest of the text goes to extraction (text.c), which finds the
 ** headline, byline, dateline and outlet in it and drops the page chrome
 ** around the story, saying where each field came from.
 */
@@ -16,7 +16,6 @@
 #include <strings.h>
 
 #include "extract.h"
-#include "ingest.h"
 
 /* A first line longer than this is a paragraph, not a headline. */
 #define PX_TXT_TITLE_MAX 250
@@ -109,10 +108,11 @@ static int txt_date_line(const txt_line *l, char out[11])
     return px_date_parse(word, out);
 }
 
-/* Applies one header line; the first occurrence of a key wins. */
+/* Applies one header line; the first occurrence of a key wins.  Sets
+** *bad_date when a date header could not be right (reported). */
 static px_status txt_apply(const px_ingest *in, const char *path,
                            px_article *a, size_t which, const char *value,
-                           size_t vlen)
+                           size_t vlen, int *bad_date)
 {
     if (txt_headers[which].is_date) {
         if (a->date_source != PX_DATE_UNKNOWN)
@@ -122,7 +122,7 @@ static px_status txt_apply(const px_ingest *in, const char *path,
             return PX_ENOMEM;
         memcpy(copy, value, vlen);
         copy[vlen] = '\0';
-        px_ingest_set_date(in, path, 0, a, copy);
+        *bad_date |= px_ingest_set_date(in, path, 0, a, copy);
         free(copy);
         return PX_OK;
     }
@@ -131,10 +131,13 @@ static px_status txt_apply(const px_ingest *in, const char *path,
 }
 
 /* Consumes the header block at the start of text; returns where the rest
-** begins, or (size_t)-1 when memory ran out. */
+** begins, or (size_t)-1 when memory ran out.  Sets *bad_date as
+** txt_apply() does. */
 static size_t txt_headers_parse(const px_ingest *in, const char *path,
-                                const char *text, size_t len, px_article *a)
+                                const char *text, size_t len, px_article *a,
+                                int *bad_date)
 {
+    char date[11];
     size_t pos = 0, start = 0, which, vlen;
     const char *value;
     txt_line l;
@@ -143,11 +146,13 @@ static size_t txt_headers_parse(const px_ingest *in, const char *path,
     pos = start;
     while (txt_next_line(text, len, &pos, &l)) {
         if (txt_header(&l, &which, &value, &vlen)) {
-            if (txt_apply(in, path, a, which, value, vlen) != PX_OK)
+            if (txt_apply(in, path, a, which, value, vlen, bad_date) !=
+                PX_OK)
                 return (size_t)-1;
         } else if (a->date_source == PX_DATE_UNKNOWN &&
-                   txt_date_line(&l, a->date)) {
-            a->date_source = PX_DATE_HEADER;
+                   txt_date_line(&l, date)) {
+            /* checked as a date header is (a date in the future) */
+            *bad_date |= px_ingest_set_date(in, path, 0, a, date);
         } else {
             return txt_is_blank(&l) ? pos : start;
         }
@@ -164,17 +169,26 @@ static px_status txt_fill(const px_ingest *in, const char *path,
         st = px_article_set(&a->source, path, strlen(path));
     if (st != PX_OK)
         return st;
-    size_t rest = txt_headers_parse(in, path, text, len, a);
+    int bad_date = 0;
+    size_t rest = txt_headers_parse(in, path, text, len, a, &bad_date);
     if (rest == (size_t)-1)
         return PX_ENOMEM;
     /* Headers win; extraction finds the rest (title, byline, dateline,
-    ** outlet) in the text and drops the page chrome around the story. */
+    ** outlet) in the text and drops the page chrome around the story.  A
+    ** stated date that cannot be right leaves the date unknown: a date
+    ** guessed from the text would hide that the page's own is wrong. */
     px_err err;
-    return pxe_fill_article(in->opts->extract, a, text + rest, len - rest,
-                            NULL, &err);
+    st = pxe_fill_article(in->opts ? in->opts->extract : NULL, a,
+                          text + rest, len - rest, NULL, &err);
+    if (bad_date) {
+        a->date[0] = '\0';
+        a->date_source = PX_DATE_UNKNOWN;
+        a->date_precision = PX_PREC_DAY;
+    }
+    return st;
 }
 
-int px_read_txt(const px_ingest *in, const char *path, const char *data,
+int pxe_read_txt(const px_ingest *in, const char *path, const char *data,
                 size_t len)
 {
     char *fixed = NULL;

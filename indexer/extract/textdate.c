@@ -23,7 +23,9 @@
 
 /* How far around the headline and byline dates are looked for. */
 #define TD_BEFORE 6
-#define TD_AFTER 14
+#define TD_AFTER 20
+/* How far below the headline a labelled date ("Published: …") may be. */
+#define TD_LABELLED 80
 /* A candidate needs at least this score to be taken. */
 #define TD_MIN_SCORE 10
 
@@ -85,11 +87,15 @@ static int td_score(const pxe_lines *ls, size_t i, size_t at, size_t len,
     size_t words = pxe_word_count(l->text);
     int s = 30, label = td_label(l->text, at);
     long d = (long)i - anchor;
+    /* A headline shown twice: the date stands by one of them. */
+    for (size_t k = 0; k < ls->n; k++)
+        if (ls->v[k].role == PXE_LINE_TITLE && labs((long)i - (long)k) < labs(d))
+            d = (long)i - (long)k;
     *how = "date near the headline";
     if (strstr(l->text, "\xc2\xa9") || pxe_stristr(l->text, "copyright") ||
         td_future(date))
         return -100;
-    if (words > 14) {
+    if (words > 14 && (long)i != byline_at) {
         /* In prose only a dateline counts: "PORT AVERY, March 3 (AP) -" */
         const char *after = l->text + at + len;
         after += strspn(after, " ,");
@@ -112,10 +118,10 @@ static int td_score(const pxe_lines *ls, size_t i, size_t at, size_t len,
         if (label >= 0)
             *how = "date in the byline";
     }
-    s -= d < 0 ? (int)(-d) * 3 : (int)(d > 20 ? 20 : d);
+    s -= d < 0 ? (int)(-d) * 3 : (int)(d > 40 ? 40 : d);
     if (ls->story_to && i >= ls->story_from && i < ls->story_to &&
-        d > 3 && words > 6 && label <= 0)
-        s -= 25;   /* inside the story: a date it talks about */
+        d > 3 && words > 14 && label <= 0)
+        s -= 25;   /* a dateline deep in the story: a date it talks about */
     if (url_date && strcmp(url_date, date) == 0)
         s += 20;
     return s;
@@ -214,8 +220,20 @@ void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
                            ? atoi(d) : td_page_year(ls);
     long anchor = title_at >= 0 ? title_at
                   : byline_at >= 0 ? byline_at : (long)ls->story_from;
-    size_t from = anchor > TD_BEFORE ? (size_t)anchor - TD_BEFORE : 0;
+    long first = anchor;   /* the headline's first showing */
+    for (long k = 0; k < anchor; k++)
+        if (ls->v[k].role == PXE_LINE_TITLE) {
+            first = k;
+            break;
+        }
+    size_t from = first > TD_BEFORE ? (size_t)first - TD_BEFORE : 0;
     size_t to = (size_t)anchor + TD_AFTER;
+    /* "Published: …" lines may stand below the story. */
+    for (size_t i = to; i < ls->n && i < (size_t)anchor + TD_LABELLED; i++)
+        if (pxe_word_count(ls->v[i].text) <= 14 &&
+            (pxe_stristr(ls->v[i].text, "published") ||
+             pxe_stristr(ls->v[i].text, "posted")))
+            to = i + 1;
     if (ls->story_to && to < ls->story_from + 3)
         to = ls->story_from + 3;
     if (byline_at >= 0 && (size_t)byline_at + 3 > to)
