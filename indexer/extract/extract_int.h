@@ -58,6 +58,8 @@ int pxe_starts_with_ci(const char *s, const char *prefix);
 int pxe_is_space(int c);
 /* Words (runs of letters/digits, a non-ASCII byte counting as a letter). */
 size_t pxe_word_count(const char *s);
+/* Words among the first n bytes of s. */
+size_t pxe_word_count_n(const char *s, size_t n);
 /* Letters among the characters (non-ASCII lead bytes count as letters). */
 size_t pxe_letter_count(const char *s);
 /* Ends with sentence punctuation (. ! ? … or a closing quote after one). */

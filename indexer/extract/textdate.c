@@ -78,6 +78,24 @@ static int td_future(const char *date)
     return strcmp(date, now) > 0;
 }
 
+/* Words with a letter in s[from, to): "at 9:08 GMT" has two. */
+static size_t td_letter_words(const char *s, size_t from, size_t to)
+{
+    size_t n = 0;
+    int in = 0, letter = 0;
+    for (size_t i = from; i <= to; i++) {
+        unsigned char c = i < to ? (unsigned char)s[i] : ' ';
+        if (isalnum(c) || c >= 0x80) {
+            in = 1;
+            letter |= isalpha(c) || c >= 0x80;
+        } else if (in) {
+            n += letter;
+            in = letter = 0;
+        }
+    }
+    return n;
+}
+
 /* Scores one date found at `at` in line i; *how says why. */
 static int td_score(const pxe_lines *ls, size_t i, size_t at, size_t len,
                     const char *date, long anchor, long byline_at,
@@ -124,6 +142,15 @@ static int td_score(const pxe_lines *ls, size_t i, size_t at, size_t len,
         s -= 25;   /* a dateline deep in the story: a date it talks about */
     if (url_date && strcmp(url_date, date) == 0)
         s += 20;
+    /* A stamp line is mostly its date; a date inside a headline or a
+    ** sentence ("… headlines for Nov. 19") is something it talks about. */
+    if (label <= 0 && (long)i != byline_at &&
+        td_letter_words(l->text, 0, at) +
+                td_letter_words(l->text, at + len, strlen(l->text)) > 5)
+        s -= 12;
+    /* "— Name (@handle) November 18, 2019": an embedded post's date. */
+    if (strstr(l->text, "(@"))
+        s -= 30;
     return s;
 }
 
@@ -157,12 +184,16 @@ static void td_scan(pxe_lines *ls, pxe_result *r, size_t from, size_t to,
             char d[11];
             if (ls->v[i].role == PXE_LINE_TITLE)
                 continue;
-            while (t[off] && (month_only
-                                  ? pxe_date_find_month(t + off, d, &at, &n)
-                                  : pxe_date_find(t + off, year, d, &at, &n))) {
+            int inferred = 0;
+            while (t[off] &&
+                   (month_only ? pxe_date_find_month(t + off, d, &at, &n)
+                    : pxe_date_find(t + off, 0, d, &at, &n) ||
+                          (inferred = pxe_date_find(t + off, year, d, &at,
+                                                    &n)))) {
                 const char *how;
+                /* A year taken from elsewhere on the page counts less. */
                 int s = td_score(ls, i, off + at, n, d, anchor, byline_at,
-                                 url_date, &how);
+                                 url_date, &how) - inferred * 8;
                 if (s > -100)
                     td_consider(r, b, d, month_only ? PX_PREC_MONTH
                                                     : PX_PREC_DAY,

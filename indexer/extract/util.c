@@ -163,6 +163,16 @@ size_t pxe_word_count(const char *s)
     return words;
 }
 
+size_t pxe_word_count_n(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n && s[i]; i++)
+        if (is_wordch((unsigned char)s[i]) &&
+            (i == 0 || !is_wordch((unsigned char)s[i - 1])))
+            words++;
+    return words;
+}
+
 size_t pxe_letter_count(const char *s)
 {
     size_t n = 0;
