@@ -149,7 +149,7 @@ static long tm_find_title(pxe_lines *ls, pxe_result *r)
     char *opening = tm_opening(ls, story, ls->story_to ? ls->story_to
                                                        : ls->n);
     long best = -1;
-    int best_score = -1000, scores[TM_KEEP];
+    int best_score = -1000, scores[TM_KEEP], overlaps[TM_KEEP];
     long keep[TM_KEEP];
     size_t kept = 0;
     for (size_t i = from; opening && i < to && i < ls->n; i++) {
@@ -167,21 +167,23 @@ static long tm_find_title(pxe_lines *ls, pxe_result *r)
             continue;
         while (k > 0 && scores[k - 1] < s) {
             scores[k] = scores[k - 1];
+            overlaps[k] = overlaps[k - 1];
             keep[k] = keep[k - 1];
             k--;
         }
         scores[k] = s;
+        overlaps[k] = overlap;
         keep[k] = (long)i;
     }
     for (size_t k = 0; k < kept; k++)
         pxe_result_cand(r, "title", ls->v[keep[k]].text, scores[k],
-                        "line %ld%s%s, %d%% of its words open the story",
+                        "line %ld%s%s, its words open the story: %d%%",
                         keep[k] + 1,
                         ls->v[keep[k]].flags & PXE_LF_HEADING
                             ? ", a heading" : "",
                         ls->v[keep[k]].flags & PXE_LF_ITEM
                             ? ", a list item" : "",
-                        tm_overlap(ls->v[keep[k]].text, opening));
+                        overlaps[k]);
     free(opening);
     return best_score > 0 ? best : -1;
 }
