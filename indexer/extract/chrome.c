@@ -115,7 +115,47 @@ static const char *const chrome_rails[] = {
     "top stories", "latest news", "latest", "editor's picks",
     "popular now", "what to read next", "read next", "more on this story",
     "recommended", "in other news", "also read", "read more",
+    /* where readers' comments start */
+    "comments", "leave a comment", "leave a reply", "join the conversation",
+    "join the discussion", "discussion", "responses", "reader comments",
+    "show comments", "view comments", "add a comment", "post a comment",
 };
+
+/* Credits that mark a line as a photo caption, whatever its length:
+** captions run long, but carry their photographer's credit. */
+static const char *const chrome_credits[] = {
+    "(ap photo", "ap photo/", "(photo:", "(photo by", "photo by ",
+    "photo courtesy", "getty images", "submitted photo", "image copyright",
+    "image caption", "(reuters/", "reuters/", "/ afp", "afp via getty",
+    "(file photo", "/shutterstock", "/ shutterstock", "photo credit",
+    "(photo credit", "(image:", "(credit:",
+};
+
+static int chrome_caption(const char *line)
+{
+    if (pxe_word_count(line) > 80)
+        return 0;
+    for (size_t i = 0; i < sizeof chrome_credits / sizeof *chrome_credits;
+         i++)
+        if (pxe_stristr(line, chrome_credits[i]))
+            return 1;
+    return 0;
+}
+
+/* "Published 11:26 pm EST, Tuesday, November 19, 2019": a stamp, read by
+** the date step and not part of the story. */
+static int chrome_stamp(const char *line)
+{
+    static const char *const starts[] = {"published", "updated", "posted",
+                                         "last updated", "first published",
+                                         "modified"};
+    if (pxe_word_count(line) > 14 || !strpbrk(line, "0123456789"))
+        return 0;
+    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+        if (pxe_starts_with_ci(line, starts[i]))
+            return 1;
+    return 0;
+}
 
 static int chrome_is_rule(const char *s)
 {
@@ -135,11 +175,14 @@ static int chrome_whole(const char *line, const char *phrase)
 const char *pxe_chrome_phrase(const char *line)
 {
     size_t words = pxe_word_count(line);
-    if (words <= 40)
-        for (size_t i = 0; i < sizeof chrome_strong / sizeof *chrome_strong;
-             i++)
-            if (pxe_stristr(line, chrome_strong[i].phrase))
-                return chrome_strong[i].why;
+    /* A long line is a notice when it opens with the phrase ("This website
+    ** uses cookies to …"); inside a paragraph it may be quoted. */
+    for (size_t i = 0; i < sizeof chrome_strong / sizeof *chrome_strong; i++) {
+        const char *p = pxe_stristr(line, chrome_strong[i].phrase);
+        if (p && (words <= 40 || pxe_word_count_n(line, (size_t)(p - line))
+                                     < 8))
+            return chrome_strong[i].why;
+    }
     for (size_t i = 0; i < sizeof chrome_weak / sizeof *chrome_weak; i++)
         if (chrome_whole(line, chrome_weak[i].phrase))
             return chrome_weak[i].why;
@@ -243,7 +286,13 @@ static int chrome_is_rail_head(const char *line)
     for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++)
         if (chrome_whole(line, chrome_rails[i]))
             return 1;
-    return 0;
+    /* "12 Comments", "3 responses" */
+    size_t d = strspn(line, "0123456789");
+    return d > 0 && line[d] == ' ' &&
+           (chrome_whole(line + d + 1, "comments") ||
+            chrome_whole(line + d + 1, "comment") ||
+            chrome_whole(line + d + 1, "responses") ||
+            chrome_whole(line + d + 1, "replies"));
 }
 
 static int chrome_paragraph_like(const char *line)
@@ -283,12 +332,15 @@ static void chrome_repeats(pxe_lines *ls)
             pxe_line_key(ls->v[i].text, keys[i], strlen(ls->v[i].text) + 1);
     }
     for (size_t i = 0; i < ls->n; i++) {
-        if (!keys[i] || !*keys[i] ||
-            pxe_word_count(ls->v[i].text) > CHROME_REPEAT_WORDS)
+        if (!keys[i] || !*keys[i])
             continue;
+        /* A long line shown twice (a notice, a teaser and its page) loses
+        ** its second showing only: the first may be the story's. */
+        int long_line = pxe_word_count(ls->v[i].text) > CHROME_REPEAT_WORDS;
         for (size_t j = i + 1; j < ls->n; j++)
             if (keys[j] && strcmp(keys[i], keys[j]) == 0) {
-                chrome_drop(&ls->v[i], "repeated on this page");
+                if (!long_line)
+                    chrome_drop(&ls->v[i], "repeated on this page");
                 chrome_drop(&ls->v[j], "repeated on this page");
             }
     }
@@ -328,8 +380,10 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
             chrome_drop(l, "common on this site's pages");
         else if ((why = pxe_chrome_phrase(l->text)))
             chrome_drop(l, why);
-        else if (chrome_timestamp(l->text))
+        else if (chrome_timestamp(l->text) || chrome_stamp(l->text))
             chrome_drop(l, "time stamp");
+        else if (chrome_caption(l->text))
+            chrome_drop(l, "photo caption");
         else if (!structured && chrome_menu_line(l->text))
             chrome_drop(l, "menu line");
         else if (chrome_breadcrumb(l->text))

@@ -21,6 +21,12 @@
 /* A block of fewer words is no story; the page is then left to the
 ** chrome rules alone. */
 #define STORY_MIN_WORDS 40
+/* What an image costs a block, and a longer line with hardly a
+** function word (a list of headlines, a table row). */
+#define STORY_IMAGE -100
+#define STORY_FEW_STOPWORDS -30
+/* What a rail or comments heading costs a block that spans it. */
+#define STORY_BARRIER -100
 
 /* Function words of the languages news is most often scraped in; a
 ** line of prose has many, a menu or a headline few. */
@@ -100,7 +106,12 @@ static int story_score(const pxe_line *l)
     int unspaced = pxe_word_count(l->text) * 12 < strlen(l->text);
     int stop = unspaced ? 30 : pxe_stopword_share(l->text);
     if (l->flags & PXE_LF_IMAGE)
-        return -15;
+        return STORY_IMAGE;
+    /* A "Related" or "Comments" heading ends the story: what follows may
+    ** be prose, but it is other stories' or readers'. */
+    if (l->role == PXE_LINE_CHROME && l->why &&
+        strcmp(l->why, "rail heading") == 0)
+        return STORY_BARRIER;
     if (l->role == PXE_LINE_CHROME)
         return words >= 25 && stop >= 25 ? 0 : -15;
     if (l->flags & PXE_LF_LINKS)
@@ -108,7 +119,7 @@ static int story_score(const pxe_line *l)
     if (words < 8)
         return (l->flags & PXE_LF_ITEM) ? -12 : -8;
     if (stop < 12)
-        return -5;
+        return STORY_FEW_STOPWORDS;
     int s = (int)(words > 80 ? 80 : words) + stop / 3;
     if (pxe_ends_sentence(l->text))
         s += s / 2;
