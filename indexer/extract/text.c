@@ -267,6 +267,9 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
     ** addresses); prose names other sites. */
     if (pxe_word_count(t) < 15)
         text_count_domains(ls, t);
+    /* lynx writes "(BUTTON)" where a page has a button. */
+    for (char *b = strstr(t, "(BUTTON)"); b; b = strstr(b, "(BUTTON)"))
+        memset(b, ' ', 8);
     /* Emphasis marks of markdown carry nothing. */
     if (lay->markdown)
         for (char *p = t; *p; p++)

@@ -325,6 +325,101 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
     return pxe_strdup(names[best]);
 }
 
+/* Lines of the page other than `skip` that contain `name` as words. */
+static int to_mentions(const pxe_lines *ls, const char *name, size_t skip)
+{
+    int n = 0;
+    size_t len = strlen(name);
+    for (size_t i = 0; i < ls->n; i++) {
+        if (i == skip)
+            continue;
+        for (const char *p = pxe_stristr(ls->v[i].text, name); p;
+             p = pxe_stristr(p + 1, name))
+            if ((p == ls->v[i].text || !isalnum((unsigned char)p[-1])) &&
+                !isalnum((unsigned char)p[len])) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+/* The logo: sites open with their name ("Rolling Stone", "Live Science",
+** "Billboard Billboard") and name themselves again further down.  Only
+** the first line that is neither chrome nor a list item is looked at: a
+** later one is a menu. */
+static char *to_logo(const pxe_lines *ls, int *mentions)
+{
+    *mentions = 0;
+    for (size_t i = 0; i < ls->n && i < 12; i++) {
+        const pxe_line *l = &ls->v[i];
+        unsigned char c0 = (unsigned char)l->text[0];
+        if (l->flags & (PXE_LF_IMAGE | PXE_LF_ITEM) ||
+            pxe_chrome_phrase(l->text) || pxe_word_count(l->text) == 0)
+            continue;
+        /* Symbols (bullets, boxes: U+2000-U+2BFF) or punctuation first. */
+        if (pxe_word_count(l->text) > 4 || strlen(l->text) >= 64 ||
+            c0 == 0xE2 || (c0 < 0x80 && !isalnum(c0)) ||
+            pxe_stopword_share(l->text) > 0)
+            return NULL;
+        char name[64];
+        snprintf(name, sizeof name, "%s", l->text);
+        size_t half = strlen(name) / 2;   /* a logo and its alt text */
+        if (name[half] == ' ' && strncmp(name, name + half + 1, half) == 0)
+            name[half] = '\0';
+        *mentions = to_mentions(ls, name, i);
+        return *mentions >= 2 ? pxe_strdup(name) : NULL;
+    }
+    return NULL;
+}
+
+/* A copyright holder names the company ("CBS Interactive"); the site is
+** often its first word with another ("CBS News"): the most frequent such
+** pair on the page, when it is frequent. */
+static char *to_holder_site(const pxe_lines *ls, const char *holder,
+                            int *count)
+{
+    size_t w = strcspn(holder, " ");
+    char names[16][64];
+    int counts[16] = {0};
+    size_t n = 0;
+    *count = 0;
+    if (w < 2 || w > 30 || !holder[w])
+        return NULL;
+    for (size_t i = 0; i < ls->n; i++) {
+        const char *t = ls->v[i].text;
+        for (const char *p = t; *p; p++) {
+            if ((p != t && p[-1] != ' ') || strncmp(p, holder, w) != 0 ||
+                p[w] != ' ')
+                continue;
+            const char *second = p + w + 1;
+            size_t k = strcspn(second, " ,.;:|()");
+            /* The holder itself is not the site. */
+            if (k < 2 || !isupper((unsigned char)*second) ||
+                w + 1 + k >= 64 || strncmp(second, holder + w + 1, k) == 0)
+                continue;
+            size_t j = 0;
+            while (j < n && (strlen(names[j]) != w + 1 + k ||
+                             strncmp(names[j], p, w + 1 + k)))
+                j++;
+            if (j == n && n < 16) {
+                memcpy(names[n], p, w + 1 + k);
+                names[n++][w + 1 + k] = '\0';
+            }
+            if (j < n)
+                counts[j]++;
+        }
+    }
+    size_t best = 0;
+    for (size_t j = 1; j < n; j++)
+        if (counts[j] > counts[best])
+            best = j;
+    if (!n || counts[best] < 3)
+        return NULL;
+    *count = counts[best];
+    return pxe_strdup(names[best]);
+}
+
 void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
                      const pxe_hints *h)
 {
@@ -359,10 +454,26 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
         pxe_result_cand(r, "outlet", framed, 30 + framed_n * 5,
                         "how the page names itself (%d times: \"Subscribe "
                         "to …\", \"… Newsletter\", …)", framed_n);
+    int logo_n, hs_n = 0;
+    char *logo = to_logo(ls, &logo_n);
+    char *hsite = holder ? to_holder_site(ls, holder, &hs_n) : NULL;
+    if (logo)
+        pxe_result_cand(r, "outlet", logo, 40 + logo_n * 3,
+                        "opens the page and is named %d times more", logo_n);
+    if (hsite)
+        pxe_result_cand(r, "outlet", hsite, 45 + hs_n,
+                        "the copyright holder's name with another word, %d "
+                        "times", hs_n);
     /* A domain seen once may be a link to another site; a name the page
     ** gives itself is then the better guess. */
     if (d && count >= 2)
         pxe_set_outlet(ctx, r, d, "the page's domain", 50);
+    if (logo)
+        pxe_set_outlet(ctx, r, logo, "the name the page opens with", 55);
+    if (hsite)
+        pxe_set_outlet(ctx, r, hsite, "the copyright holder's site", 50);
+    free(logo);
+    free(hsite);
     if (framed && framed_n >= 2)
         pxe_set_outlet(ctx, r, framed, "how the page names itself", 50);
     free(framed);
