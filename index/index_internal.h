@@ -65,9 +65,27 @@ px_status px_index_get_synced(px_xdb *xdb, int64_t *out, px_err *err);
 px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
                              char **spell, px_err *err);
 
+/* ---- dates (index_dates.c) --------------------------------------- */
+
 /* Lower and upper "YYYYMMDD" bounds for a date written as YYYY, YYYY-MM or
-** a full date (px_date_parse forms).  Returns 0 when it is none of those. */
+** a full date (px_date_parse forms): the first and last day of the year,
+** month or day.  Returns 0 when it is none of those. */
 int px_date_bounds(const char *s, char lo[9], char hi[9]);
+/* Checks a->date_precision and, for a month or year, sets the unknown
+** parts of a->date to 01; an undated article gets PX_PREC_DAY.  PX_EINVAL
+** for a precision out of range or a dated article whose date is not
+** "YYYY-MM-DD". */
+px_status px_index_date_normalize(px_article *a, px_err *err);
+/* Adds the date terms and values of a (normalised) article to doc. */
+px_status px_index_date_terms(px_xdoc *doc, const px_article *a,
+                              px_err *err);
+/* The query-parser callback for date:VALUE (px_xqp_field_fn). */
+px_status px_index_date_field(void *ctx, const char *value, px_xquery **out,
+                              px_err *err);
+/* The --from/--to filter (either may be NULL, not both); PX_EINVAL when
+** one is not a date. */
+px_status px_index_date_filter(const char *from, const char *to,
+                               px_xquery **out, px_err *err);
 
 /* ---- the Xapian side of writing (index_pipeline.c) ---------------- */
 

@@ -6,7 +6,8 @@
 ** with the stemmer the index was built with, configured from the field
 ** table in schema.h.  `outlet:` and `date:` are handled here, in C, through
 ** field callbacks, so that outlet names are normalised exactly as the
-** writer did and dates accept days, months, years and open ranges.
+** writer did and dates accept days, months, years and open ranges
+** (index_dates.c).
 ** Facet counts come from match spies run over the whole match set, so they
 ** are exact.  Snippets are cut by Xapian from the full text kept in the
 ** store, with the query's stemmer so that "negotiations" lights up for
@@ -26,75 +27,8 @@
 #define HL_CLOSE "\x02"
 
 /* ------------------------------------------------------------------ */
-/* Dates                                                                */
+/* Outlets (dates are in index_dates.c)                                 */
 /* ------------------------------------------------------------------ */
-
-static int all_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
-int px_date_bounds(const char *s, char lo[9], char hi[9])
-{
-    size_t n = strlen(s);
-    char full[11];
-    if (n == 4 && all_digits(s, 4)) {
-        snprintf(lo, 9, "%.4s0101", s);
-        snprintf(hi, 9, "%.4s1231", s);
-        return 1;
-    }
-    if (n == 7 && all_digits(s, 4) && (s[4] == '-' || s[4] == '/') &&
-        all_digits(s + 5, 2)) {
-        int m = (s[5] - '0') * 10 + (s[6] - '0');
-        if (m < 1 || m > 12)
-            return 0;
-        snprintf(lo, 9, "%.4s%.2s01", s, s + 5);
-        snprintf(hi, 9, "%.4s%.2s31", s, s + 5);
-        return 1;
-    }
-    if (!px_date_parse(s, full))
-        return 0;
-    snprintf(lo, 9, "%.4s%.2s%.2s", full, full + 5, full + 8);
-    memcpy(hi, lo, 9);
-    return 1;
-}
-
-/* date:VALUE where VALUE is a day, month or year, "A..B", "..B", "A..",
-** or "unknown". */
-static px_status date_field(void *ctx, const char *value, px_xquery **out,
-                            px_err *err)
-{
-    (void)ctx;
-    char lo[9] = "", hi[9] = "", tmp[9];
-    if (strcmp(value, "unknown") == 0)
-        return px_xquery_term(PX_PREFIX_UNDATED, 1, 0, out, err);
-    const char *dots = strstr(value, "..");
-    if (!dots) {
-        if (!px_date_bounds(value, lo, hi))
-            goto bad;
-        return px_xquery_value_range(PX_SLOT_DATE, lo, hi, out, err);
-    }
-    char left[64], right[64];
-    size_t ln = (size_t)(dots - value);
-    if (ln >= sizeof left || strlen(dots + 2) >= sizeof right)
-        goto bad;
-    memcpy(left, value, ln);
-    left[ln] = '\0';
-    strcpy(right, dots + 2);
-    if ((!*left && !*right) || (*left && !px_date_bounds(left, lo, tmp)) ||
-        (*right && !px_date_bounds(right, tmp, hi)))
-        goto bad;
-    return px_xquery_value_range(PX_SLOT_DATE, *left ? lo : NULL,
-                                 *right ? hi : NULL, out, err);
-bad:
-    return px_err_set(err, PX_EQUERY,
-        "date:%s is not a date: use date:YYYY, date:YYYY-MM, "
-        "date:YYYY-MM-DD, a range date:FROM..TO (either side may be left "
-        "open) or date:unknown", value);
-}
 
 static px_status outlet_term(const char *name, px_xquery **out, px_err *err)
 {
@@ -146,7 +80,8 @@ static px_status make_parser(px_index *ix, const px_search_opts *o,
             st = px_xqp_add_field(qp, f->name, 1, outlet_field, NULL, err);
             break;
         case PX_FIELD_DATE:
-            st = px_xqp_add_field(qp, f->name, 1, date_field, NULL, err);
+            st = px_xqp_add_field(qp, f->name, 1, px_index_date_field, NULL,
+                                  err);
             break;
         }
     }
@@ -210,16 +145,8 @@ static px_status add_filters(px_index *ix, const px_search_opts *o,
             px_xquery_free(terms[i]);
         free(terms);
     }
-    if (st == PX_OK && (o->from || o->to)) {
-        char lo[9], hi[9], tmp[9];
-        if (o->from && !px_date_bounds(o->from, lo, tmp))
-            st = px_err_set(err, PX_EINVAL, "--from %s is not a date", o->from);
-        else if (o->to && !px_date_bounds(o->to, tmp, hi))
-            st = px_err_set(err, PX_EINVAL, "--to %s is not a date", o->to);
-        else
-            st = px_xquery_value_range(PX_SLOT_DATE, o->from ? lo : NULL,
-                                       o->to ? hi : NULL, &parts[n++], err);
-    }
+    if (st == PX_OK && (o->from || o->to))
+        st = px_index_date_filter(o->from, o->to, &parts[n++], err);
     if (st == PX_OK && n > 1) {
         px_xquery *filtered = NULL;
         st = px_xquery_combine(PX_XOP_FILTER, parts, n, 0, &filtered, err);

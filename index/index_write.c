@@ -139,35 +139,6 @@ static px_status index_field(px_xtg *tg, const char *text, unsigned wdf,
     return px_xtg_index_text(tg, text, strlen(text), wdf, prefix, err);
 }
 
-static px_status add_date_terms(px_xdoc *doc, const px_article *a,
-                                px_err *err)
-{
-    if (!a->date[0]) {
-        px_status st = px_xdoc_add_term(doc, PX_PREFIX_UNDATED, 0, err);
-        if (st == PX_OK)
-            st = px_xdoc_set_value(doc, PX_SLOT_OLDEST, "~", 1, err);
-        return st;
-    }
-    char ymd[9], ym[7], y[5], month[8];
-    memcpy(ymd, a->date, 4);
-    memcpy(ymd + 4, a->date + 5, 2);
-    memcpy(ymd + 6, a->date + 8, 2);
-    ymd[8] = '\0';
-    memcpy(ym, ymd, 6);
-    ym[6] = '\0';
-    memcpy(y, ymd, 4);
-    y[4] = '\0';
-    memcpy(month, a->date, 7);
-    month[7] = '\0';
-    px_status st = add_boolean(doc, PX_PREFIX_YEAR, y, err);
-    if (st == PX_OK) st = add_boolean(doc, PX_PREFIX_MONTH, ym, err);
-    if (st == PX_OK) st = add_boolean(doc, PX_PREFIX_DAY, ymd, err);
-    if (st == PX_OK) st = px_xdoc_set_value(doc, PX_SLOT_DATE, ymd, 8, err);
-    if (st == PX_OK) st = px_xdoc_set_value(doc, PX_SLOT_OLDEST, ymd, 8, err);
-    if (st == PX_OK) st = px_xdoc_set_value(doc, PX_SLOT_MONTH, month, 7, err);
-    return st;
-}
-
 static px_status add_meta_terms(px_xdoc *doc, const px_article *a,
                                 px_err *err)
 {
@@ -196,7 +167,7 @@ static px_status add_meta_terms(px_xdoc *doc, const px_article *a,
         st = px_xdoc_set_value(doc, PX_SLOT_CLUSTER, id, strlen(id), err);
     }
     if (st == PX_OK)
-        st = add_date_terms(doc, a, err);
+        st = px_index_date_terms(doc, a, err);
     return st;
 }
 
@@ -372,10 +343,17 @@ static px_status ensure_txn(px_index *ix, px_err *err)
 }
 
 /* The content hash covers everything that ends up in the index, so that a
-** changed title or date counts as a change, not only a changed body. */
+** changed title or date counts as a change, not only a changed body.  A
+** day precision adds nothing, so articles hashed before precisions
+** existed still count as unchanged; a month or year joins the date. */
 static void article_hash(const px_article *a, char out[17])
 {
-    const char *parts[] = {a->url, a->outlet, a->date,
+    char date[24];
+    snprintf(date, sizeof date, "%s%s%s", a->date,
+             a->date_precision == PX_PREC_DAY ? "" : "/",
+             a->date_precision == PX_PREC_DAY
+                 ? "" : px_date_precision_name(a->date_precision));
+    const char *parts[] = {a->url, a->outlet, date,
                            px_date_source_name(a->date_source), a->title,
                            a->author, a->body};
     size_t total = 0;
@@ -407,8 +385,11 @@ px_status px_index_add(px_index *ix, px_article *a, px_add_result *result,
                           "article needs an id, a source and a body");
     char old_hash[17] = "";
     int64_t docid = 0;
+    px_status st = px_index_date_normalize(a, err);
+    if (st != PX_OK)
+        return st;
     article_hash(a, a->hash);
-    px_status st = ensure_txn(ix, err);
+    st = ensure_txn(ix, err);
     if (st == PX_OK)
         st = px_store_find(ix->store, a->ext_id, &docid, old_hash, err);
     if (st != PX_OK)

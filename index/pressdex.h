@@ -81,12 +81,32 @@ typedef enum {
 /* How much of a date is known.  A page may give only the month ("March
 ** 2025") or the year; such a date is stored with the unknown parts as 01
 ** ("2025-03-01") and its precision, so that it is counted in its month or
-** year and never shown as a day it does not name. */
+** year and never shown as a day it does not name.
+**
+** How the index honours it (schema.h has the terms):
+**  - a date query or filter matches an article when the article's whole
+**    period lies inside the asked span: "March 2025" is matched by
+**    date:2025-03, date:2025 and date:2025-01..2025-06, not by
+**    date:2025-03-01 nor date:2025-03-10..2025-06-30;
+**  - the month facet counts a month-precise article in its month, and a
+**    year-precise one in a bucket of its own named "YYYY" (no month),
+**    which sorts just before that year's months: putting it in January
+**    would invent a month;
+**  - sorting by date treats a period as its first day.
+** px_index_add stores a month date as YYYY-MM-01 and a year date as
+** YYYY-01-01 whatever day it was given. */
 typedef enum {
     PX_PREC_DAY = 0,
     PX_PREC_MONTH,
     PX_PREC_YEAR
 } px_date_precision;
+
+/* Stable name of a precision: "day", "month" or "year"; never NULL (an
+** out-of-range value reads as "day"). */
+const char *px_date_precision_name(px_date_precision p);
+/* Inverse of px_date_precision_name; NULL and unknown names map to
+** PX_PREC_DAY, the precision of every date stored before precisions. */
+px_date_precision px_date_precision_from_name(const char *name);
 
 /* Stable name of a date source ("header", "unknown", …); never NULL. */
 const char *px_date_source_name(px_date_source ds);
@@ -116,6 +136,10 @@ typedef struct {
 
 /* Returns a zeroed article, or NULL when out of memory. */
 px_article *px_article_new(void);
+/* The article's date as far as it is known, for showing to a person:
+** "YYYY-MM-DD", "YYYY-MM" (month precision) or "YYYY" (year precision);
+** "" when the date is unknown.  Writes at most 11 bytes into out. */
+void px_article_date_label(const px_article *a, char out[11]);
 /* Frees the article and every string it owns; NULL is a no-op. */
 void px_article_free(px_article *a);
 /* Replaces *field with a copy of the first `len` bytes of `s` (s may be
@@ -210,7 +234,9 @@ typedef enum {
 } px_add_result;
 
 /* Adds or replaces an article, identified by a->ext_id (required, as are
-** a->source and a->body).  Computes a->hash and sets a->docid.  Writes are
+** a->source and a->body).  Computes a->hash and sets a->docid; sets the
+** unknown parts of a month- or year-precise a->date to 01 (PX_EINVAL for
+** a precision out of range or a date not written YYYY-MM-DD).  Writes are
 ** batched: they become durable at the next px_index_commit() or
 ** px_index_close().  Every `batch` articles (px_index_set_batch, or
 ** px_index_set_batch_bytes of text, whichever comes first) the store
@@ -304,8 +330,10 @@ typedef struct {
     const char *query;         /* user query string (UTF-8) */
     const char **outlets;      /* outlet filters, OR'd; may be NULL */
     size_t n_outlets;
-    const char *from;          /* "YYYY-MM-DD" lower bound or NULL */
-    const char *to;            /* "YYYY-MM-DD" upper bound or NULL */
+    const char *from;          /* "YYYY[-MM[-DD]]" lower bound or NULL */
+    const char *to;            /* "YYYY[-MM[-DD]]" upper bound or NULL;
+                                  an article dated to a month or year
+                                  passes when its whole period is inside */
     px_sort sort;
     size_t offset;
     size_t limit;              /* 0 means 10 */
@@ -341,7 +369,9 @@ typedef struct {
 } px_hit;
 
 typedef struct {
-    char *value;               /* outlet name or "YYYY-MM"; NULL = unknown */
+    char *value;               /* outlet name; for months "YYYY-MM", or
+                                  "YYYY" for articles dated to the year
+                                  only; NULL = unknown */
     size_t count;
 } px_facet;
 
@@ -356,7 +386,8 @@ typedef struct {
     size_t n_hits;
     px_facet *outlet_facets;   /* most frequent first; unknown last */
     size_t n_outlet_facets;
-    px_facet *month_facets;    /* chronological; unknown last */
+    px_facet *month_facets;    /* chronological ("YYYY" before "YYYY-01");
+                                  unknown last */
     size_t n_month_facets;
 } px_results;
 

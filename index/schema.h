@@ -6,6 +6,10 @@
 ** read this header and nothing else decides a prefix.  Changing anything
 ** here changes the on-disk format: bump PX_SCHEMA_VERSION and let
 ** `pressdex-index reindex` rebuild the Xapian side from the store.
+** (Date precisions added terms without a bump: they mark only month- and
+** year-precise articles, which did not exist before, and day-precise
+** documents are written exactly as in version 1, so older indexes answer
+** every date query the same.)
 */
 #ifndef PX_SCHEMA_H
 #define PX_SCHEMA_H
@@ -21,17 +25,24 @@
 #define PX_PREFIX_ID      "Q"   /* unique id: store docid in decimal */
 #define PX_PREFIX_OUTLET  "XO"  /* outlet key (px_outlet_key) */
 #define PX_PREFIX_AUTHOR_EXACT "XA" /* whole author name, case-folded */
-#define PX_PREFIX_YEAR    "Y"   /* YYYY */
-#define PX_PREFIX_MONTH   "M"   /* YYYYMM */
-#define PX_PREFIX_DAY     "D"   /* YYYYMMDD */
+#define PX_PREFIX_YEAR    "Y"   /* YYYY: every dated article */
+#define PX_PREFIX_MONTH   "M"   /* YYYYMM: dated to a day or a month */
+#define PX_PREFIX_DAY     "D"   /* YYYYMMDD: dated to a day */
 #define PX_PREFIX_UNDATED "XU"  /* "XU" alone: article has no known date */
+/* The period of an article dated only to a month or a year, so that a
+** date query can leave out the periods that overhang its end (see
+** index_dates.c); day-precise articles carry neither. */
+#define PX_PREFIX_MONTH_ONLY "XPM" /* YYYYMM: month known, day not */
+#define PX_PREFIX_YEAR_ONLY  "XPY" /* YYYY: only the year known */
 
 /* Value slots. */
 enum {
-    PX_SLOT_DATE = 0,   /* "YYYYMMDD": sorting and date ranges */
+    PX_SLOT_DATE = 0,   /* "YYYYMMDD", a month or year as its first day:
+                           sorting and date ranges */
     PX_SLOT_OUTLET = 1, /* outlet key: outlet facet counts */
-    PX_SLOT_MONTH = 2,  /* "YYYY-MM": month facet counts */
-    PX_SLOT_OLDEST = 3, /* "YYYYMMDD", "~" when undated: oldest-first
+    PX_SLOT_MONTH = 2,  /* "YYYY-MM", or "YYYY" for a year-precise date
+                           (a facet bucket of its own): month facets */
+    PX_SLOT_OLDEST = 3, /* as PX_SLOT_DATE, "~" when undated: oldest-first
                            sorting with undated articles last */
     PX_SLOT_CLUSTER = 4 /* syndication cluster id (decimal): collapsing */
 };

@@ -62,6 +62,35 @@ px_date_source px_date_source_from_name(const char *name)
     return PX_DATE_UNKNOWN;
 }
 
+static const char *const precision_names[] = {
+    [PX_PREC_DAY] = "day", [PX_PREC_MONTH] = "month", [PX_PREC_YEAR] = "year",
+};
+
+const char *px_date_precision_name(px_date_precision p)
+{
+    if ((unsigned)p < sizeof precision_names / sizeof *precision_names)
+        return precision_names[p];
+    return "day";
+}
+
+px_date_precision px_date_precision_from_name(const char *name)
+{
+    for (unsigned i = 0; name && i < sizeof precision_names /
+                                         sizeof *precision_names; i++)
+        if (strcmp(name, precision_names[i]) == 0)
+            return (px_date_precision)i;
+    return PX_PREC_DAY;
+}
+
+void px_article_date_label(const px_article *a, char out[11])
+{
+    /* A coarse date is shown without the 01s that only stand for the
+    ** unknown parts. */
+    int len = a->date_precision == PX_PREC_YEAR    ? 4
+              : a->date_precision == PX_PREC_MONTH ? 7 : 10;
+    snprintf(out, 11, "%.*s", len, a->date);
+}
+
 px_article *px_article_new(void)
 {
     return calloc(1, sizeof(px_article));

@@ -5,7 +5,11 @@
 ** Xapian, the first display name seen for each outlet key, and a meta
 ** table with the schema version and the change counter.  The schema grows
 ** only by appending steps to `migrations`: a store at version N is brought
-** to the newest version by running steps N+1.. in one transaction.  All
+** to the newest version by running steps N+1.. in one transaction.  A
+** reader cannot migrate, but a store from version READABLE_FROM on is read
+** as it is, through temporary views that supply what the later steps add
+** (legacy_views), so that upgrading pressdex does not take a search page
+** down until the next indexing run.  All
 ** statements used per article are prepared once at open.  Signatures and
 ** LSH buckets for syndication clusters are in store_cluster.c.
 */
@@ -49,8 +53,17 @@ static const char *const migrations[] = {
     ** (lsh_forget), so the index by docid, a third of the store's size
     ** beside the text and as costly to keep up as the table, goes. */
     "DROP INDEX IF EXISTS lsh_docid;",
+
+    /* 4: how much of the date is known (px_date_precision_name); every
+    ** date stored before was a full day. */
+    "ALTER TABLE articles ADD COLUMN date_precision TEXT NOT NULL "
+    "DEFAULT 'day';",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
+
+/* The oldest schema a read-only handle can read without migrating: every
+** step after it only adds a column that legacy_views supplies. */
+#define READABLE_FROM 3
 
 /* The LSH statements take all PX_LSH_BANDS buckets of an article at once
 ** (?1..?32, the docid as ?33): one statement instead of 32 is two to three
@@ -64,24 +77,30 @@ _Static_assert(PX_LSH_BANDS == 32, "the LSH statements list 32 buckets");
 #define LSH_ROW4(a, b, c, d) \
     "(?" #a ",?33),(?" #b ",?33),(?" #c ",?33),(?" #d ",?33)"
 
+/* The statements that write; a legacy read-only store leaves them
+** unprepared, since they name columns its file does not have. */
+static const unsigned char stmt_writes[N_STMTS] = {
+    [S_INSERT] = 1, [S_UPDATE] = 1, [S_DELETE] = 1, [S_TOMB] = 1,
+    [S_SEQ_SET] = 1, [S_OUTLET_ADD] = 1, [S_META_SET] = 1, [S_LSH_DEL] = 1,
+    [S_LSH_ADD] = 1, [S_CLUSTER_SET] = 1,
+};
+
 static const char *const stmt_sql[N_STMTS] = {
     [S_FIND] = "SELECT docid, hash FROM articles WHERE ext_id = ?1",
     [S_INSERT] = "INSERT INTO articles(ext_id, source, url, outlet, "
                  "outlet_key, date, date_source, title, author, body, hash, "
-                 "indexed_at, seq) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
-                 "?12,?13)",
+                 "indexed_at, seq, date_precision) VALUES(?1,?2,?3,?4,?5,?6,"
+                 "?7,?8,?9,?10,?11,?12,?13,?15)",
     [S_UPDATE] = "UPDATE articles SET ext_id=?1, source=?2, url=?3, "
                  "outlet=?4, outlet_key=?5, date=?6, date_source=?7, "
                  "title=?8, author=?9, body=?10, hash=?11, indexed_at=?12, "
-                 "seq=?13 WHERE docid=?14",
+                 "seq=?13, date_precision=?15 WHERE docid=?14",
     [S_DELETE] = "DELETE FROM articles WHERE docid = ?1",
     [S_TOMB] = "INSERT OR REPLACE INTO tombstones(docid, seq) VALUES(?1,?2)",
-    [S_GET] = "SELECT docid, ext_id, source, url, outlet, date, date_source, "
-              "title, author, hash, indexed_at, body, cluster FROM articles "
+    [S_GET] = "SELECT " ARTICLE_COLUMNS ", body, cluster FROM articles "
               "WHERE docid = ?1",
-    [S_GET_NOBODY] = "SELECT docid, ext_id, source, url, outlet, date, "
-                     "date_source, title, author, hash, indexed_at, NULL, "
-                     "cluster FROM articles WHERE docid = ?1",
+    [S_GET_NOBODY] = "SELECT " ARTICLE_COLUMNS ", NULL, cluster FROM "
+                     "articles WHERE docid = ?1",
     [S_SEQ_GET] = "SELECT CAST(value AS INTEGER) FROM meta WHERE key='seq'",
     [S_SEQ_SET] = "UPDATE meta SET value = ?1 WHERE key = 'seq'",
     [S_OUTLET_ADD] = "INSERT OR IGNORE INTO outlets(key, name) VALUES(?1,?2)",
@@ -131,12 +150,16 @@ static px_status exec(px_store *s, const char *sql, px_err *err)
     return PX_OK;
 }
 
-/* A reset statement, ready to bind. */
+/* A reset statement, ready to bind.  NULL only for a write on a legacy
+** reader, which no read-only caller makes; SQLite then refuses each call
+** on it with SQLITE_MISUSE rather than crashing. */
 sqlite3_stmt *px_store_stmt(px_store *s, int which)
 {
     sqlite3_stmt *st = s->stmt[which];
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
     return st;
 }
 
@@ -151,6 +174,22 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 /* ------------------------------------------------------------------ */
 /* Opening                                                              */
 /* ------------------------------------------------------------------ */
+
+/* For a reader of a store at `version` (READABLE_FROM <= version <
+** N_MIGRATIONS): a temporary view named articles, which SQLite resolves
+** before the table of the same name in the file, with the columns the
+** missing steps add at the values they give old rows.  TEMP objects live
+** in the connection, so the file is not touched. */
+static px_status legacy_views(px_store *s, int version, px_err *err)
+{
+    _Static_assert(N_MIGRATIONS == 4, "a new migration: say what a reader "
+                   "of an older store sees in its place, or raise "
+                   "READABLE_FROM");
+    (void)version;   /* only step 4 is missing */
+    s->legacy = 1;
+    return exec(s, "CREATE TEMP VIEW articles AS SELECT *, 'day' AS "
+                   "date_precision FROM main.articles", err);
+}
 
 static px_status migrate(px_store *s, px_err *err)
 {
@@ -168,6 +207,8 @@ static px_status migrate(px_store *s, px_err *err)
             N_MIGRATIONS);
     if (version == N_MIGRATIONS)
         return PX_OK;
+    if (!s->writable && version >= READABLE_FROM)
+        return legacy_views(s, version, err);
     if (!s->writable)
         return px_err_set(err, PX_ECORRUPT,
             "%s: store schema version %d needs upgrading; run "
@@ -199,8 +240,10 @@ static px_status configure(px_store *s, px_err *err)
     if (rc == PX_OK)
         rc = migrate(s, err);
     for (int i = 0; rc == PX_OK && i < N_STMTS; i++)
-        if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-                               &s->stmt[i], NULL) != SQLITE_OK)
+        if (!(s->legacy && stmt_writes[i]) &&
+            sqlite3_prepare_v3(s->db, stmt_sql[i], -1,
+                               SQLITE_PREPARE_PERSISTENT, &s->stmt[i],
+                               NULL) != SQLITE_OK)
             rc = px_store_sql_error(s, err, "preparing statements");
     return rc;
 }
@@ -371,6 +414,7 @@ px_status px_store_put(px_store *s, px_article *a, px_err *err)
     sqlite3_bind_int64(st, 13, seq);
     if (a->docid)
         sqlite3_bind_int64(st, 14, a->docid);
+    bind_text(st, 15, px_date_precision_name(a->date_precision));
     if (rc == PX_OK && sqlite3_step(st) != SQLITE_DONE)
         rc = px_store_sql_error(s, err, "storing an article");
     if (rc == PX_OK && !a->docid)
@@ -432,9 +476,11 @@ px_status px_store_row_article(sqlite3_stmt *st, int with_body, px_article **out
     const unsigned char *hash = sqlite3_column_text(st, 9);
     snprintf(a->hash, sizeof a->hash, "%s", hash ? (const char *)hash : "");
     a->indexed_at = sqlite3_column_int64(st, 10);
-    if (rc == PX_OK && with_body) rc = dup_col(st, 11, &a->body);
+    a->date_precision = px_date_precision_from_name(
+        (const char *)sqlite3_column_text(st, 11));
+    if (rc == PX_OK && with_body) rc = dup_col(st, 12, &a->body);
     /* Stores from before clusters existed hold 0: each its own cluster. */
-    a->cluster = sqlite3_column_int64(st, 12);
+    a->cluster = sqlite3_column_int64(st, 13);
     if (a->cluster == 0)
         a->cluster = a->docid;
     if (rc != PX_OK) {
@@ -473,8 +519,8 @@ px_status px_store_changes(px_store *s, int64_t since, px_store_change_fn cb,
         "SELECT " ARTICLE_COLUMNS ", body, cluster, seq, 0 FROM articles "
         "WHERE seq > ?1 "
         "UNION ALL SELECT docid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-        "NULL, NULL, 0, NULL, 0, seq, 1 FROM tombstones WHERE seq > ?1 "
-        "ORDER BY 14";
+        "NULL, NULL, 0, NULL, NULL, 0, seq, 1 FROM tombstones WHERE seq > ?1 "
+        "ORDER BY 15";
     if (stopped)
         *stopped = 0;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -483,9 +529,9 @@ px_status px_store_changes(px_store *s, int64_t since, px_store_change_fn cb,
     px_status rc = PX_OK;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t seq = sqlite3_column_int64(st, 13);
+        int64_t seq = sqlite3_column_int64(st, 14);
         int stop;
-        if (sqlite3_column_int(st, 14)) {
+        if (sqlite3_column_int(st, 15)) {
             stop = cb(ctx, NULL, sqlite3_column_int64(st, 0), seq);
         } else {
             px_article *a = NULL;

@@ -21,7 +21,9 @@
 typedef struct px_store px_store;
 
 /* Opens (and when writable, creates or migrates) the store at `path`.
-** PX_EVERSION when the file was written by a newer schema. */
+** PX_EVERSION when the file was written by a newer schema.  Read-only, a
+** store one schema behind (before date precisions) is read as it is, its
+** dates as day-precise; older ones give PX_ECORRUPT asking for a writer. */
 px_status px_store_open(const char *path, int writable, px_store **out,
                         px_err *err);
 void px_store_close(px_store *s);

@@ -22,12 +22,15 @@ enum {
 /* Columns of S_GET / S_GET_NOBODY and of the walks in store.c, which follow
 ** them with the body (or NULL) and the cluster. */
 #define ARTICLE_COLUMNS "docid, ext_id, source, url, outlet, date, " \
-                        "date_source, title, author, hash, indexed_at"
+                        "date_source, title, author, hash, indexed_at, " \
+                        "date_precision"
 
 struct px_store {
     sqlite3 *db;
     char *path;
     int writable;
+    int legacy;          /* read-only, schema older than this code: read
+                            through compatible views, writes unprepared */
     sqlite3_stmt *stmt[N_STMTS];
 };
 

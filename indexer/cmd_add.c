@@ -3,8 +3,9 @@
 ** article found.
 **
 ** The run lists its files first (walk.c), then reads them one at a time
-** into memory and lets the reader for the format (readers.c) hand each
-** article to px_index_add(), which batches and commits.  Anything wrong
+** and lets the reader of the file's format (the format table of the
+** extract library) hand each article to px_index_add(), which batches and
+** commits.  Anything wrong
 ** with one file or one line is a problem: it is printed with the path (and
 ** line) at once, the run goes on, and the exit status is 3 at the end.
 ** Only an index that cannot be opened or written stops the run.
@@ -14,8 +15,9 @@
 ** running the same command again finishes the work, since unchanged
 ** articles are recognised by their content hash and skipped.
 **
-** Memory stays bounded whatever the input: JSON Lines files, which can be
-** archives of any size, are read a chunk at a time, and the index commits
+** Memory stays bounded whatever the input: formats that can be read a
+** chunk at a time (JSON Lines, whose files can be archives of any size)
+** are, and the index commits
 ** a batch when it reaches the text --memory allows.  A run that changed a
 ** good part of the index ends by compacting the Xapian side.
 */
@@ -28,13 +30,13 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "ingest.h"
-#include "progress.h"
 #include "extract.h"
-#include "extract_readers.h"
+#include "progress.h"
 #include "walk.h"
 
-static const char add_help[] =
+/* --help is this head, a paragraph per row of the format table, and
+** add_help_tail. */
+static const char add_help_head[] =
 "Usage: pressdex-index [--db DIR] add [OPTIONS] PATH...\n"
 "\n"
 "Reads articles from files and folders and adds them to the index,\n"
@@ -42,13 +44,9 @@ static const char add_help[] =
 "and files of other formats in them are skipped.  An unchanged article is\n"
 "left alone; a changed one replaces what was indexed before.\n"
 "\n"
-"Formats:\n"
-"  .txt             the text of one news page.  Optional header lines\n"
-"                   first (title:, outlet:, date:, url:, author:, ended by\n"
-"                   a blank line) or a 'date YYYY-MM-DD' line.  Without\n"
-"                   title:, the title is the first meaningful line\n"
-"  .jsonl, .ndjson  one JSON object per line: id (or url), outlet, date,\n"
-"                   title, author (a string or a list), text (or body)\n"
+"Formats:\n";
+
+static const char add_help_tail[] =
 "\n"
 "Options:\n"
 "  --outlet NAME      the outlet of every article read, whatever the\n"
@@ -59,6 +57,9 @@ static const char add_help[] =
 "                     index keeps its own\n"
 "  --memory MB        about how much memory indexing may take, from 64\n"
 "                     (default 256)\n"
+"  --no-clean         index JSON Lines text as it is: no page chrome\n"
+"                     dropped, no metadata read out of it (for exports\n"
+"                     that are clean already)\n"
 "  -h, --help         this text\n"
 "\n"
 "A run that adds or changes at least a quarter of the index (and 1000\n"
@@ -66,14 +67,57 @@ static const char add_help[] =
 "\n"
 "A file or line that cannot be read is reported on stderr as\n"
 "PATH[:LINE]: message and the rest is indexed.  Invalid UTF-8 is repaired\n"
-"(each bad sequence becomes U+FFFD) with a warning.  Ctrl-C stops after\n"
-"the current article and keeps everything indexed so far; running the\n"
-"same command again finishes the work.\n"
+"(each bad sequence becomes U+FFFD) with a warning.  A stated date that\n"
+"cannot be right (more than a day ahead, before 1800, or a two-digit year\n"
+"as in 7/23/17) is a warning, and the article is indexed undated.\n"
+"Ctrl-C stops after the current article and keeps everything indexed so\n"
+"far; running the same command again finishes the work.\n"
 "\n"
 "Exit status: 0 success, 2 usage or environment error, 3 some file or\n"
 "line could not be read, or the run was interrupted.\n";
 
-/* Bytes of a JSON Lines file read at a time. */
+/* Column where a format's paragraph starts in --help, and the width. */
+#define PX_ADD_HELP_INDENT 19
+#define PX_ADD_HELP_WIDTH 76
+
+/* Prints --help: the format paragraphs come from the format table, so
+** that a new format shows up here by being in it. */
+static void add_print_help(FILE *out)
+{
+    char names[64];
+    const pxe_format *f;
+    fputs(add_help_head, out);
+    for (size_t i = 0; (f = pxe_format_at(i)); i++) {
+        size_t used = 0;
+        names[0] = '\0';
+        for (const char *const *e = f->extensions; *e; e++)
+            used += (size_t)snprintf(names + used, sizeof names - used,
+                                     "%s%s", used ? ", " : "", *e);
+        int col = fprintf(out, "  %-*s", PX_ADD_HELP_INDENT - 3, names);
+        if (col >= PX_ADD_HELP_INDENT) {
+            fputc('\n', out);
+            col = 0;
+        }
+        for (const char *w = f->help; *w;) {
+            size_t n = strcspn(w, " ");
+            if (col >= PX_ADD_HELP_INDENT &&
+                col + 1 + (int)n > PX_ADD_HELP_WIDTH) {
+                fputc('\n', out);
+                col = 0;
+            }
+            col += col < PX_ADD_HELP_INDENT
+                       ? fprintf(out, "%*s", PX_ADD_HELP_INDENT - col, "")
+                       : fprintf(out, " ");
+            col += fprintf(out, "%.*s", (int)n, w);
+            w += n;
+            w += strspn(w, " ");
+        }
+        fputc('\n', out);
+    }
+    fputs(add_help_tail, out);
+}
+
+/* Bytes of a file read at a time, for formats that can be read so. */
 #define PX_ADD_CHUNK (4u << 20)
 /* --memory: the default, what a run takes whatever its batches (MiB), and
 ** the bytes of memory per byte of article text in a batch.  Measured on
@@ -192,7 +236,7 @@ static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
     char *data = NULL;
     size_t len = 0;
     int fd = -1, e;
-    if (f->read == px_read_jsonl)   /* read in chunks, see the file head */
+    if (f->format->read_fd)     /* read in chunks, see the file head */
         e = (fd = open(f->path, O_RDONLY | O_CLOEXEC)) < 0 ? errno : 0;
     else
         e = px_cli_slurp(f->path, &data, &len);
@@ -203,10 +247,10 @@ static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
     r->files_read++;
     memset(r->file_counts, 0, sizeof r->file_counts);
     if (fd >= 0) {
-        px_read_jsonl_fd(in, f->path, fd, PX_ADD_CHUNK);
+        f->format->read_fd(in, f->path, fd, PX_ADD_CHUNK);
         close(fd);
     } else {
-        f->read(in, f->path, data, len);
+        f->format->read(in, f->path, data, len);
     }
     free(data);
     if (r->cli->verbosity >= PX_VERBOSE) {
@@ -221,14 +265,14 @@ static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
 
 /* The first pass of extraction: lines repeated across many scraped pages
 ** of one site (menus, sign-up forms, footers) are learnt before any page
-** is extracted.  Only page formats take part; JSON Lines and WARC records
-** carry their own article text.  A file that cannot be read here is
-** reported by the second pass. */
+** is extracted.  Only formats whose row says so take part (scraped pages;
+** JSON Lines and WARC records carry their own article text).  A file that
+** cannot be read here is reported by the second pass. */
 static void add_learn(add_run *r, pxe_ctx *xc)
 {
     for (size_t i = 0; i < r->walk.n && !*r->cli->stop; i++) {
         const px_walk_file *f = &r->walk.files[i];
-        if (f->read != px_read_txt && f->read != pxe_read_html)
+        if (!f->format->learn)
             continue;
         char *data = NULL;
         size_t len = 0;
@@ -299,6 +343,7 @@ static int add_parse(px_cli *cli, int argc, char **argv,
         {"date", required_argument, NULL, 'd'},
         {"language", required_argument, NULL, 'l'},
         {"memory", required_argument, NULL, 'm'},
+        {"no-clean", no_argument, NULL, 'N'},
         {NULL, 0, NULL, 0}};
     int c, rc;
     while ((c = getopt_long(argc, argv, PX_CLI_SHORT, longopts, NULL)) != -1) {
@@ -322,7 +367,12 @@ static int add_parse(px_cli *cli, int argc, char **argv,
                                 optarg);
         else if (c == 'l')
             *language = optarg;
-        else if ((rc = px_cli_option(cli, "add", add_help, c, argv)) >= 0)
+        else if (c == 'N')
+            opts->no_clean = 1;
+        else if (c == 'h')
+            return add_print_help(stdout), PX_EXIT_OK;
+        else if ((rc = px_cli_option(cli, "add", add_help_head, c, argv)) >=
+                 0)
             return rc;
     }
     if (optind >= argc)
@@ -427,7 +477,7 @@ static int add_finish(add_run *r, const char *dir, int stopped)
 
 int px_cmd_add(px_cli *cli, int argc, char **argv)
 {
-    px_ingest_opts opts = {NULL, NULL, NULL};
+    px_ingest_opts opts = {NULL, NULL, NULL, 0};
     const char *language = NULL;
     size_t memory_mb = PX_ADD_MEMORY_MB;
     int rc = add_parse(cli, argc, argv, &opts, &language, &memory_mb);

@@ -52,7 +52,7 @@ static char *walk_join(const char *dir, const char *name)
 }
 
 static px_status walk_push(px_walk *w, const char *path,
-                           const struct stat *sb, px_reader_fn read)
+                           const struct stat *sb, const pxe_format *format)
 {
     if (w->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 64;
@@ -66,7 +66,7 @@ static px_status walk_push(px_walk *w, const char *path,
     if (!(f->path = strdup(path)))
         return PX_ENOMEM;
     f->size = (uint64_t)sb->st_size;
-    f->read = read;
+    f->format = format;
     f->dev = sb->st_dev;
     f->ino = sb->st_ino;
     w->bytes += f->size;
@@ -149,10 +149,10 @@ static px_status walk_entry(px_walk *w, const char *path,
                             const walk_parent *up)
 {
     struct stat sb;
-    px_reader_fn read = px_reader_for(path);
+    const pxe_format *format = pxe_format_for(path);
     if (stat(path, &sb) != 0) {
         /* A dangling link to an image is no loss; to an article it is. */
-        if (read || errno == ELOOP)
+        if (format || errno == ELOOP)
             walk_report(w->problem, w, path, strerror(errno));
         return PX_OK;
     }
@@ -160,12 +160,12 @@ static px_status walk_entry(px_walk *w, const char *path,
         return walk_dir(w, path, &sb, up);
     if (!S_ISREG(sb.st_mode))
         return PX_OK;
-    if (!read) {
+    if (!format) {
         walk_report(w->note, w, path,
                     "skipped: not a format pressdex reads");
         return PX_OK;
     }
-    return walk_push(w, path, &sb, read);
+    return walk_push(w, path, &sb, format);
 }
 
 px_status px_walk_add(px_walk *w, const char *arg)
@@ -180,18 +180,18 @@ px_status px_walk_add(px_walk *w, const char *arg)
         return e == ENOMEM ? PX_ENOMEM : PX_OK;
     }
     px_status st = PX_OK;
-    px_reader_fn read = px_reader_for(abs);
+    const pxe_format *format = pxe_format_for(abs);
     if (S_ISDIR(sb.st_mode)) {
         st = walk_dir(w, abs, &sb, NULL);
     } else if (!S_ISREG(sb.st_mode)) {
         walk_report(w->problem, w, arg, "not a regular file or a folder");
-    } else if (!read) {
-        px_reader_names(names, sizeof names);
+    } else if (!format) {
+        pxe_format_names(names, sizeof names);
         snprintf(msg, sizeof msg,
                  "not a format pressdex reads (it reads %s)", names);
         walk_report(w->problem, w, arg, msg);
     } else {
-        st = walk_push(w, abs, &sb, read);
+        st = walk_push(w, abs, &sb, format);
     }
     free(abs);
     return st;

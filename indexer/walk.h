@@ -13,12 +13,12 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "ingest.h"
+#include "extract.h"
 
 typedef struct {
     char *path;            /* absolute */
     uint64_t size;         /* bytes, when listed */
-    px_reader_fn read;
+    const pxe_format *format;   /* how to read it (static row) */
     dev_t dev;             /* identity, to list each file once */
     ino_t ino;
 } px_walk_file;

@@ -217,18 +217,46 @@ static void bar(cgi_buf *b, const cgi_params *p, const char *ym,
                    count == 1 ? "" : "s");
 }
 
+/* Matches dated only to a year have a facet bucket "YYYY" of their own
+** (pressdex.h): listed under the bars, each a link narrowing to its year,
+** rather than drawn into a month they may not belong to. */
+static void year_only(cgi_buf *b, const cgi_params *p, const px_results *r)
+{
+    int any = 0;
+    for (size_t i = 0; i < r->n_month_facets; i++) {
+        const px_facet *f = &r->month_facets[i];
+        if (!f->value || strlen(f->value) != 4)
+            continue;
+        if (!any++)
+            cgi_buf_puts(b, "<p class=\"year-only\" id=\"year-only\">"
+                            "Dated to the year only:");
+        cgi_params t = *p;
+        t.offset = 0;
+        snprintf(t.from, sizeof t.from, "%.4s-01-01", f->value);
+        snprintf(t.to, sizeof t.to, "%.4s-12-31", f->value);
+        cgi_buf_printf(b, " <a data-year=\"%.4s\" ", f->value);
+        cgi_html_href(b, &t);
+        cgi_buf_printf(b, ">%.4s</a> <span class=\"count\">%zu</span>",
+                       f->value, f->count);
+    }
+    if (any)
+        cgi_buf_puts(b, "</p>");
+}
+
 /* Bars for every month from the first dated match to the last, empty
 ** months included so the gaps show; when that span is too long for the
 ** sidebar only the months with matches are drawn. */
 static void histogram(cgi_buf *b, const cgi_params *p, const px_results *r)
 {
     const px_facet *m = r->month_facets;
-    size_t n = 0, max = 0, undated = 0;
+    size_t n = 0, max = 0, undated = 0, years = 0;
     long lo = -1, hi = -1;
     for (size_t i = 0; i < r->n_month_facets; i++) {
         long k = m[i].value ? month_index(m[i].value) : -1;
         if (k < 0) {
-            undated += m[i].count;
+            /* A bare year is listed by year_only. */
+            undated += m[i].value ? 0 : m[i].count;
+            years += m[i].value != NULL;
             continue;
         }
         n++;
@@ -262,9 +290,10 @@ static void histogram(cgi_buf *b, const cgi_params *p, const px_results *r)
         cgi_buf_printf(b, "</svg><div class=\"axis\" aria-hidden=\"true\">"
                        "<span>%04ld-%02ld</span><span>%04ld-%02ld</span></div>",
                        lo / 12, lo % 12 + 1, hi / 12, hi % 12 + 1);
-    } else {
+    } else if (!years) {
         cgi_buf_puts(b, "<p>No dated articles.</p>");
     }
+    year_only(b, p, r);
     if (undated)
         cgi_buf_printf(b, "<p class=\"undated\" id=\"undated\">Undated: "
                        "<span class=\"count\">%zu</span></p>", undated);

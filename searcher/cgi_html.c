@@ -184,10 +184,15 @@ static void meta_html(cgi_buf *b, const px_article *a, int with_source)
     cgi_html_esc(b, a->outlet && *a->outlet ? a->outlet : "Unknown outlet");
     cgi_buf_puts(b, "</span> \xC2\xB7 ");
     if (a->date[0]) {
+        /* "2025-03" and "2025" are valid <time> values too: a month- or
+        ** year-precise date is never shown with a day it does not name. */
+        char date[11];
+        px_article_date_label(a, date);
         cgi_buf_puts(b, "<time datetime=\"");
-        cgi_html_esc(b, a->date);
-        cgi_buf_puts(b, "\">");
-        cgi_html_esc(b, a->date);
+        cgi_html_esc(b, date);
+        cgi_buf_printf(b, "\" data-precision=\"%s\">",
+                       px_date_precision_name(a->date_precision));
+        cgi_html_esc(b, date);
         cgi_buf_puts(b, "</time>");
     } else {
         cgi_buf_puts(b, "<span class=\"undated\">undated</span>");

@@ -260,9 +260,10 @@ static json_t *article_json(const px_article *a)
                         a->url, a->ext_id};
     for (int i = 0; i < 7; i++)
         s[i] = v[i] && *v[i] ? json_string(v[i]) : json_null();
-    return json_pack("{sI so so so ss so so so so ss}",
+    return json_pack("{sI so so so so ss so so so so ss}",
                      "id", (json_int_t)a->docid, "title", s[0],
                      "outlet", s[1], "date", s[2],
+                     "date_precision", px_json_date_precision(a),
                      "date_source", px_date_source_name(a->date_source),
                      "author", s[3], "source", s[4], "url", s[5],
                      "ext_id", s[6], "body", a->body ? a->body : "");

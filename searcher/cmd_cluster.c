@@ -24,18 +24,21 @@ static const char cluster_usage[] =
 static void print_members(px_article **m, size_t n, int json)
 {
     if (!json) {
-        for (size_t i = 0; i < n; i++)
-            printf("%-10s  %-20s  %s  (id %lld)\n",
-                   m[i]->date[0] ? m[i]->date : "-",
+        char date[11];
+        for (size_t i = 0; i < n; i++) {
+            px_article_date_label(m[i], date);
+            printf("%-10s  %-20s  %s  (id %lld)\n", date[0] ? date : "-",
                    m[i]->outlet ? m[i]->outlet : "-",
                    m[i]->title ? m[i]->title : "(untitled)",
                    (long long)m[i]->docid);
+        }
         return;
     }
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{sI so so so so so}",
+        json_array_append_new(arr, json_pack("{sI so so so so so so}",
             "id", (json_int_t)m[i]->docid, "date", px_json_str(m[i]->date),
+            "date_precision", px_json_date_precision(m[i]),
             "outlet", px_json_str(m[i]->outlet), "title", px_json_str(m[i]->title),
             "url", px_json_str(m[i]->url), "source", px_json_str(m[i]->source)));
     json_t *doc = json_pack("{si sI so}", "schema_version", 1, "cluster",

@@ -42,6 +42,8 @@ static const char usage_text[] =
 "  outlet:\"Harbor Herald\"  outlet names match whatever their spelling\n"
 "  date:2025-02            a day, month (YYYY-MM) or year (YYYY), a range\n"
 "  date:2024-12-01..2025-02-28, open ranges date:..2025-01-31, date:unknown\n"
+"                          (an article dated only to a month or year matches\n"
+"                          when all of that month or year is inside)\n"
 "  negotia*                words starting with negotia\n"
 "\n"
 "Options:\n"

@@ -21,6 +21,10 @@ json_t *px_json_results(const px_results *r, const px_search_opts *o);
 /* A JSON string, or null for NULL and "" (absent fields). */
 json_t *px_json_str(const char *s);
 
+/* The "date_precision" of an article: "day", "month" or "year", or null
+** when its date is unknown (then there is nothing to be precise about). */
+json_t *px_json_date_precision(const px_article *a);
+
 /* Human-readable results.  `bold` selects terminal bold for highlights
 ** (the snippets must then have been built with the bold markers);
 ** `cwd` shortens sources under it (may be NULL). */

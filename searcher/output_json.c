@@ -21,6 +21,12 @@ json_t *px_json_str(const char *s)
     return s && *s ? json_string(s) : json_null();
 }
 
+json_t *px_json_date_precision(const px_article *a)
+{
+    return a->date[0] ? json_string(px_date_precision_name(a->date_precision))
+                      : json_null();
+}
+
 static json_t *hit_json(const px_hit *h)
 {
     const px_article *a = h->article;
@@ -33,13 +39,14 @@ static json_t *hit_json(const px_hit *h)
         json_array_append_new(spans, json_pack("[II]", (json_int_t)start,
                                                (json_int_t)len));
     }
-    return json_pack("{sI sI sf so so so so ss so so so so so sI sI sI}",
+    return json_pack("{sI sI sf so so so so so ss so so so so so sI sI sI}",
         "rank", (json_int_t)h->rank,
         "id", (json_int_t)h->docid,
         "score", h->score,
         "title", px_json_str(a->title),
         "outlet", px_json_str(a->outlet),
         "date", px_json_str(a->date),
+        "date_precision", px_json_date_precision(a),
         "author", px_json_str(a->author),
         "date_source", px_date_source_name(a->date_source),
         "source", px_json_str(a->source),

@@ -49,9 +49,13 @@ static void print_facets(FILE *out, const px_results *r)
         fprintf(out, "  %6zu  %s\n", r->outlet_facets[i].count,
                 or_unknown(r->outlet_facets[i].value, "(unknown outlet)"));
     fputs("Months:\n", out);
-    for (size_t i = 0; i < r->n_month_facets; i++)
-        fprintf(out, "  %6zu  %s\n", r->month_facets[i].count,
-                or_unknown(r->month_facets[i].value, "(unknown date)"));
+    for (size_t i = 0; i < r->n_month_facets; i++) {
+        const char *v = r->month_facets[i].value;
+        /* A bare year counts articles dated to the year only. */
+        fprintf(out, "  %6zu  %s%s\n", r->month_facets[i].count,
+                or_unknown(v, "(unknown date)"),
+                v && strlen(v) == 4 ? " (year only)" : "");
+    }
 }
 
 void px_text_results(FILE *out, const px_results *r, const px_search_opts *o,
@@ -61,11 +65,13 @@ void px_text_results(FILE *out, const px_results *r, const px_search_opts *o,
     for (size_t i = 0; i < r->n_hits; i++) {
         const px_hit *h = &r->hits[i];
         const px_article *a = h->article;
+        char date[11];
+        px_article_date_label(a, date);
         fprintf(out, "\n%3zu. %s\n", h->rank,
                 or_unknown(a->title, "(untitled)"));
         fprintf(out, "     %s | %s | %s\n",
                 or_unknown(a->outlet, "unknown outlet"),
-                or_unknown(a->date, "unknown date"),
+                or_unknown(date, "unknown date"),
                 a->url && *a->url ? a->url : short_source(a->source, cwd));
         if (h->snippet && *h->snippet)
             fprintf(out, "     %s\n", h->snippet);

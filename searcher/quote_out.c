@@ -13,6 +13,7 @@ typedef struct {
     const char *name;       /* as first written */
     char *key;
     const char *first_date; /* "" when every article is undated */
+    char first_label[11];   /* first_date as far as it is known */
     size_t count;
 } outlet_row;
 
@@ -38,6 +39,7 @@ static outlet_row *outlet_rows(const px_quote_result *r, size_t *n)
         rows[*n].name = a->outlet;
         rows[*n].key = key;
         rows[*n].first_date = a->date;
+        px_article_date_label(a, rows[*n].first_label);
         rows[(*n)++].count = 1;
     }
     return rows;
@@ -73,10 +75,11 @@ static size_t undated(const px_quote_result *r)
 static json_t *match_json(const px_quote_match *m)
 {
     const px_article *a = m->article;
-    return json_pack("{sI sI so so ss so so so sf ss so}",
+    return json_pack("{sI sI so so so ss so so so sf ss so}",
         "id", (json_int_t)m->docid,
         "cluster", (json_int_t)a->cluster,
         "date", px_json_str(a->date),
+        "date_precision", px_json_date_precision(a),
         "outlet", px_json_str(a->outlet),
         "date_source", px_date_source_name(a->date_source),
         "title", px_json_str(a->title),
@@ -101,6 +104,15 @@ static const char *first_note(const px_quote_result *r, size_t ties,
         return "several articles share the earliest date";
     if (nodate)
         return "undated matches could be earlier";
+    /* A month or year sorts as its first day: the others may be earlier. */
+    if (r->n_matches > 1 &&
+        r->matches[0].article->date_precision == PX_PREC_MONTH)
+        return "the earliest date is known only to the month: other "
+               "matches from that month could be earlier";
+    if (r->n_matches > 1 &&
+        r->matches[0].article->date_precision == PX_PREC_YEAR)
+        return "the earliest date is known only to the year: other "
+               "matches from that year could be earlier";
     return NULL;
 }
 
@@ -177,8 +189,10 @@ void px_quote_text(FILE *out, const px_quote_result *r)
     const char *note = first_note(r, ties, nodate);
     for (size_t i = 0; i < ties; i++) {
         const px_quote_match *m = &r->matches[i];
+        char date[11];
+        px_article_date_label(m->article, date);
         fprintf(out, "%s %s  %s  %s (%s)\n", i ? "             " : "First printed:",
-                m->article->date, or_dash(m->article->outlet),
+                date, or_dash(m->article->outlet),
                 or_dash(m->article->title), m->exact ? "exact" : "near");
     }
     if (note && r->n_matches)
@@ -186,7 +200,7 @@ void px_quote_text(FILE *out, const px_quote_result *r)
     if (n_rows) {
         fputs("\nOutlets (first date, articles):\n", out);
         for (size_t i = 0; i < n_rows; i++)
-            fprintf(out, "  %-10s %4zu  %s\n", or_dash(rows[i].first_date),
+            fprintf(out, "  %-10s %4zu  %s\n", or_dash(rows[i].first_label),
                     rows[i].count, or_dash(rows[i].name));
     }
     free_rows(rows, n_rows);
@@ -194,7 +208,9 @@ void px_quote_text(FILE *out, const px_quote_result *r)
         fputs("\nTimeline:\n", out);
     for (size_t i = 0; i < r->n_matches; i++) {
         const px_quote_match *m = &r->matches[i];
-        fprintf(out, "  %-10s %-5s %.2f  %s | %s\n", or_dash(m->article->date),
+        char date[11];
+        px_article_date_label(m->article, date);
+        fprintf(out, "  %-10s %-5s %.2f  %s | %s\n", or_dash(date),
                 m->exact ? "exact" : "near", m->score,
                 or_dash(m->article->outlet), or_dash(m->article->title));
         if (m->context)

@@ -3,7 +3,16 @@
 set(PX_E2E_ENV
   "PX_INDEX=$<TARGET_FILE:pressdex-index>"
   "PX_SEARCH=$<TARGET_FILE:pressdex-search>"
-  "PX_EXAMPLES=${PROJECT_SOURCE_DIR}/examples")
+  "PX_EXAMPLES=${PROJECT_SOURCE_DIR}/examples"
+  "PX_MKINDEX=$<TARGET_FILE:mkindex_precision>")
+# e2e/date_precision.sh builds its index through the library with this
+# helper (the JSON Lines reader cannot carry a date precision), and checks
+# the search page too when it is built.
+add_executable(mkindex_precision ${CMAKE_CURRENT_SOURCE_DIR}/mkindex_precision.c)
+target_link_libraries(mkindex_precision PRIVATE pressdex)
+if(TARGET pressdex.cgi)
+  list(APPEND PX_E2E_ENV "PX_CGI=$<TARGET_FILE:pressdex.cgi>")
+endif()
 file(GLOB PX_E2E_SCRIPTS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/*.sh)
 list(REMOVE_ITEM PX_E2E_SCRIPTS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/lib.sh)
 foreach(script ${PX_E2E_SCRIPTS})

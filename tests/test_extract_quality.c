@@ -1,8 +1,10 @@
 /*
 ** test_extract_quality.c — measures extraction against labelled pages and
-** fails when quality drops below the thresholds.
+** fails when a figure drops below its floor.  One summary line per set
+** (scripts/quality turns them into the README's table); with -v or
+** PXE_QUALITY_VERBOSE=1 every miss too.
 **
-** Two sets:
+** Three sets:
 **  (a) tests/extraction/: pages written for the project (scraped text and
 **      HTML in the shapes real archives have) with their expected title,
 **      outlet, date, author, wire and body in labels.json.  Fields are
@@ -10,199 +12,80 @@
 **      means the extractor must leave the field unknown; a date counts
 **      when exact or within a day (time zones move publication days).
 **  (b) the public benchmark set in ../shared/extraction (or the folder
-**      named by $PRESSDEX_EXTRACTION_SET): 91 real pages with bodies a
-**      person extracted.  Skipped with a message when absent.
+**      named by $PRESSDEX_EXTRACTION_SET): 91 real HTML pages with bodies
+**      a person extracted.  Skipped with a message when absent.
+**  (c) ../shared/scraped-text (or $PRESSDEX_SCRAPED_SET): the same 91
+**      pages as scrapers' text, chrome and all, with labelled fields;
+**      scored as that set's `score` script does (see
+**      extract_quality_scraped.c).  Skipped with a message when absent.
 **
-** Bodies are scored as that benchmark does: tokens are runs of word
-** characters (\w+, Unicode, case kept); each text is a multiset of
-** 4-token shingles (a text of fewer tokens is one shingle); per page
-** TP/FP/FN are the shingle count overlaps normalised to sum to 1;
-** precision and recall are averaged over pages and F1 is computed from
-** the two means.  A page with nothing expected and nothing extracted
-** counts 1; a page where only one side is empty counts 0 on the measure
-** that is undefined.
+** Bodies are scored as the benchmark does (extract_quality_util.c):
+** shingle precision and recall averaged over pages, F1 from the means.
+**
+** PXE_QUALITY_ONLY=own|public|scraped runs one set.
 */
 #include <ctype.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <wchar.h>
-#include <wctype.h>
 
 #include <jansson.h>
-#include <zlib.h>
 
 #include "extract.h"
+#include "extract_quality.h"
 
 #ifndef PXE_TEST_SOURCE_DIR
 #define PXE_TEST_SOURCE_DIR "."
 #endif
 
-/* Thresholds: every field on the project's set, body F1 on both. */
-#define Q_FIELD_MIN 0.90
-#define Q_OWN_F1_MIN 0.90
-/* The public set's F1 as measured when these thresholds were set, less a
-** margin: a drop below it is a regression of the general method. */
+/* ---- floors -------------------------------------------------------- */
+/* The test fails when a figure drops below its floor.  They are floors to
+** raise as extraction improves, not targets: each was set a little below
+** what the build measured when it was set, so that a drop is a regression
+** of the general method (not of one page). */
+
+/* (a) the project's set: share of pages right, per field; body F1.
+** Measured when set: every field 46/46 but date 43/46; F1 0.999. */
+#define Q_OWN_TITLE_MIN 0.95
+#define Q_OWN_OUTLET_MIN 0.95
+#define Q_OWN_DATE_MIN 0.90
+#define Q_OWN_AUTHOR_MIN 0.95
+#define Q_OWN_WIRE_MIN 0.95
+#define Q_OWN_F1_MIN 0.95
+/* A smaller set means pages went missing. */
+#define Q_OWN_PAGES_MIN 40
+
+/* (b) the public HTML set: body shingles (measured precision 0.957,
+** recall 0.947, F1 0.952 when set). */
+#define Q_PUBLIC_PRECISION_MIN 0.94
+#define Q_PUBLIC_RECALL_MIN 0.93
 #define Q_PUBLIC_F1_MIN 0.93
 
-static int q_verbose;
+/* (c) the scraped-text set: pages right of 91 (author: of the 43 with an
+** author label); body shingles.  Chrome is a ceiling, not a floor: of the
+** 450 sampled chrome lines, at most this many may survive extraction, to
+** be lowered as extraction improves.  Measured when set: title 69,
+** outlet 45, date 67, author 24, chrome 89, recall 0.916, precision
+** 0.802. */
+#define Q_SCRAPED_TITLE_MIN 65
+#define Q_SCRAPED_OUTLET_MIN 42
+#define Q_SCRAPED_DATE_MIN 63
+#define Q_SCRAPED_AUTHOR_MIN 22
+#define Q_SCRAPED_CHROME_MAX 95
+#define Q_SCRAPED_RECALL_MIN 0.89
+#define Q_SCRAPED_PRECISION_MIN 0.77
 
-/* ---- shingle scoring ----------------------------------------------- */
-
-typedef struct {
-    char **v;
-    size_t n, cap;
-} q_strs;
-
-static void q_push(q_strs *s, char *x)
+/* Prints why a figure fails its floor (or ceiling); returns 1 if it does. */
+static int q_below(const char *set, const char *figure, double got,
+                   double floor, int is_ceiling)
 {
-    if (s->n == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 256;
-        s->v = realloc(s->v, s->cap * sizeof *s->v);
-        if (!s->v)
-            abort();
-    }
-    s->v[s->n++] = x;
-}
-
-static void q_free(q_strs *s)
-{
-    for (size_t i = 0; i < s->n; i++)
-        free(s->v[i]);
-    free(s->v);
-    memset(s, 0, sizeof *s);
-}
-
-/* Unicode word tokens (\w+: letters, digits, underscore). */
-static void q_tokens(const char *text, q_strs *out)
-{
-    mbstate_t ms;
-    memset(&ms, 0, sizeof ms);
-    const char *p = text, *start = NULL;
-    size_t left = strlen(text);
-    while (1) {
-        wchar_t wc = 0;
-        size_t k = left ? mbrtowc(&wc, p, left, &ms) : 0;
-        if (k == (size_t)-1 || k == (size_t)-2) {
-            memset(&ms, 0, sizeof ms);
-            k = 1;
-            wc = L' ';
-        }
-        int w = k > 0 && (iswalnum((wint_t)wc) || wc == L'_');
-        if (w && !start)
-            start = p;
-        if (!w && start) {
-            char *t = strndup(start, (size_t)(p - start));
-            q_push(out, t);
-            start = NULL;
-        }
-        if (k == 0)
-            break;
-        p += k;
-        left -= k;
-    }
-}
-
-static int q_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void q_shingles(const char *text, q_strs *out)
-{
-    q_strs tok = {0};
-    q_tokens(text ? text : "", &tok);
-    size_t n = tok.n < 4 ? (tok.n ? 1 : 0) : tok.n - 3;
-    for (size_t i = 0; i < n; i++) {
-        size_t len = 0;
-        for (size_t j = i; j < i + 4 && j < tok.n; j++)
-            len += strlen(tok.v[j]) + 1;
-        char *s = malloc(len + 1);
-        s[0] = '\0';
-        for (size_t j = i; j < i + 4 && j < tok.n; j++) {
-            if (j > i)
-                strcat(s, " ");
-            strcat(s, tok.v[j]);
-        }
-        q_push(out, s);
-    }
-    q_free(&tok);
-    if (out->n)
-        qsort(out->v, out->n, sizeof *out->v, q_cmp);
-}
-
-/* Per-page precision and recall from the shingle overlaps. */
-static void q_score(const char *truth, const char *pred, double *prec,
-                    double *rec)
-{
-    q_strs t = {0}, p = {0};
-    q_shingles(truth, &t);
-    q_shingles(pred, &p);
-    size_t i = 0, j = 0, tp = 0;
-    while (i < t.n && j < p.n) {
-        int c = strcmp(t.v[i], p.v[j]);
-        if (c == 0) {
-            tp++;
-            i++;
-            j++;
-        } else if (c < 0) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    double fp = (double)(p.n - tp), fn = (double)(t.n - tp), sum = tp + fp + fn;
-    double ntp = sum > 0 ? tp / sum : 0;
-    fp = sum > 0 ? fp / sum : 0;
-    fn = sum > 0 ? fn / sum : 0;
-    *prec = ntp + fp > 0 ? ntp / (ntp + fp) : (fn > 0 ? 0 : 1);
-    *rec = ntp + fn > 0 ? ntp / (ntp + fn) : (fp > 0 ? 0 : 1);
-    q_free(&t);
-    q_free(&p);
-}
-
-/* ---- files ---------------------------------------------------------- */
-
-/* dir + "/" + name into buf; 0 when it does not fit. */
-static int q_path(char *buf, size_t size, const char *dir, const char *name)
-{
-    size_t a = strlen(dir), b = strlen(name);
-    if (a + b + 2 > size)
-        return buf[0] = '\0', 0;
-    memcpy(buf, dir, a);
-    buf[a] = '/';
-    memcpy(buf + a + 1, name, b + 1);
-    return 1;
-}
-
-static char *q_read(const char *path, size_t *len)
-{
-    gzFile f = gzopen(path, "rb");   /* reads plain files too */
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    int k;
-    while (buf && (k = gzread(f, buf + n, (unsigned)(cap - n - 1))) > 0) {
-        n += (size_t)k;
-        if (cap - n < 4096) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-        }
-    }
-    gzclose(f);
-    if (buf)
-        buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-static int q_has_suffix(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcasecmp(s + a - b, suf) == 0;
+    int bad = is_ceiling ? got > floor : got < floor;
+    if (bad)
+        printf("  %s: %s %s %g, %s %g\n",
+               is_ceiling ? "ABOVE CEILING" : "BELOW THRESHOLD", set, figure,
+               got, is_ceiling ? "ceiling" : "floor", floor);
+    return bad;
 }
 
 /* Extracts a page by its extension. */
@@ -307,6 +190,29 @@ static void q_check_page(const char *name, json_t *want, const pxe_result *r,
                    got[f] && *got[f] ? got[f] : "(unknown)");
 }
 
+/* The project set's summary line, and its floors. */
+static int q_own_report(size_t pages, const size_t right[Q_NFIELDS],
+                        double psum, double rsum)
+{
+    static const double floor[Q_NFIELDS] = {
+        Q_OWN_TITLE_MIN, Q_OWN_OUTLET_MIN, Q_OWN_DATE_MIN, Q_OWN_AUTHOR_MIN,
+        Q_OWN_WIRE_MIN};
+    double P = pages ? psum / (double)pages : 0;
+    double R = pages ? rsum / (double)pages : 0;
+    double F = P + R > 0 ? 2 * P * R / (P + R) : 0;
+    printf("project set:");
+    for (int f = 0; f < Q_NFIELDS; f++)
+        printf(" %s %zu/%zu,", q_field_names[f], right[f], pages);
+    printf(" body recall %.3f precision %.3f F1 %.3f\n", R, P, F);
+    int fail = q_below("project set", "pages", (double)pages,
+                       Q_OWN_PAGES_MIN, 0);
+    for (int f = 0; f < Q_NFIELDS; f++)
+        fail |= q_below("project set", q_field_names[f],
+                        pages ? (double)right[f] / (double)pages : 0,
+                        floor[f], 0);
+    return fail | q_below("project set", "body F1", F, Q_OWN_F1_MIN, 0);
+}
+
 static int q_own_set(const pxe_ctx *ctx_in, const char *dir)
 {
     char path[4096];
@@ -355,19 +261,7 @@ static int q_own_set(const pxe_ctx *ctx_in, const char *dir)
         pxe_result_free(r);
     }
     json_decref(labels);
-    int fail = 0;
-    printf("project set: %zu pages\n", pages);
-    for (int f = 0; f < Q_NFIELDS; f++) {
-        double acc = pages ? (double)right[f] / (double)pages : 0;
-        printf("  %-7s %5.1f %%%s\n", q_field_names[f], acc * 100,
-               acc < Q_FIELD_MIN ? "  BELOW THRESHOLD" : "");
-        fail |= acc < Q_FIELD_MIN;
-    }
-    double P = psum / (double)pages, R = rsum / (double)pages;
-    double F = P + R > 0 ? 2 * P * R / (P + R) : 0;
-    printf("  body    precision %.3f recall %.3f F1 %.3f%s\n", P, R, F,
-           F < Q_OWN_F1_MIN ? "  BELOW THRESHOLD" : "");
-    return fail || F < Q_OWN_F1_MIN || pages < 40;
+    return q_own_report(pages, right, psum, rsum);
 }
 
 /* ---- (b) the public benchmark set ---------------------------------- */
@@ -379,7 +273,7 @@ static int q_public_set(const pxe_ctx *ctx, const char *dir)
     q_path(path, sizeof path, dir, "ground-truth.json");
     json_t *gt = json_load_file(path, 0, &je);
     if (!gt) {
-        printf("public set: %s not found, skipped (set "
+        printf("public set: skipped: %s not found (set "
                "PRESSDEX_EXTRACTION_SET to its folder to run it)\n", path);
         return 0;
     }
@@ -410,43 +304,94 @@ static int q_public_set(const pxe_ctx *ctx, const char *dir)
         free(data);
     }
     json_decref(gt);
-    double P = pages ? psum / (double)pages : 0, R = pages ? rsum / (double)pages : 0;
+    double P = pages ? psum / (double)pages : 0;
+    double R = pages ? rsum / (double)pages : 0;
     double F = P + R > 0 ? 2 * P * R / (P + R) : 0;
-    printf("public set: %zu pages\n  body    precision %.3f recall %.3f "
-           "F1 %.3f%s\n", pages, P, R, F,
-           F < Q_PUBLIC_F1_MIN ? "  BELOW THRESHOLD" : "");
-    return F < Q_PUBLIC_F1_MIN;
+    printf("public set: pages %zu, body recall %.3f precision %.3f F1 %.3f\n",
+           pages, R, P, F);
+    return q_below("public set", "body precision", P,
+                   Q_PUBLIC_PRECISION_MIN, 0) |
+           q_below("public set", "body recall", R, Q_PUBLIC_RECALL_MIN, 0) |
+           q_below("public set", "body F1", F, Q_PUBLIC_F1_MIN, 0);
+}
+
+/* ---- (c) the scraped-text set -------------------------------------- */
+
+static int q_scraped_set(const char *dir)
+{
+    q_scraped_figures f;
+    int rc = q_scraped_measure(dir, &f);
+    if (rc != 0)
+        return rc > 0;   /* -1: not there, skipped with a message */
+    double F = f.precision + f.recall > 0
+                   ? 2 * f.precision * f.recall / (f.precision + f.recall)
+                   : 0;
+    printf("scraped-text: title %zu/%zu, outlet %zu/%zu, date %zu/%zu, "
+           "author %zu/%zu, chrome %zu/%zu, body recall %.3f precision %.3f "
+           "F1 %.3f\n", f.title, f.pages, f.outlet, f.pages, f.date, f.pages,
+           f.author, f.author_pages, f.chrome, f.chrome_lines, f.recall,
+           f.precision, F);
+    const char *s = "scraped-text";
+    return q_below(s, "title", (double)f.title, Q_SCRAPED_TITLE_MIN, 0) |
+           q_below(s, "outlet", (double)f.outlet, Q_SCRAPED_OUTLET_MIN, 0) |
+           q_below(s, "date", (double)f.date, Q_SCRAPED_DATE_MIN, 0) |
+           q_below(s, "author", (double)f.author, Q_SCRAPED_AUTHOR_MIN, 0) |
+           q_below(s, "chrome", (double)f.chrome, Q_SCRAPED_CHROME_MAX, 1) |
+           q_below(s, "body recall", f.recall, Q_SCRAPED_RECALL_MIN, 0) |
+           q_below(s, "body precision", f.precision,
+                   Q_SCRAPED_PRECISION_MIN, 0);
+}
+
+/* A set's folder: $env when set, else beside the source tree. */
+static void q_set_dir(char *buf, size_t size, const char *env,
+                      const char *fallback)
+{
+    const char *v = getenv(env);
+    snprintf(buf, size, "%s", v && *v ? v : fallback);
+}
+
+static int q_run(const char *only, const char *set)
+{
+    return !only || !*only || strcmp(only, set) == 0;
 }
 
 int main(int argc, char **argv)
 {
     if (!setlocale(LC_CTYPE, "C.UTF-8"))
         setlocale(LC_CTYPE, "");
+    const char *v = getenv("PXE_QUALITY_VERBOSE");
     q_verbose = (argc > 1 && strcmp(argv[1], "-v") == 0) ||
-                getenv("PXE_QUALITY_VERBOSE") != NULL;
-    const char *only = getenv("PXE_QUALITY_ONLY");   /* "own" or "public" */
-    char own[4096], pub[4096], aliases[4096];
+                (v && *v && strcmp(v, "0") != 0);
+    const char *only = getenv("PXE_QUALITY_ONLY");   /* own|public|scraped */
+    char own[4096], pub[4096], scraped[4096], aliases[4096];
     snprintf(own, sizeof own, "%s/tests/extraction", PXE_TEST_SOURCE_DIR);
     q_path(aliases, sizeof aliases, own, "aliases.tsv");
-    const char *env = getenv("PRESSDEX_EXTRACTION_SET");
-    snprintf(pub, sizeof pub, "%s", env && *env ? env
-             : PXE_TEST_SOURCE_DIR "/../shared/extraction");
+    q_set_dir(pub, sizeof pub, "PRESSDEX_EXTRACTION_SET",
+              PXE_TEST_SOURCE_DIR "/../shared/extraction");
+    q_set_dir(scraped, sizeof scraped, "PRESSDEX_SCRAPED_SET",
+              PXE_TEST_SOURCE_DIR "/../shared/scraped-text");
+    /* Each set gets a fresh context, so that what one set's first pass
+    ** learnt does not weigh on another's. */
     pxe_ctx *ctx;
     px_err err;
-    if (pxe_ctx_new(NULL, &ctx, &err) != PX_OK ||
-        pxe_ctx_load_aliases(ctx, aliases, &err) != PX_OK) {
-        printf("FAIL: %s\n", err.msg);
-        return 1;
-    }
     int fail = 0;
-    if (!only || strcmp(only, "public") != 0)
+    if (q_run(only, "own")) {
+        if (pxe_ctx_new(NULL, &ctx, &err) != PX_OK ||
+            pxe_ctx_load_aliases(ctx, aliases, &err) != PX_OK) {
+            printf("FAIL: %s\n", err.msg);
+            return 1;
+        }
         fail |= q_own_set(ctx, own);
-    pxe_ctx_free(ctx);
-    if (pxe_ctx_new(NULL, &ctx, &err) != PX_OK)
-        return 1;
-    if (!only || strcmp(only, "own") != 0)
+        pxe_ctx_free(ctx);
+    }
+    if (q_run(only, "public")) {
+        if (pxe_ctx_new(NULL, &ctx, &err) != PX_OK)
+            return 1;
         fail |= q_public_set(ctx, pub);
-    pxe_ctx_free(ctx);
+        pxe_ctx_free(ctx);
+    }
+    if (q_run(only, "scraped"))
+        fail |= q_scraped_set(scraped);
     printf("%s\n", fail ? "FAIL" : "ok");
     return fail;
 }

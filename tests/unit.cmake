@@ -16,5 +16,11 @@ add_executable(unit_xapian_wrap ${CMAKE_CURRENT_SOURCE_DIR}/unit_xapian_wrap.c)
 target_link_libraries(unit_xapian_wrap PRIVATE pressdex)
 add_test(NAME unit_xapian_wrap COMMAND unit_xapian_wrap)
 
+# Dates known to the month or year only, through the library API; it also
+# plants a store from before the precision column with SQLite directly.
+add_executable(unit_date_precision ${CMAKE_CURRENT_SOURCE_DIR}/unit_date_precision.c)
+target_link_libraries(unit_date_precision PRIVATE pressdex PkgConfig::SQLITE3)
+add_test(NAME unit_date_precision COMMAND unit_date_precision)
+
 set_tests_properties(unit_normalize unit_store unit_xapian_wrap
-                     PROPERTIES TIMEOUT 120)
+                     unit_date_precision PROPERTIES TIMEOUT 120)

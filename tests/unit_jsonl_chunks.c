@@ -1,8 +1,8 @@
 /*
 ** unit_jsonl_chunks.c — the JSON Lines reader that reads a file a chunk at
-** a time (px_read_jsonl_fd, used by `add` so that memory does not grow
+** a time (pxe_read_jsonl_fd, used by `add` so that memory does not grow
 ** with the file) must find exactly what the whole-buffer reader
-** (px_read_jsonl) finds: the same articles in the same order, the same
+** (pxe_read_jsonl) finds: the same articles in the same order, the same
 ** problems with the same line numbers and messages, the same positions.
 **
 ** Every input is read with chunk sizes from 1 byte up, so that chunk ends
@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ingest.h"
+#include "extract.h"
 #include "check.h"
 
 /* Everything a read reports, as one text to compare. */
@@ -71,7 +71,7 @@ static char *read_whole(const char *data, size_t len, int stop_after)
     transcript t = {NULL, 0, 0, stop_after, 0};
     px_ingest in = {NULL, sink, report, &t, report, report, position};
     add_line(&t, "start");
-    int problems = px_read_jsonl(&in, "f.jsonl", data, len);
+    int problems = pxe_read_jsonl(&in, "f.jsonl", data, len);
     char buf[64];
     snprintf(buf, sizeof buf, "problems %d", problems);
     add_line(&t, buf);
@@ -86,7 +86,7 @@ static char *read_chunked(const char *path, size_t chunk, int stop_after)
     FILE *f = fopen(path, "rb");
     if (!f)
         exit(2);
-    int problems = px_read_jsonl_fd(&in, "f.jsonl", fileno(f), chunk);
+    int problems = pxe_read_jsonl_fd(&in, "f.jsonl", fileno(f), chunk);
     fclose(f);
     char buf[64];
     snprintf(buf, sizeof buf, "problems %d", problems);

@@ -109,13 +109,14 @@ size_t pxe_outlet_strip_section(const char *label, const char **section,
             }
         }
     }
-    if (!sep || x > label + n || !finish_is_section(x, (size_t)(label + n - x)) ||
+    size_t xlen = sep && x <= label + n ? (size_t)(label + n - x) : 0;
+    if (!sep || !finish_is_section(x, xlen) ||
         !finish_has_name(label, (size_t)(sep - label)))
         return len;
     if (section)
         *section = x;
     if (section_len)
-        *section_len = (size_t)(label + n - x);
+        *section_len = xlen;
     size_t cut = (size_t)(sep - label);
     while (cut > 0 && label[cut - 1] == ' ')
         cut--;

@@ -5,7 +5,7 @@
 ** `key: value` (title, outlet, date, url, author; keys case-insensitive)
 ** and/or a `date YYYY-MM-DD …` line; the header block ends at a blank line
 ** or at the first line that is neither.  Header fields always win; the
-** rest of the text goes to extraction (text.c), which finds the
+** text, headers included, goes to extraction (text.c), which finds the
 ** headline, byline, dateline and outlet in it and drops the page chrome
 ** around the story, saying where each field came from.
 */
@@ -174,12 +174,15 @@ static px_status txt_fill(const px_ingest *in, const char *path,
     if (rest == (size_t)-1)
         return PX_ENOMEM;
     /* Headers win; extraction finds the rest (title, byline, dateline,
-    ** outlet) in the text and drops the page chrome around the story.  A
+    ** outlet) in the text and drops the page chrome around the story.  It
+    ** is given the whole text, headers included, as `explain` is, so that
+    ** it knows what the headers said (a title header: no headline to look
+    ** for in the story) and the two agree on every line.  A
     ** stated date that cannot be right leaves the date unknown: a date
     ** guessed from the text would hide that the page's own is wrong. */
     px_err err;
     st = pxe_fill_article(in->opts ? in->opts->extract : NULL, a,
-                          text + rest, len - rest, NULL, &err);
+                          text, len, NULL, &err);
     if (bad_date) {
         a->date[0] = '\0';
         a->date_source = PX_DATE_UNKNOWN;

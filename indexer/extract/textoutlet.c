@@ -379,6 +379,8 @@ static char *to_logo(const pxe_lines *ls, int *mentions)
 static char *to_holder_site(const pxe_lines *ls, const char *holder,
                             int *count)
 {
+    if (strncasecmp(holder, "the ", 4) == 0)
+        holder += 4;   /* "The Hearst …": the name's own first word */
     size_t w = strcspn(holder, " ");
     char names[16][64];
     int counts[16] = {0};

@@ -97,7 +97,7 @@ expect_eq "json type" application/json "$(header Content-Type)"
 expect_eq "json total" 4 "$(jq '.total.estimated' <<<"$body")"
 expect_eq "json query" '"strike"' "$(jq -c '.query' <<<"$body")"
 expect_eq "json hit fields" \
-  '["author","cluster","copies","copy_outlets","date","date_source","highlights","id","outlet","rank","score","snippet","source","title","url"]' \
+  '["author","cluster","copies","copy_outlets","date","date_precision","date_source","highlights","id","outlet","rank","score","snippet","source","title","url"]' \
   "$(jq -c '.hits[0] | keys - ["ext_id"]' <<<"$body")"
 expect_eq "json facets" 4 "$(jq '[.facets.outlets[].count] | add' <<<"$body")"
 fetch '/?q=ferry&format=json'

@@ -96,7 +96,7 @@ expect_eq "facet totals are exact" "true" "$(jq -r .total.exact "$T/facets.json"
 # JSON shape and highlights.
 search --json negotiation >"$T/neg.json"
 expect_eq "hit fields" \
-  "author,cluster,copies,copy_outlets,date,date_source,ext_id,highlights,id,outlet,rank,score,snippet,source,title,url" \
+  "author,cluster,copies,copy_outlets,date,date_precision,date_source,ext_id,highlights,id,outlet,rank,score,snippet,source,title,url" \
   "$(jq -r '.hits[0] | keys | join(",")' "$T/neg.json")"
 expect_eq "stem-aware highlight" "true" \
   "$(jq -r '[.hits[] | .snippet as $s | .highlights[] | $s[.[0]:.[0]+.[1]] | ascii_downcase | startswith("negotia")] | all' "$T/neg.json")"

@@ -14,5 +14,7 @@ void pxe_t_streq(const char *want, const char *got, const char *file,
 
 /* test_extract_warc.c */
 void pxe_t_warc(void);
+/* test_extract_readers.c */
+void pxe_t_readers(void);
 
 #endif /* PXE_TEST_EXTRACT_H */

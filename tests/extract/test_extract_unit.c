@@ -2,7 +2,9 @@
 ** test_extract_unit.c — unit tests for indexer/extract/: dates, bylines,
 ** chrome phrases, outlet aliases and wires, the cross-page model, text and
 ** HTML extraction, and hostile input (empty, binary, broken markup).
-** The WARC tests are in test_extract_warc.c; both run from main() here.
+** The WARC tests are in test_extract_warc.c, those of the format table and
+** the JSON Lines reader in test_extract_readers.c; all run from main()
+** here.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,6 +296,7 @@ int main(void)
     test_html();
     test_explain();
     pxe_t_warc();
+    pxe_t_readers();
     if (pxe_t_failures)
         fprintf(stderr, "%d check(s) failed\n", pxe_t_failures);
     else
