@@ -36,6 +36,12 @@ static int tm_headline_like(const pxe_line *l)
         return 0;
     if (l->flags & PXE_LF_IMAGE || l->role == PXE_LINE_META)
         return 0;
+    /* Chrome by its words or shape (captions, stamps, menus) is no
+    ** headline; chrome by its place (repeated, outside the story) may be. */
+    if (l->role == PXE_LINE_CHROME && l->why &&
+        (strcmp(l->why, "photo caption") == 0 ||
+         strcmp(l->why, "time stamp") == 0))
+        return 0;
     if (pxe_chrome_phrase(t) || strstr(t, "\xc2\xa9"))
         return 0;
     char *by = pxe_byline_author(t);
@@ -88,17 +94,21 @@ static char *tm_opening(const pxe_lines *ls, size_t from, size_t to)
     return pxe_buf_take(&b);
 }
 
+/* How close under line i a byline or date stands: 5 right under it, 1
+** four lines down, 0 when none is that close. */
 static int tm_near_byline(const pxe_lines *ls, size_t i)
 {
     for (size_t j = i + 1; j < ls->n && j <= i + 5; j++) {
         char *a = pxe_byline_author(ls->v[j].text);
         char d[11];
         size_t at, n;
-        int hit = a || (pxe_word_count(ls->v[j].text) <= 14 &&
-                        pxe_date_find(ls->v[j].text, 0, d, &at, &n));
+        const pxe_line *l = &ls->v[j];
+        int hit = a || (pxe_word_count(l->text) <= 14 &&
+                        pxe_date_find(l->text, 0, d, &at, &n)) ||
+                  (l->why && strcmp(l->why, "time stamp") == 0);
         free(a);
         if (hit)
-            return 1;
+            return (int)(i + 6 - j);
     }
     return 0;
 }
@@ -127,8 +137,13 @@ static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
     *overlap = tm_overlap(l->text, own ? own : opening);
     free(own);
     s += *overlap * 45 / 100;
-    if (tm_near_byline(ls, i))
-        s += 12;
+    s += tm_near_byline(ls, i) * 3;
+    /* A headline is often followed by its standfirst: a longer sentence
+    ** that is not itself headline-sized. */
+    if (i + 1 < ls->n && pxe_text_words(ls->v[i + 1].text) >
+                             pxe_text_words(l->text) + 5 &&
+        pxe_ends_sentence(ls->v[i + 1].text))
+        s += 6;
     if (i < story)
         s -= (int)((story - i) > 40 ? 40 : story - i) / 2;
     else
@@ -162,8 +177,12 @@ static long tm_find_title(pxe_lines *ls, pxe_result *r)
             best = (long)i;
         }
         /* The best few, for explain. */
-        size_t k = kept < TM_KEEP ? kept++ : TM_KEEP - 1;
-        if (k == TM_KEEP - 1 && kept == TM_KEEP && scores[k] >= s)
+        size_t k;
+        if (kept < TM_KEEP)
+            k = kept++;
+        else if (s > scores[TM_KEEP - 1])
+            k = TM_KEEP - 1;
+        else
             continue;
         while (k > 0 && scores[k - 1] < s) {
             scores[k] = scores[k - 1];
