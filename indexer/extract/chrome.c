@@ -21,6 +21,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_int.h"
 
@@ -82,6 +83,23 @@ static const chrome_phrase chrome_strong[] = {
     {"you may also like", "recommendation rail"},
     {"recommended for you", "recommendation rail"},
     {"this article was originally published", "syndication note"},
+    {"keep an eye on your inbox", "newsletter appeal"},
+    {"thanks for signing up", "newsletter appeal"},
+    {"thank you for signing up", "newsletter appeal"},
+    {"no spam", "newsletter appeal"},
+    {"unsubscribe at any time", "newsletter appeal"},
+    {"delivered to your inbox", "newsletter appeal"},
+    {"if you buy something through", "affiliate disclosure"},
+    {"we may earn a commission", "affiliate disclosure"},
+    {"we may earn an affiliate", "affiliate disclosure"},
+    {"affiliate commission", "affiliate disclosure"},
+    {"affiliate links", "affiliate disclosure"},
+    {"have not been evaluated by the", "disclaimer"},
+    {"support independent", "membership appeal"},
+    {"we want to hear", "feedback appeal"},
+    {"send us a tip", "feedback appeal"},
+    {"there was a problem subscribing", "form message"},
+    {"please try again later", "form message"},
 };
 
 /* Phrases that mark a line only when they are (nearly) all of it. */
@@ -119,6 +137,11 @@ static const char *const chrome_rails[] = {
     "comments", "leave a comment", "leave a reply", "join the conversation",
     "join the discussion", "discussion", "responses", "reader comments",
     "show comments", "view comments", "add a comment", "post a comment",
+    "no comments yet", "comments are closed", "comment from the forums",
+    "most read in", "more stories from", "related coverage", "popular on",
+    "more in", "more news", "top news", "latest stories", "recent posts",
+    "related posts", "you might also like", "around the web",
+    "from our partners", "sponsored stories", "promoted stories",
 };
 
 /* Credits that mark a line as a photo caption, whatever its length:
@@ -283,9 +306,18 @@ static void chrome_menus(pxe_lines *ls)
 
 static int chrome_is_rail_head(const char *line)
 {
-    for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++)
+    size_t words = pxe_word_count(line);
+    for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++) {
+        size_t n = strlen(chrome_rails[i]);
         if (chrome_whole(line, chrome_rails[i]))
             return 1;
+        /* "Most read in world news", "More from The Hill": a rail's
+        ** heading names its section; a sentence would run longer. */
+        if (words <= 6 && strncasecmp(line, chrome_rails[i], n) == 0 &&
+            line[n] == ' ' && !pxe_ends_sentence(line) &&
+            pxe_word_count(chrome_rails[i]) >= 2)
+            return 1;
+    }
     /* "12 Comments", "3 responses" */
     size_t d = strspn(line, "0123456789");
     return d > 0 && line[d] == ' ' &&
