@@ -621,7 +621,7 @@ static int q_scraped_page(const pxe_ctx *ctx, const char *dir,
     snprintf(name, sizeof name, "pages/%.1000s", pg->file);
     q_path(path, sizeof path, dir, name);
     char *data = q_read(path, &len);
-    pxe_hints h = {path, NULL, NULL};   /* what read_txt.c gives */
+    pxe_hints h = {path, NULL, NULL, NULL, NULL};   /* what read_txt.c gives */
     if (!data || pxe_extract_text(ctx, &h, data, len, &r, &err) != PX_OK) {
         printf("FAIL: %s: cannot read or extract\n", path);
         free(data);
@@ -639,7 +639,7 @@ static int q_scraped_page(const pxe_ctx *ctx, const char *dir,
         q_score(pg->body, a->body, &p, &rc);
         *psum += p;
         *rsum += rc;
-        if (getenv("PXE_QUALITY_VERBOSE") && (p < 0.8 || rc < 0.8))
+        if (getenv("PXE_QUALITY_VERBOSE") && (p < 0.8 || rc < 0.8 || getenv("PXE_QUALITY_ALL")))
             printf("body\t%s\trecall %.2f precision %.2f\n", pg->file, rc,
                    p);
     }

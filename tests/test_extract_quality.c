@@ -93,7 +93,7 @@ static pxe_result *q_extract(const pxe_ctx *ctx, const char *path,
                              const char *data, size_t len)
 {
     pxe_result *r = NULL;
-    pxe_hints h = {path, NULL, NULL};
+    pxe_hints h = {path, NULL, NULL, NULL, NULL};
     px_err err;
     px_status st = q_has_suffix(path, ".html") || q_has_suffix(path, ".html.gz")
                        ? pxe_extract_html(ctx, &h, data, len, &r, &err)
@@ -289,7 +289,7 @@ static int q_public_set(const pxe_ctx *ctx, const char *dir)
         char *data = q_read(path, &len);
         pxe_result *r = NULL;
         if (data) {
-            pxe_hints h = {path, q_jstr(want, "url"), NULL};
+            pxe_hints h = {path, q_jstr(want, "url"), NULL, NULL, NULL};
             px_err err;
             pxe_extract_html(ctx, &h, data, len, &r, &err);
         }

@@ -83,6 +83,9 @@ static const chrome_phrase chrome_strong[] = {
     {"you may also like", "recommendation rail"},
     {"recommended for you", "recommendation rail"},
     {"this article was originally published", "syndication note"},
+    {"click to share", "share bar"},
+    {"click to email this", "share bar"},
+    {"opens in new window", "share bar"},
     {"keep an eye on your inbox", "newsletter appeal"},
     {"thanks for signing up", "newsletter appeal"},
     {"thank you for signing up", "newsletter appeal"},
@@ -133,15 +136,20 @@ static const char *const chrome_rails[] = {
     "top stories", "latest news", "latest", "editor's picks",
     "popular now", "what to read next", "read next", "more on this story",
     "recommended", "in other news", "also read", "read more",
-    /* where readers' comments start */
-    "comments", "leave a comment", "leave a reply", "join the conversation",
-    "join the discussion", "discussion", "responses", "reader comments",
-    "show comments", "view comments", "add a comment", "post a comment",
-    "no comments yet", "comments are closed", "comment from the forums",
+    /* a bare "Comments" may be a button above the story */
+    "comments", "discussion", "responses", "show comments", "view comments",
     "most read in", "more stories from", "related coverage", "popular on",
     "more in", "more news", "top news", "latest stories", "recent posts",
     "related posts", "you might also like", "around the web",
     "from our partners", "sponsored stories", "promoted stories",
+};
+
+/* Headings where readers' comments start. */
+static const char *const chrome_comment_heads[] = {
+    "leave a comment", "leave a reply", "join the conversation",
+    "join the discussion", "reader comments", "add a comment",
+    "post a comment", "no comments yet", "comments are closed",
+    "comment from the forums",
 };
 
 /* Credits that mark a line as a photo caption, whatever its length:
@@ -198,14 +206,27 @@ static int chrome_whole(const char *line, const char *phrase)
 const char *pxe_chrome_phrase(const char *line)
 {
     size_t words = pxe_word_count(line);
+    /* One lower-cased copy searched with strstr: this runs on every line
+    ** of every article, against every phrase. */
+    char stack[512], *low = stack;
+    size_t len = strlen(line);
+    if (len >= sizeof stack && !(low = malloc(len + 1)))
+        low = NULL;   /* without memory the phrases are skipped */
+    for (size_t i = 0; low && i <= len; i++)
+        low[i] = (char)tolower((unsigned char)line[i]);
     /* A long line is a notice when it opens with the phrase ("This website
     ** uses cookies to …"); inside a paragraph it may be quoted. */
-    for (size_t i = 0; i < sizeof chrome_strong / sizeof *chrome_strong; i++) {
-        const char *p = pxe_stristr(line, chrome_strong[i].phrase);
-        if (p && (words <= 40 || pxe_word_count_n(line, (size_t)(p - line))
-                                     < 8))
-            return chrome_strong[i].why;
+    const char *why = NULL;
+    for (size_t i = 0;
+         low && !why && i < sizeof chrome_strong / sizeof *chrome_strong; i++) {
+        const char *p = strstr(low, chrome_strong[i].phrase);
+        if (p && (words <= 40 || pxe_word_count_n(low, (size_t)(p - low)) < 8))
+            why = chrome_strong[i].why;
     }
+    if (low != stack)
+        free(low);
+    if (why)
+        return why;
     for (size_t i = 0; i < sizeof chrome_weak / sizeof *chrome_weak; i++)
         if (chrome_whole(line, chrome_weak[i].phrase))
             return chrome_weak[i].why;
@@ -225,6 +246,15 @@ const char *pxe_chrome_phrase(const char *line)
     if (chrome_is_rule(line))
         return "rule";
     return NULL;
+}
+
+/* "2. joetoronto says:": who wrote the comment under it. */
+static int chrome_comment_author(const char *line)
+{
+    size_t n = strlen(line);
+    return pxe_word_count(line) <= 6 && n > 5 &&
+           (pxe_stristr(line + (n > 6 ? n - 6 : 0), " says:") ||
+            pxe_stristr(line + (n > 7 ? n - 7 : 0), " wrote:"));
 }
 
 /* "5 hours ago", "3 min read", "Updated 10:42 GMT": a time stamp line. */
@@ -304,6 +334,25 @@ static void chrome_menus(pxe_lines *ls)
     }
 }
 
+/* A heading that opens readers' comments: "Comments", "12 Comments",
+** "34 responses to “…”". */
+static int chrome_is_comment_head(const char *line)
+{
+    size_t words = pxe_word_count(line);
+    for (size_t i = 0;
+         i < sizeof chrome_comment_heads / sizeof *chrome_comment_heads; i++)
+        if (chrome_whole(line, chrome_comment_heads[i]))
+            return 1;
+    size_t d = strspn(line, "0123456789");
+    if (d == 0 || line[d] != ' ' || words > 25)
+        return 0;
+    line += d + 1;
+    return pxe_starts_with_ci(line, "responses to ") ||
+           pxe_starts_with_ci(line, "comments on ") ||
+           pxe_starts_with_ci(line, "thoughts on ") ||
+           pxe_starts_with_ci(line, "replies to ");
+}
+
 static int chrome_is_rail_head(const char *line)
 {
     size_t words = pxe_word_count(line);
@@ -318,13 +367,7 @@ static int chrome_is_rail_head(const char *line)
             pxe_word_count(chrome_rails[i]) >= 2)
             return 1;
     }
-    /* "12 Comments", "3 responses" */
-    size_t d = strspn(line, "0123456789");
-    return d > 0 && line[d] == ' ' &&
-           (chrome_whole(line + d + 1, "comments") ||
-            chrome_whole(line + d + 1, "comment") ||
-            chrome_whole(line + d + 1, "responses") ||
-            chrome_whole(line + d + 1, "replies"));
+    return 0;
 }
 
 static int chrome_paragraph_like(const char *line)
@@ -337,10 +380,11 @@ static int chrome_paragraph_like(const char *line)
 static void chrome_rails_mark(pxe_lines *ls)
 {
     for (size_t i = 0; i < ls->n; i++) {
-        if (!chrome_is_rail_head(ls->v[i].text))
+        int comments = chrome_is_comment_head(ls->v[i].text);
+        if (!comments && !chrome_is_rail_head(ls->v[i].text))
             continue;
         ls->v[i].role = PXE_LINE_CHROME;
-        ls->v[i].why = "rail heading";
+        ls->v[i].why = comments ? "comments heading" : "rail heading";
         for (size_t j = i + 1; j < ls->n; j++) {
             const char *t = ls->v[j].text;
             if (chrome_paragraph_like(t) && pxe_ends_sentence(t))
@@ -416,6 +460,8 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
             chrome_drop(l, "time stamp");
         else if (chrome_caption(l->text))
             chrome_drop(l, "photo caption");
+        else if (chrome_comment_author(l->text))
+            chrome_drop(l, "comment author");
         else if (!structured && chrome_menu_line(l->text))
             chrome_drop(l, "menu line");
         else if (chrome_breadcrumb(l->text))

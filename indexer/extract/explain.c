@@ -152,7 +152,7 @@ static int ex_warc_record(void *vctx, const pxe_warc_record *rec)
         return 0;
     if (rec->http_status && rec->http_status != 200)
         return 0;
-    pxe_hints h = {run->path, rec->target_uri, rec->warc_date};
+    pxe_hints h = {run->path, rec->target_uri, rec->warc_date, NULL, NULL};
     pxe_result *r;
     if (pxe_extract_html(run->ctx, &h, rec->body, rec->body_len, &r, NULL))
         return 0;
@@ -196,7 +196,8 @@ static px_status ex_file(ex_run *run, const char *data, size_t len,
     }
     char urlbuf[2048];
     pxe_hints h = {path, ex_is_html(path) ? NULL
-                         : ex_text_url(data, len, urlbuf, sizeof urlbuf), NULL};
+                         : ex_text_url(data, len, urlbuf, sizeof urlbuf), NULL,
+                   NULL, NULL};
     pxe_result *r;
     px_status st = ex_is_html(path)
                        ? pxe_extract_html(run->ctx, &h, data, len, &r, err)

@@ -168,6 +168,9 @@ typedef struct {
     const char *url;           /* e.g. WARC-Target-URI */
     const char *archive_date;  /* "YYYY-MM-DD" crawl date (WARC-Date): a
                                ** last-resort date, PX_DATE_ARCHIVE */
+    /* Fields an export already states: they are taken as given and not
+    ** looked for in the text (which also saves the looking). */
+    const char *title, *outlet;
 } pxe_hints;
 
 void pxe_result_free(pxe_result *r);

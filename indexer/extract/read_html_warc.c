@@ -56,7 +56,7 @@ int pxe_read_html(const px_ingest *in, const char *path, const char *data,
         return px_ingest_problem(in, path, 0,
             "binary file (contains NUL bytes), skipped; HTML in UTF-16 "
             "must be converted to UTF-8 first");
-    pxe_hints h = {path, NULL, NULL};
+    pxe_hints h = {path, NULL, NULL, NULL, NULL};
     return readers_emit_html(in, path, 0, data, len, &h, path) ==
            PX_EMIT_PROBLEM;
 }
@@ -170,7 +170,7 @@ static int readers_warc_record(void *vctx, const pxe_warc_record *rec)
     else
         snprintf(ext_id, sizeof ext_id, "%s#%ld", w->path, no);
     pxe_hints h = {w->path, *uri ? uri : NULL,
-                   rec->warc_date[0] ? rec->warc_date : NULL};
+                   rec->warc_date[0] ? rec->warc_date : NULL, NULL, NULL};
     int rc = readers_emit_html(in, w->path, no, rec->body, rec->body_len, &h,
                                ext_id);
     w->problems += rc == PX_EMIT_PROBLEM;

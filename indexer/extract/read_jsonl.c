@@ -159,7 +159,7 @@ static px_status jsonl_clean(const px_ingest *in, px_article *a,
                              px_err *err)
 {
     pxe_result *r = NULL;
-    pxe_hints h = {a->source, a->url, NULL};
+    pxe_hints h = {a->source, a->url, NULL, a->title, a->outlet};
     /* As a page's text: every line ends with a newline. */
     size_t len = strlen(a->body);
     char *text = malloc(len + 2);

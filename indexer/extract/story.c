@@ -25,7 +25,10 @@
 ** function word (a list of headlines, a table row). */
 #define STORY_IMAGE -100
 #define STORY_FEW_STOPWORDS -30
-/* What a rail or comments heading costs a block that spans it. */
+/* What a rail heading costs a block that spans it ("Related" lines also
+** stand inside stories), and a comments heading (nothing after it is
+** the story's). */
+#define STORY_END -100000
 #define STORY_BARRIER -100
 
 /* Function words of the languages news is most often scraped in; a
@@ -112,6 +115,9 @@ static int story_score(const pxe_line *l)
     if (l->role == PXE_LINE_CHROME && l->why &&
         strcmp(l->why, "rail heading") == 0)
         return STORY_BARRIER;
+    if (l->role == PXE_LINE_CHROME && l->why &&
+        strcmp(l->why, "comments heading") == 0)
+        return STORY_END;
     if (l->role == PXE_LINE_CHROME)
         return words >= 25 && stop >= 25 ? 0 : -15;
     if (l->flags & PXE_LF_LINKS)
@@ -128,11 +134,13 @@ static int story_score(const pxe_line *l)
     return s;
 }
 
-void pxe_story_find(pxe_lines *ls)
+/* The densest block among lines [0, n): its bounds and its words. */
+static size_t story_block(const pxe_lines *ls, size_t n, size_t *from_out,
+                          size_t *to_out)
 {
     long best = 0, run = 0;
-    size_t best_from = 0, best_to = 0, from = 0;
-    for (size_t i = 0; i < ls->n; i++) {
+    size_t best_from = 0, best_to = 0, from = 0, words = 0;
+    for (size_t i = 0; i < n; i++) {
         if (run <= 0) {
             run = 0;
             from = i;
@@ -144,16 +152,31 @@ void pxe_story_find(pxe_lines *ls)
             best_to = i + 1;
         }
     }
-    size_t words = 0;
     for (size_t i = best_from; i < best_to; i++)
         words += pxe_text_words(ls->v[i].text);
-    if (best_to == 0 || words < STORY_MIN_WORDS)
+    *from_out = best_from;
+    *to_out = best_to;
+    return words;
+}
+
+void pxe_story_find(pxe_lines *ls)
+{
+    size_t from, to, n = ls->n;
+    /* Readers' comments are prose too, and may outweigh a short story:
+    ** once a story stands above a comments heading, nothing below it is
+    ** looked at. */
+    for (size_t k = 0; k < ls->n; k++)
+        if (ls->v[k].why && strcmp(ls->v[k].why, "comments heading") == 0 &&
+            story_block(ls, k, &from, &to) >= STORY_MIN_WORDS) {
+            n = k;
+            break;
+        }
+    if (story_block(ls, n, &from, &to) < STORY_MIN_WORDS)
         return;   /* no prose (a table of results): keep what chrome.c kept */
-    ls->story_from = best_from;
-    ls->story_to = best_to;
+    ls->story_from = from;
+    ls->story_to = to;
     for (size_t i = 0; i < ls->n; i++)
-        if ((i < best_from || i >= best_to) &&
-            ls->v[i].role == PXE_LINE_BODY) {
+        if ((i < from || i >= to) && ls->v[i].role == PXE_LINE_BODY) {
             ls->v[i].role = PXE_LINE_CHROME;
             ls->v[i].why = "outside the story block";
         }

@@ -330,6 +330,9 @@ static void text_lines(const char *text, size_t len, pxe_lines *ls)
         pxe_buf_add(&para_buf, s + ind, n - ind);
         last_len = text_columns(s, n);
     }
+    if (open)   /* the last line had no newline after it */
+        text_add(ls, &lay, para_buf.s ? para_buf.s : "", para_buf.len,
+                 para_indent, open_para);
     if (para_buf.oom)
         ls->oom = 1;
     pxe_buf_free(&para_buf);
@@ -352,6 +355,10 @@ px_status pxe_extract_text(const pxe_ctx *ctx, const pxe_hints *hints,
     text_lines(text, len, &ls);
     if (hints && hints->url)
         pxe_field_set(&r->url, hints->url, "given", 100);
+    if (hints && hints->title)
+        pxe_field_set(&r->title, hints->title, "given", 100);
+    if (hints && hints->outlet)
+        pxe_field_set(&r->outlet, hints->outlet, "given", 100);
     /* A url header counts for the site key too (first pass does the same
     ** through pxe_learn_file). */
     pxe_site_key(hints ? hints->url : NULL, hints ? hints->path : NULL, site,
@@ -375,7 +382,7 @@ px_status pxe_fill_article(const pxe_ctx *ctx, px_article *a,
                            px_err *err)
 {
     pxe_result *r;
-    pxe_hints h = {a->source, a->url, NULL};
+    pxe_hints h = {a->source, a->url, NULL, NULL, NULL};
     if (wire)
         *wire = NULL;
     px_status st = pxe_extract_text(ctx, &h, text, len, &r, err);

@@ -107,7 +107,14 @@ static int to_find_name(const pxe_lines *ls, const char *dom, to_name *best)
                 size_t len = (size_t)(end - starts[a]);
                 while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
                     len--;
+                /* Cheap test first: the span must start as the domain
+                ** does ("thehill" may be "Hill"). */
+                unsigned char c0 = (unsigned char)tolower(
+                    (unsigned char)*starts[a]);
                 if (len == 0 || len >= sizeof seen[0].name ||
+                    (c0 != (unsigned char)dom[0] &&
+                     !(strncmp(dom, "the", 3) == 0 &&
+                       c0 == (unsigned char)dom[3])) ||
                     !to_spells(starts[a], len, dom))
                     continue;
                 size_t k = 0;
@@ -427,6 +434,8 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
 {
     char dom[256];
     unsigned count;
+    if (r->outlet.value)
+        return;   /* stated by a header or the export */
     const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
     const char *d = to_domain(ls, h, url, dom, sizeof dom, &count);
     to_name name;

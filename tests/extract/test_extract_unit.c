@@ -166,7 +166,8 @@ static void test_learn(void)
                        "The water board approved a rise of 11 per cent on "
                        "Thursday after a long meeting.\n";
     pxe_result *r;
-    pxe_hints h = {NULL, "https://valleyledger.example/x", NULL};
+    pxe_hints h = {NULL, "https://valleyledger.example/x", NULL, NULL,
+                   NULL};
     T(pxe_extract_text(ctx, &h, text, strlen(text), &r, &err) == PX_OK);
     T(strstr(r->body, "Ledger Club") == NULL);
     T(strstr(r->body, "water board approved") != NULL);
