@@ -205,8 +205,8 @@ px_status pxe_result_to_article(const pxe_result *r, px_article *a,
                                 px_err *err);
 
 /* The hook for the .txt reader: runs pxe_extract_text() on `text` (the
-** file's text, headers included or not) with the article's url and source
-** as hints, then pxe_result_to_article().  `ctx` may be NULL (no aliases,
+** file's text after its header lines) with the article's url, source,
+** title and outlet as hints, then pxe_result_to_article().  `ctx` may be NULL (no aliases,
 ** nothing learnt).  If `wire` is not NULL it receives the wire's name (a
 ** malloc'd copy the caller frees) or NULL. */
 px_status pxe_fill_article(const pxe_ctx *ctx, px_article *a,

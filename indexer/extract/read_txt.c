@@ -90,22 +90,34 @@ static int txt_header(const txt_line *l, size_t *which, const char **value,
     return 0;
 }
 
-/* Recognises a `date 2025-01-14 …` line: the word "date", then a date
-** (the whole rest of the line, or its first word). */
-static int txt_date_line(const txt_line *l, char out[11])
+/* Recognises a `date 2025-01-14 …` line as scrapers write it: spaces may
+** come first, and the page's text may follow the date on the same line.
+** Returns how many bytes of the line the word "date" and the date take
+** (so that the text after them stays the page's), 0 when it is none. */
+static size_t txt_date_line(const txt_line *l, char out[11])
 {
     char buf[96];
-    if (l->len < 6 || strncasecmp(l->s, "date", 4) != 0 ||
-        (l->s[4] != ' ' && l->s[4] != '\t'))
+    size_t i = 0;
+    while (i < l->len && (l->s[i] == ' ' || l->s[i] == '\t'))
+        i++;
+    if (l->len < i + 6 || strncasecmp(l->s + i, "date", 4) != 0 ||
+        (l->s[i + 4] != ' ' && l->s[i + 4] != '\t'))
         return 0;
-    size_t n = l->len - 5 < sizeof buf - 1 ? l->len - 5 : sizeof buf - 1;
-    memcpy(buf, l->s + 5, n);
+    i += 5;
+    while (i < l->len && (l->s[i] == ' ' || l->s[i] == '\t'))
+        i++;
+    size_t n = l->len - i < sizeof buf - 1 ? l->len - i : sizeof buf - 1;
+    memcpy(buf, l->s + i, n);
     buf[n] = '\0';
-    char *word = buf + strspn(buf, " \t");
+    /* "2025-02-14 Harbour board …": the first word is the date (the
+    ** parser would also read a timestamp's date off the whole rest). */
+    char word[96];
+    size_t w = strcspn(buf, " \t");
+    memcpy(word, buf, w);
+    word[w] = '\0';
     if (px_date_parse(word, out))
-        return 1;
-    word[strcspn(word, " \t")] = '\0';
-    return px_date_parse(word, out);
+        return i + w;
+    return px_date_parse(buf, out) ? l->len : 0;   /* "14 February 2025" */
 }
 
 /* Applies one header line; the first occurrence of a key wins.  Sets
@@ -138,7 +150,7 @@ static size_t txt_headers_parse(const px_ingest *in, const char *path,
                                 int *bad_date)
 {
     char date[11];
-    size_t pos = 0, start = 0, which, vlen;
+    size_t pos = 0, start = 0, which, vlen, used;
     const char *value;
     txt_line l;
     while (txt_next_line(text, len, &pos, &l) && txt_is_blank(&l))
@@ -150,9 +162,11 @@ static size_t txt_headers_parse(const px_ingest *in, const char *path,
                 PX_OK)
                 return (size_t)-1;
         } else if (a->date_source == PX_DATE_UNKNOWN &&
-                   txt_date_line(&l, date)) {
+                   (used = txt_date_line(&l, date)) > 0) {
             /* checked as a date header is (a date in the future) */
             *bad_date |= px_ingest_set_date(in, path, 0, a, date);
+            if (used < l.len)   /* the page's text goes on after the date */
+                return (size_t)(l.s - text) + used;
         } else {
             return txt_is_blank(&l) ? pos : start;
         }
@@ -174,15 +188,14 @@ static px_status txt_fill(const px_ingest *in, const char *path,
     if (rest == (size_t)-1)
         return PX_ENOMEM;
     /* Headers win; extraction finds the rest (title, byline, dateline,
-    ** outlet) in the text and drops the page chrome around the story.  It
-    ** is given the whole text, headers included, as `explain` is, so that
-    ** it knows what the headers said (a title header: no headline to look
-    ** for in the story) and the two agree on every line.  A
-    ** stated date that cannot be right leaves the date unknown: a date
-    ** guessed from the text would hide that the page's own is wrong. */
+    ** outlet) in the text after them and drops the page chrome around the
+    ** story; it is told what the headers stated (a title header: no
+    ** headline to look for in the story).  A stated date that cannot be
+    ** right leaves the date unknown: a date guessed from the text would
+    ** hide that the page's own is wrong. */
     px_err err;
     st = pxe_fill_article(in->opts ? in->opts->extract : NULL, a,
-                          text, len, NULL, &err);
+                          text + rest, len - rest, NULL, &err);
     if (bad_date) {
         a->date[0] = '\0';
         a->date_source = PX_DATE_UNKNOWN;

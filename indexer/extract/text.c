@@ -382,7 +382,7 @@ px_status pxe_fill_article(const pxe_ctx *ctx, px_article *a,
                            px_err *err)
 {
     pxe_result *r;
-    pxe_hints h = {a->source, a->url, NULL, NULL, NULL};
+    pxe_hints h = {a->source, a->url, NULL, a->title, a->outlet};
     if (wire)
         *wire = NULL;
     px_status st = pxe_extract_text(ctx, &h, text, len, &r, err);

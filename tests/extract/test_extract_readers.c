@@ -262,8 +262,40 @@ static void tr_jsonl_dates(void)
     tr_free(&s);
 }
 
+/* The `date YYYY-MM-DD` line of a .txt page as scrapers write it: spaces
+** before it, the page's text after the date on the same line. */
+static void tr_txt_date_line(void)
+{
+    static const char *const pages[] = {
+        "date 2025-02-14\n\nHarbour board extends ferry timetable\n\n"
+        TR_STORY1 "\n",
+        "   date 2025-02-14\nHarbour board extends ferry timetable\n\n"
+        TR_STORY1 "\n",
+        "\tdate 2025-02-14 Harbour board extends ferry timetable\n\n"
+        TR_STORY1 "\n",
+        "date 14 February 2025\n\nHarbour board extends ferry timetable\n\n"
+        TR_STORY1,
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        tr_sink s;
+        memset(&s, 0, sizeof s);
+        px_ingest in = {NULL, tr_sink_fn, tr_problem, &s, tr_warning, NULL,
+                        NULL};
+        T(pxe_read_txt(&in, "/in/page.txt", pages[i], strlen(pages[i])) ==
+          0);
+        T(s.n == 1);
+        EQ("2025-02-14", s.date[0]);
+        T(s.ds[0] == PX_DATE_HEADER);
+        EQ("Harbour board extends ferry timetable", s.title[0]);
+        EQ(TR_STORY1, s.body[0] ? s.body[0] : "");
+        EQ("", s.log);
+        tr_free(&s);
+    }
+}
+
 void pxe_t_readers(void)
 {
+    tr_txt_date_line();
     tr_formats();
     tr_sections();
     tr_jsonl_clean();
