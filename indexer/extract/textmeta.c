@@ -24,6 +24,11 @@
 ** among the first lines of an HTML body. */
 #define TM_ABOVE_STORY 60
 #define TM_TITLE_SCAN 25
+/* Lines right above the story, where distance says nothing. */
+#define TM_NEIGHBOURHOOD 8
+/* Weights: a headline shown more than once; sharing the story's words. */
+#define TM_REPEATED 15
+#define TM_OVERLAP 30
 /* Candidates kept for explain. */
 #define TM_KEEP 4
 
@@ -40,7 +45,9 @@ static int tm_headline_like(const pxe_line *l)
     ** headline; chrome by its place (repeated, outside the story) may be. */
     if (l->role == PXE_LINE_CHROME && l->why &&
         (strcmp(l->why, "photo caption") == 0 ||
-         strcmp(l->why, "time stamp") == 0))
+         strcmp(l->why, "time stamp") == 0 ||
+         strcmp(l->why, "breadcrumb") == 0 ||
+         strcmp(l->why, "menu line") == 0))
         return 0;
     if (pxe_chrome_phrase(t) || strstr(t, "\xc2\xa9"))
         return 0;
@@ -136,7 +143,7 @@ static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
     char *own = i >= story ? tm_opening(ls, i + 1, ls->n) : NULL;
     *overlap = tm_overlap(l->text, own ? own : opening);
     free(own);
-    s += *overlap * 45 / 100;
+    s += *overlap * TM_OVERLAP / 100;
     s += tm_near_byline(ls, i) * 3;
     /* A headline is often followed by its standfirst: a longer sentence
     ** that is not itself headline-sized. */
@@ -144,13 +151,18 @@ static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
                              pxe_text_words(l->text) + 5 &&
         pxe_ends_sentence(ls->v[i + 1].text))
         s += 6;
-    if (i < story)
-        s -= (int)((story - i) > 40 ? 40 : story - i) / 2;
-    else
+    /* Headline, standfirst, byline, captions: the few lines above the
+    ** story are all the headline's neighbourhood; only further up does
+    ** distance count against a line. */
+    if (i + TM_NEIGHBOURHOOD < story)
+        s -= (int)((story - i - TM_NEIGHBOURHOOD) > 40
+                       ? 40 : story - i - TM_NEIGHBOURHOOD) / 2;
+    else if (i >= story)
         s -= 6 + (int)(i - story) * 6;
+    /* Pages repeat their headline (share text, breadcrumbs, rails). */
     if (l->role == PXE_LINE_CHROME && l->why &&
         strcmp(l->why, "repeated on this page") == 0)
-        s += 6;
+        s += words >= 4 ? TM_REPEATED : 6;
     return s;
 }
 
