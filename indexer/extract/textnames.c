@@ -18,6 +18,10 @@
 
 #include "extract_int.h"
 
+/* How far above and below the headline a byline is looked for. */
+#define TN_BEFORE 6
+#define TN_AFTER 12
+
 static const char *const tn_byline_prefixes[] = {
     "by ", "written by ", "words by ", "story by ", "posted by ",
     "author: ", "authors: ", "author : ", "reporter: ", "byline: ",
@@ -285,6 +289,24 @@ static int tn_credit(const pxe_ctx *ctx, const char *line)
            pxe_stristr(line, "getty") || pxe_stristr(line, "shutterstock");
 }
 
+/* Words of a time stamp, not of a name: "Published Wed, Nov 20 2019". */
+static int tn_stamp_word(const char *name)
+{
+    static const char *const words[] = {
+        "published", "updated", "posted", "modified", "mon", "tue", "wed",
+        "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "today", "yesterday"};
+    for (const char *p = name; *p;) {
+        size_t n = strcspn(p, " ");
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            if (strlen(words[i]) == n && strncasecmp(p, words[i], n) == 0)
+                return 1;
+        p += n;
+        p += strspn(p, " ");
+    }
+    return 0;
+}
+
 /* "Chris Davies - Nov 19, 2019", "Catherine Shu @catherineshu / 2 days",
 ** "5:45 AM PST 11/19/2019 by Patrick Shanley": a name next to a date or a
 ** handle on one short line. */
@@ -307,7 +329,8 @@ static char *tn_name_with_stamp(const char *t)
         (*rest != '@' && at > 12))
         return NULL;
     char *name = pxe_collapse(t, k);
-    if (name && (!pxe_name_capitalised(name) || !tn_plausible_name(name))) {
+    if (name && (!pxe_name_capitalised(name) || !tn_plausible_name(name) ||
+                 tn_stamp_word(name))) {
         free(name);
         name = NULL;
     }
@@ -319,11 +342,9 @@ static char *tn_name_with_stamp(const char *t)
 static char *tn_name_line(const pxe_lines *ls, size_t i)
 {
     const char *t = ls->v[i].text;
-    char *stamped = tn_name_with_stamp(t);
-    if (stamped)
-        return stamped;
     if (!pxe_name_capitalised(t) || strpbrk(t, "0123456789|:@") ||
-        pxe_chrome_phrase(t) || ls->v[i].flags & (PXE_LF_ITEM | PXE_LF_HEADING))
+        pxe_chrome_phrase(t) ||
+        ls->v[i].flags & (PXE_LF_ITEM | PXE_LF_HEADING | PXE_LF_LINKS))
         return NULL;
     for (size_t j = i > 2 ? i - 2 : 0; j < ls->n && j <= i + 2; j++) {
         char d[11];
@@ -335,67 +356,84 @@ static char *tn_name_line(const pxe_lines *ls, size_t i)
     return NULL;
 }
 
-/* The author named on line i: "By NAME", "By" then the name on the next
-** line, "NAME, Staff Writer", or (loose) a name alone next to a date. */
+/* How sure each way of reading a byline is, strongest first. */
+enum { TN_BYLINE, TN_STAMPED, TN_ALONE, TN_PASSES };
+
+static const char *const tn_how[TN_PASSES] = {
+    "byline", "a name with a date or handle", "a name alone next to a date"};
+
+/* The author named on line i in the given way: "By NAME", "By" then the
+** name on the next line, "NAME, Staff Writer"; "NAME - Nov 19, 2019",
+** "NAME @handle"; or a name alone next to a date. */
 static char *tn_author_at(const pxe_ctx *ctx, const pxe_lines *ls, size_t i,
-                          int loose, size_t *used)
+                          int pass, size_t *used)
 {
     const char *t = ls->v[i].text;
     *used = i;
     if (tn_credit(ctx, t))
         return NULL;
-    if (!loose) {
-        size_t n = strlen(t);
-        if ((n == 2 || (n == 3 && t[2] == ':')) &&
-            strncasecmp(t, "by", 2) == 0 && i + 1 < ls->n) {
-            char buf[300];
-            snprintf(buf, sizeof buf, "By %s", ls->v[i + 1].text);
-            *used = i + 1;
-            return pxe_byline_author(buf);
-        }
-        return pxe_byline_author(t);
+    if (pass == TN_STAMPED)
+        return tn_name_with_stamp(t);
+    if (pass == TN_ALONE)
+        return tn_name_line(ls, i);
+    size_t n = strlen(t);
+    if ((n == 2 || (n == 3 && t[2] == ':')) && strncasecmp(t, "by", 2) == 0 &&
+        i + 1 < ls->n) {
+        char buf[300];
+        snprintf(buf, sizeof buf, "By %s", ls->v[i + 1].text);
+        *used = i + 1;
+        return pxe_byline_author(buf);
     }
-    return tn_name_line(ls, i);
+    return pxe_byline_author(t);
+}
+
+/* Records the author found on line i (through `used`) and what its
+** byline says of the outlet or the agency. */
+static void tn_take_author(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                           size_t i, size_t used, char *a, int pass)
+{
+    pxe_result_cand(r, "author", a, 70 - pass * 15, "%s, line %zu",
+                    tn_how[pass], i + 1);
+    if (!r->author.value)
+        pxe_field_set(&r->author, a, tn_how[pass], 70 - pass * 15);
+    /* "NAME for OUTLET": the outlet the writer files for, or the agency
+    ** whose copy this is. */
+    char *o = tn_byline_outlet(ls->v[i].text);
+    const char *w = o ? pxe_wire_name(ctx, o) : NULL;
+    if (w && !r->wire.value)
+        pxe_field_set(&r->wire, w, "byline 'for' an agency", 75);
+    else if (o)
+        pxe_set_outlet(ctx, r, o, "byline 'for' an outlet", 55);
+    free(o);
+    for (size_t k = i; k <= used; k++) {
+        ls->v[k].role = PXE_LINE_META;
+        ls->v[k].why = "byline";
+    }
 }
 
 long pxe_text_author(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
                      long anchor)
 {
-    size_t from = anchor > 3 ? (size_t)anchor - 3 : 0;
-    size_t to = (size_t)anchor + 12;
+    size_t from = anchor > TN_BEFORE ? (size_t)anchor - TN_BEFORE : 0;
+    size_t to = (size_t)anchor + TN_AFTER;
     if (ls->story_to && to < ls->story_from + 3)
         to = ls->story_from + 3;
-    for (int loose = 0; loose < 2; loose++)
-        for (size_t i = from; i < to && i < ls->n; i++) {
-            pxe_line *l = &ls->v[i];
+    size_t below = to > (size_t)anchor + 1 ? to - (size_t)anchor - 1 : 0;
+    size_t above = (size_t)anchor + 1 - from;
+    for (int pass = 0; pass < TN_PASSES; pass++)
+        /* Looked for under the headline first, then above it. */
+        for (size_t k = 0; k < below + above; k++) {
+            size_t i = k < below ? (size_t)anchor + 1 + k
+                                 : (size_t)anchor - (k - below);
             size_t used;
-            if (l->role == PXE_LINE_TITLE)
+            if (i >= ls->n || ls->v[i].role == PXE_LINE_TITLE)
                 continue;
-            char *a = tn_author_at(ctx, ls, i, loose, &used);
-            if (!a)
-                continue;
-            pxe_result_cand(r, "author", a, loose ? 40 : 70, "%s, line %zu",
-                            loose ? "a name alone next to a date"
-                                  : "byline", i + 1);
-            if (!r->author.value)
-                pxe_field_set(&r->author, a, loose ? "name next to the date"
-                                                   : "byline",
-                              loose ? 45 : 70);
-            free(a);
-            /* "NAME for OUTLET": the outlet the writer files for, or the
-            ** agency whose copy this is. */
-            char *o = tn_byline_outlet(l->text);
-            const char *w = o ? pxe_wire_name(ctx, o) : NULL;
-            if (w && !r->wire.value)
-                pxe_field_set(&r->wire, w, "byline 'for' an agency", 75);
-            else if (o)
-                pxe_set_outlet(ctx, r, o, "byline 'for' an outlet", 55);
-            free(o);
-            for (size_t k = i; k <= used; k++) {
-                ls->v[k].role = PXE_LINE_META;
-                ls->v[k].why = "byline";
+            char *a = tn_author_at(ctx, ls, i, pass, &used);
+            if (a) {
+                tn_take_author(ctx, ls, r, i, used, a, pass);
+                free(a);
+                return (long)used;
             }
-            return (long)used;
         }
     return -1;
 }
