@@ -137,7 +137,10 @@ static int to_find_name(const pxe_lines *ls, const char *dom, to_name *best)
         /* A spelling with capitals ("The Hill") reads better than the
         ** lower-case one a URL would give. */
         int cap = !islower((unsigned char)seen[k].name[0]);
-        int score = seen[k].count * 2 + cap;
+        /* "SpaceNews.com" written in the page is how the site names
+        ** itself, and no other site can be meant. */
+        int tld = strchr(seen[k].name, '.') != NULL;
+        int score = seen[k].count * 2 + cap + tld * 3;
         if (!found || score > best->count) {
             *best = seen[k];
             best->count = score;
