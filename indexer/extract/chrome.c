@@ -274,9 +274,10 @@ static int chrome_timestamp(const char *line)
 
 static int chrome_menu_item(const char *line)
 {
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_text_words(line);
     return words >= 1 && words <= CHROME_MENU_WORDS &&
            !pxe_ends_sentence(line) && !strchr(line, ',') &&
+           !strstr(line, "\xE3\x80\x81") &&   /* "、" */
            strlen(line) <= 40;
 }
 

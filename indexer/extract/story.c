@@ -96,9 +96,14 @@ int pxe_stopword_share(const char *line)
 size_t pxe_text_words(const char *line)
 {
     size_t words = pxe_word_count(line), len = strlen(line);
-    /* Unspaced scripts: a sentence of 40 characters is one "word". */
-    if (len > words * 12)
-        return len / 9;
+    /* Unspaced scripts (Japanese, Chinese): a sentence is one "word" to
+    ** the count above; two characters carry about what a word does. */
+    if (len > words * 12) {
+        size_t chars = 0;
+        for (const char *p = line; *p; p++)
+            chars += ((unsigned char)*p & 0xC0) != 0x80;
+        return chars / 2;
+    }
     return words;
 }
 

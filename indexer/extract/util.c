@@ -199,8 +199,13 @@ int pxe_ends_sentence(const char *s)
     char c = s[n - 1];
     if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
         return 1;
-    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
-           (unsigned char)s[n - 2] == 0x80 && (unsigned char)s[n - 1] == 0xA6;
+    if (n < 3)
+        return 0;
+    const unsigned char *e = (const unsigned char *)s + n - 3;
+    /* "…", and the full stops of Chinese and Japanese: "。", "！", "？" */
+    return (e[0] == 0xE2 && e[1] == 0x80 && e[2] == 0xA6) ||
+           (e[0] == 0xE3 && e[1] == 0x80 && e[2] == 0x82) ||
+           (e[0] == 0xEF && e[1] == 0xBC && (e[2] == 0x81 || e[2] == 0x9F));
 }
 
 void pxe_line_key(const char *s, char *buf, size_t size)
