@@ -43,11 +43,32 @@ static int dates_emit(int y, int m, int d, char out[11])
     return 1;
 }
 
-/* A month name or abbreviation ("Sept", "Mar.") at s; *n the length. */
+/* Month names of the other languages news is scraped in (French,
+** German, Dutch, Spanish, Portuguese, Italian, Indonesian), written in
+** full; lower case, UTF-8.  Row i is month i + 1. */
+static const char *const dates_months_intl[12][8] = {
+    {"janvier", "januar", "januari", "enero", "janeiro", "gennaio"},
+    {"f\xc3\xa9vrier", "februar", "februari", "febrero", "fevereiro",
+     "febbraio"},
+    {"mars", "m\xc3\xa4rz", "maart", "marzo", "mar\xc3\xa7o", "maret"},
+    {"avril", "aprile", "abril"},
+    {"mai", "mei", "mayo", "maio", "maggio"},
+    {"juin", "juni", "junio", "junho", "giugno"},
+    {"juillet", "juli", "julio", "julho", "luglio"},
+    {"ao\xc3\xbbt", "augustus", "agosto", "agustus"},
+    {"septembre", "septiembre", "setiembre", "setembro", "settembre"},
+    {"octobre", "oktober", "octubre", "outubro", "ottobre"},
+    {"novembre", "noviembre", "novembro"},
+    {"d\xc3\xa9" "cembre", "dezember", "december", "diciembre", "dezembro",
+     "dicembre", "desember"},
+};
+
+/* A month name or abbreviation ("Sept", "Mar.", "Oktober") at s; *n the
+** length. */
 static int dates_month(const char *s, size_t *n, int *capital)
 {
     size_t k = 0;
-    while (isalpha((unsigned char)s[k]))
+    while (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
         k++;
     for (int i = 0; k >= 3 && i < 12; i++) {
         size_t full = strlen(dates_months[i]);
@@ -57,8 +78,25 @@ static int dates_month(const char *s, size_t *n, int *capital)
             *capital = isupper((unsigned char)s[0]) != 0;
             return i + 1;
         }
+        for (int j = 0; j < 8 && dates_months_intl[i][j]; j++)
+            if (strlen(dates_months_intl[i][j]) == k &&
+                strncasecmp(s, dates_months_intl[i][j], k) == 0) {
+                *n = k;
+                /* Many languages write months in lower case; the short
+                ** names are words too ("Mars", "mai"). */
+                *capital = isupper((unsigned char)s[0]) || k > 4;
+                return i + 1;
+            }
     }
     return 0;
+}
+
+/* "de " or "del " between the parts of a date ("27 de outubro de 2015"). */
+static size_t dates_de(const char *s)
+{
+    if (strncasecmp(s, "de ", 3) == 0)
+        return 3;
+    return strncasecmp(s, "del ", 4) == 0 ? 4 : 0;
 }
 
 /* 1-4 digits at s not followed by a digit; *n the length. */
@@ -129,6 +167,7 @@ static int dates_words(const char *s, int want_year, char out[11], size_t *n)
         k += dates_sep(s + k);
         if (strncasecmp(s + k, "of ", 3) == 0)
             k += 3;
+        k += dates_de(s + k);
         if (!(m = dates_month(s + k, &u, &cap)))
             return 0;
         k += u;
@@ -144,6 +183,7 @@ static int dates_words(const char *s, int want_year, char out[11], size_t *n)
         return 0;
     }
     size_t after = k + dates_sep(s + k);
+    after += dates_de(s + after);
     if (dates_number(s + after, 4, &y, &u) && u == 4) {
         *n = after + u;
         return dates_emit(y, m, d, out);

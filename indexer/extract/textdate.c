@@ -48,6 +48,11 @@ static int td_label(const char *line, size_t at)
     } labels[] = {
         {"published", 25}, {"posted", 20}, {"created", 10}, {"date", 5},
         {"updated", -12}, {"modified", -15}, {"edited", -10},
+        /* the same in the other languages dates are read in */
+        {"publiziert", 25}, {"ver\xc3\xb6" "ffentlicht", 25},
+        {"publi\xc3\xa9", 25}, {"publicado", 25}, {"pubblicato", 25},
+        {"diterbitkan", 25}, {"aktualisiert", -12}, {"mis \xc3\xa0 jour", -12},
+        {"actualizado", -12}, {"atualizado", -12}, {"aggiornato", -12},
         {"comment", -30}, {"reply", -30}, {"correction", -30},
     };
     int best = 0;
@@ -102,7 +107,8 @@ static int td_score(const pxe_lines *ls, size_t i, size_t at, size_t len,
                     const char *url_date, const char **how)
 {
     const pxe_line *l = &ls->v[i];
-    size_t words = pxe_word_count(l->text);
+    /* Numbers (times, years) do not make a stamp line prose. */
+    size_t words = td_letter_words(l->text, 0, strlen(l->text));
     int s = 30, label = td_label(l->text, at);
     long d = (long)i - anchor;
     /* A headline shown twice: the date stands by one of them. */
