@@ -65,6 +65,32 @@ static void test_dates(void)
     T(pxe_date_normalise("2019-11-20T09:29:08+0000", d));
     EQ("2019-11-20", d);
     T(!pxe_date_find("", 0, d, &at, &n));
+    /* Shapes met on scraped pages. */
+    T(pxe_date_find("Nov 15, 20195:45 AM", 0, d, &at, &n));  /* glued time */
+    EQ("2019-11-15", d);
+    T(!pxe_date_find("By Tess Bonn - 11/19/19 06:56 AM EST", 0, d, &at, &n));
+    T(pxe_date_find("By Tess Bonn - 11/19/19 06:56 AM EST", 2019, d, &at,
+                    &n));                                 /* the page's year */
+    EQ("2019-11-19", d);
+    T(!pxe_date_find("on 11/19/19", 2018, d, &at, &n));  /* not that year */
+    T(!pxe_date_find("on 3/4/19", 2019, d, &at, &n));    /* which order? */
+    T(pxe_date_find("Posted on Oktober 27, 2015 by Admin", 0, d, &at, &n));
+    EQ("2015-10-27", d);
+    T(pxe_date_find("publiziert am 30. Juli 2018", 0, d, &at, &n));
+    EQ("2018-07-30", d);
+    T(pxe_date_find("27 de outubro de 2015", 0, d, &at, &n));
+    EQ("2015-10-27", d);
+    T(pxe_date_find("le 3 f\xc3\xa9vrier 2025", 0, d, &at, &n));
+    EQ("2025-02-03", d);
+    /* Month precision: only a month and a year. */
+    T(pxe_date_find_month("Posted in November 2019", d, &at, &n));
+    EQ("2019-11-01", d);
+    T(!pxe_date_find_month("mars 2020", d, &at, &n));
+    T(pxe_date_month_from_url("https://x.example/2025.02/story", d));
+    EQ("2025-02-01", d);
+    T(pxe_date_month_from_url("https://x.example/2019/11/florida-man", d));
+    EQ("2019-11-01", d);
+    T(!pxe_date_month_from_url("https://x.example/2019/story", d));
 }
 
 static void test_bylines(void)
