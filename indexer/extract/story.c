@@ -21,6 +21,9 @@
 /* A block of fewer words is no story; the page is then left to the
 ** chrome rules alone. */
 #define STORY_MIN_WORDS 40
+/* Lines shorter than this that end no sentence score as headlines. */
+#define STORY_SENTENCE_WORDS 20
+#define STORY_HEADLINE -8
 /* What an image costs a block, and a longer line with hardly a
 ** function word (a list of headlines, a table row). */
 #define STORY_IMAGE -100
@@ -131,6 +134,10 @@ static int story_score(const pxe_line *l)
         return (l->flags & PXE_LF_ITEM) ? -12 : -8;
     if (stop < 12)
         return STORY_FEW_STOPWORDS;
+    /* A headline-sized line that is no sentence is a link to another
+    ** story (a rail), however many of them stand in a row. */
+    if (words < STORY_SENTENCE_WORDS && !pxe_ends_sentence(l->text))
+        return STORY_HEADLINE;
     int s = (int)(words > 80 ? 80 : words) + stop / 3;
     if (pxe_ends_sentence(l->text))
         s += s / 2;

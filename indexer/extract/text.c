@@ -99,7 +99,7 @@ static text_layout text_measure(const char *text, size_t len)
         return lay;
     for (size_t i = 0; i < n_lens; i++)
         longish += lens[i] + 25 >= width && lens[i] <= width;
-    if (longish * 20 >= n_lens || longish >= 15)
+    if (longish * 20 >= n_lens || longish >= 8)
         lay.wrap = width;
     return lay;
 }

@@ -77,8 +77,11 @@ static int tn_plausible_name(const char *s)
 {
     size_t w = pxe_word_count(s);
     unsigned char c = (unsigned char)s[0];
+    /* Quotes, questions and exclamations belong to headlines. */
     return w >= 1 && w <= 6 && (isupper(c) || c >= 0xC0) &&
-           strlen(s) <= 80 && !pxe_stristr(s, "http") && !strchr(s, '@');
+           strlen(s) <= 80 && !pxe_stristr(s, "http") &&
+           !strpbrk(s, "@\"?!") && !strstr(s, "\xe2\x80\x9c") &&
+           !strstr(s, "\xe2\x80\x9d");
 }
 
 int pxe_name_capitalised(const char *s)
