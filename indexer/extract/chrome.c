@@ -402,32 +402,54 @@ static void chrome_rails_mark(pxe_lines *ls)
     }
 }
 
+typedef struct {
+    char *key;     /* the line's matching form */
+    size_t line;
+} chrome_key;
+
+static int chrome_key_cmp(const void *a, const void *b)
+{
+    const chrome_key *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Lines shown more than once on the page, found by sorting their keys
+** (a page may have tens of thousands of lines). */
 static void chrome_repeats(pxe_lines *ls)
 {
-    char **keys = calloc(ls->n ? ls->n : 1, sizeof *keys);
-    if (!keys)
+    chrome_key *k = calloc(ls->n ? ls->n : 1, sizeof *k);
+    size_t n = 0;
+    if (!k)
         return;   /* a heuristic: without memory it is skipped */
     for (size_t i = 0; i < ls->n; i++) {
-        keys[i] = malloc(strlen(ls->v[i].text) + 1);
-        if (keys[i])
-            pxe_line_key(ls->v[i].text, keys[i], strlen(ls->v[i].text) + 1);
-    }
-    for (size_t i = 0; i < ls->n; i++) {
-        if (!keys[i] || !*keys[i])
+        size_t len = strlen(ls->v[i].text) + 1;
+        if (!(k[n].key = malloc(len)))
             continue;
-        /* A long line shown twice (a notice, a teaser and its page) loses
-        ** its second showing only: the first may be the story's. */
-        int long_line = pxe_word_count(ls->v[i].text) > CHROME_REPEAT_WORDS;
-        for (size_t j = i + 1; j < ls->n; j++)
-            if (keys[j] && strcmp(keys[i], keys[j]) == 0) {
-                if (!long_line)
-                    chrome_drop(&ls->v[i], "repeated on this page");
-                chrome_drop(&ls->v[j], "repeated on this page");
-            }
+        pxe_line_key(ls->v[i].text, k[n].key, len);
+        k[n].line = i;
+        if (*k[n].key)
+            n++;
+        else
+            free(k[n].key);
     }
-    for (size_t i = 0; i < ls->n; i++)
-        free(keys[i]);
-    free(keys);
+    qsort(k, n, sizeof *k, chrome_key_cmp);
+    for (size_t g = 0; g < n;) {
+        size_t e = g + 1;
+        while (e < n && strcmp(k[g].key, k[e].key) == 0)
+            e++;
+        /* A long line shown twice (a notice, a teaser and its page) loses
+        ** its later showings only: the first may be the story's. */
+        int long_line =
+            pxe_word_count(ls->v[k[g].line].text) > CHROME_REPEAT_WORDS;
+        for (size_t j = g; e - g > 1 && j < e; j++)
+            if (j > g || !long_line)
+                chrome_drop(&ls->v[k[j].line], "repeated on this page");
+        g = e;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(k[i].key);
+    free(k);
 }
 
 /* Short lines after the story's last paragraph. */
