@@ -431,8 +431,9 @@ long pxe_text_author(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
             size_t i = k < below ? (size_t)anchor + 1 + k
                                  : (size_t)anchor - (k - below);
             size_t used;
-            if (i >= ls->n || ls->v[i].role == PXE_LINE_TITLE)
-                continue;
+            if (i >= ls->n || ls->v[i].role == PXE_LINE_TITLE ||
+                ls->v[i].role == PXE_LINE_META)
+                continue;   /* the headline, header lines, stamps */
             char *a = tn_author_at(ctx, ls, i, pass, &used);
             if (a) {
                 tn_take_author(ctx, ls, r, i, used, a, pass);
