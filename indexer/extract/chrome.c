@@ -438,10 +438,12 @@ static void chrome_repeats(pxe_lines *ls)
         size_t e = g + 1;
         while (e < n && strcmp(k[g].key, k[e].key) == 0)
             e++;
-        /* A long line shown twice (a notice, a teaser and its page) loses
-        ** its later showings only: the first may be the story's. */
-        int long_line =
-            pxe_word_count(ls->v[k[g].line].text) > CHROME_REPEAT_WORDS;
+        /* A long line or a sentence shown twice (a notice; a summary and
+        ** the paragraph it repeats) loses its later showings only: the
+        ** first may be the story's. */
+        const char *t = ls->v[k[g].line].text;
+        int long_line = pxe_word_count(t) > CHROME_REPEAT_WORDS ||
+                        (pxe_word_count(t) >= 12 && pxe_ends_sentence(t));
         for (size_t j = g; e - g > 1 && j < e; j++)
             if (j > g || !long_line)
                 chrome_drop(&ls->v[k[j].line], "repeated on this page");

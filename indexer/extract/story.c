@@ -13,6 +13,7 @@
 ** stays dropped.
 */
 #include <ctype.h>
+#include <math.h>
 #include <string.h>
 #include <strings.h>
 
@@ -53,7 +54,9 @@ static const char *const story_stopwords[] = {
     "eine", "zu", "het", "een", "van", "zijn",
     /* Indonesian, Malay */
     "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "ke",
-    "tidak", "akan",
+    "tidak", "akan", "karena", "jadi", "juga", "sudah", "pada", "adalah",
+    "dalam", "atau", "bisa", "kita", "mereka", "oleh", "telah", "ada",
+    "tapi", "seperti",
     /* Russian (UTF-8) */
     "\xd0\xb8", "\xd0\xb2", "\xd0\xbd\xd0\xb0", "\xd1\x81",
     "\xd0\xbd\xd0\xb5", "\xd1\x87\xd1\x82\xd0\xbe", "\xd0\xbf\xd0\xbe",
@@ -110,6 +113,15 @@ size_t pxe_text_words(const char *line)
     return words;
 }
 
+/* Digits among the line's characters, in percent: results and tables. */
+static int story_digit_share(const char *s)
+{
+    size_t digits = 0, n = 0;
+    for (; *s; s++, n++)
+        digits += isdigit((unsigned char)*s) != 0;
+    return n ? (int)(digits * 100 / n) : 0;
+}
+
 /* The line's contribution to a story block, in tenths. */
 static int story_score(const pxe_line *l)
 {
@@ -132,8 +144,14 @@ static int story_score(const pxe_line *l)
         return words >= 20 && stop >= 25 ? 0 : -15;
     if (words < 8)
         return (l->flags & PXE_LF_ITEM) ? -12 : -8;
+    /* Few function words: a list of names or headlines, a table row —
+    ** unless it runs as long as a paragraph (a language whose function
+    ** words the list above lacks). */
     if (stop < 12)
-        return STORY_FEW_STOPWORDS;
+        return words >= 25 && pxe_ends_sentence(l->text) &&
+                       story_digit_share(l->text) < 5
+                   ? (int)(words > 80 ? 80 : words) / 2
+                   : STORY_FEW_STOPWORDS;
     /* A headline-sized line that is no sentence is a link to another
     ** story (a rail), however many of them stand in a row. */
     if (words < STORY_SENTENCE_WORDS && !pxe_ends_sentence(l->text))
@@ -192,4 +210,45 @@ void pxe_story_find(pxe_lines *ls)
             ls->v[i].role = PXE_LINE_CHROME;
             ls->v[i].why = "outside the story block";
         }
+}
+
+int pxe_story_score(const pxe_lines *ls, size_t i)
+{
+    return story_score(&ls->v[i]);
+}
+
+/* Whether the line was dropped for the given reason. */
+static int story_why(const pxe_line *l, const char *why)
+{
+    return l->role == PXE_LINE_CHROME && l->why && strcmp(l->why, why) == 0;
+}
+
+void pxe_story_features(const pxe_lines *ls, size_t i, double *f)
+{
+    const pxe_line *l = &ls->v[i];
+    size_t words = pxe_text_words(l->text), digits = 0, commas = 0, caps = 0;
+    for (const char *p = l->text; *p; p++) {
+        digits += isdigit((unsigned char)*p) != 0;
+        commas += *p == ',';
+        caps += isupper((unsigned char)*p) && (p == l->text || p[-1] == ' ');
+    }
+    size_t len = strlen(l->text);
+    int ends = pxe_ends_sentence(l->text);
+    f[0] = 1;
+    f[1] = log1p((double)words);
+    f[2] = pxe_stopword_share(l->text) / 100.0;
+    f[3] = ends;
+    f[4] = (l->flags & PXE_LF_LINKS) != 0;
+    f[5] = (l->flags & PXE_LF_IMAGE) != 0;
+    f[6] = (l->flags & PXE_LF_ITEM) != 0;
+    f[7] = (l->flags & PXE_LF_HEADING) != 0;
+    f[8] = l->role == PXE_LINE_CHROME && !story_why(l, "repeated on this page") &&
+           !story_why(l, "common on this site's pages");
+    f[9] = story_why(l, "repeated on this page");
+    f[10] = words < STORY_SENTENCE_WORDS && !ends;
+    f[11] = len ? (double)digits / (double)len : 0;
+    f[12] = pxe_word_count(l->text) ? (double)caps / (double)pxe_word_count(l->text) : 0;
+    f[13] = ls->n ? (double)i / (double)ls->n : 0;
+    f[14] = words ? (double)commas / (double)words : 0;
+    f[15] = story_why(l, "common on this site's pages");
 }

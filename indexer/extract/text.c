@@ -338,6 +338,23 @@ static void text_lines(const char *text, size_t len, pxe_lines *ls)
     pxe_buf_free(&para_buf);
 }
 
+int pxe_text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
+                     const char *text, size_t len, pxe_lines *ls, char *site,
+                     size_t site_size)
+{
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    text_lines(text, len, ls);
+    /* A url header counts for the site key too (first pass does the same
+    ** through pxe_learn_file). */
+    pxe_site_key(hints ? hints->url : NULL, hints ? hints->path : NULL, site,
+                 site_size);
+    pxe_chrome_mark(ctx, ls, site, 0);
+    return ls->oom ? -1 : 0;
+}
+
 px_status pxe_extract_text(const pxe_ctx *ctx, const pxe_hints *hints,
                            const char *text, size_t len, pxe_result **out,
                            px_err *err)
@@ -348,23 +365,14 @@ px_status pxe_extract_text(const pxe_ctx *ctx, const pxe_hints *hints,
     pxe_result *r = pxe_result_new();
     if (!r)
         return px_err_set(err, PX_ENOMEM, "out of memory");
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    text_lines(text, len, &ls);
+    pxe_text_prepare(ctx, hints, text, len, &ls, site, sizeof site);
     if (hints && hints->url)
         pxe_field_set(&r->url, hints->url, "given", 100);
     if (hints && hints->title)
         pxe_field_set(&r->title, hints->title, "given", 100);
     if (hints && hints->outlet)
         pxe_field_set(&r->outlet, hints->outlet, "given", 100);
-    /* A url header counts for the site key too (first pass does the same
-    ** through pxe_learn_file). */
-    pxe_site_key(hints ? hints->url : NULL, hints ? hints->path : NULL, site,
-                 sizeof site);
     r->site = pxe_strdup(site);
-    pxe_chrome_mark(ctx, &ls, site, 0);
     pxe_story_find(&ls);
     if (!r->site || pxe_textmeta(ctx, &ls, r, hints) ||
         pxe_result_finish(r, &ls)) {
