@@ -30,7 +30,3 @@ target_compile_definitions(test_extract_unit PRIVATE
 target_link_libraries(test_extract_unit PRIVATE pressdex_extract pressdex
                       PkgConfig::JANSSON ZLIB::ZLIB)
 add_test(NAME extract_unit COMMAND test_extract_unit)
-
-# Not a test: the line-feature dump scripts/train-story studies.
-add_executable(story_dump story_dump.c)
-target_link_libraries(story_dump PRIVATE pressdex_extract pressdex)

@@ -146,28 +146,12 @@ const char *pxe_wire_in_line(const pxe_ctx *ctx, const char *line);
 int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
                         const char *line, size_t *pages, size_t *with_line);
 
-/* ---- text.c -------------------------------------------------------- */
-
-/* A scraped page's lines, its layout read (wrapped lines rejoined, markdown
-** reduced to text, flags set, hosts counted) and its chrome marked; site
-** receives the site key.  The first steps of pxe_extract_text(), apart
-** for tools that look at the lines.  -1 when memory ran out. */
-int pxe_text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
-                     const char *text, size_t len, pxe_lines *ls, char *site,
-                     size_t site_size);
-
 /* ---- story.c ------------------------------------------------------- */
 
 /* Finds the story block of a scraped page (sets ls->story_from/to) and
 ** drops the lines outside it as chrome; lines already given a role keep
 ** it.  Needs the chrome marks of pxe_chrome_mark() first. */
 void pxe_story_find(pxe_lines *ls);
-/* The features story.c scores a line by, for tools that study them
-** (scripts/train-story): writes PXE_STORY_NF values into f. */
-#define PXE_STORY_NF 16
-void pxe_story_features(const pxe_lines *ls, size_t i, double *f);
-/* The score story.c gives line i (tenths; positive for prose). */
-int pxe_story_score(const pxe_lines *ls, size_t i);
 /* Share (0..100) of the line's words that are function words of a
 ** common language: high in prose, low in menus, names and headlines. */
 int pxe_stopword_share(const char *line);

@@ -13,7 +13,6 @@
 ** stays dropped.
 */
 #include <ctype.h>
-#include <math.h>
 #include <string.h>
 #include <strings.h>
 
@@ -210,45 +209,4 @@ void pxe_story_find(pxe_lines *ls)
             ls->v[i].role = PXE_LINE_CHROME;
             ls->v[i].why = "outside the story block";
         }
-}
-
-int pxe_story_score(const pxe_lines *ls, size_t i)
-{
-    return story_score(&ls->v[i]);
-}
-
-/* Whether the line was dropped for the given reason. */
-static int story_why(const pxe_line *l, const char *why)
-{
-    return l->role == PXE_LINE_CHROME && l->why && strcmp(l->why, why) == 0;
-}
-
-void pxe_story_features(const pxe_lines *ls, size_t i, double *f)
-{
-    const pxe_line *l = &ls->v[i];
-    size_t words = pxe_text_words(l->text), digits = 0, commas = 0, caps = 0;
-    for (const char *p = l->text; *p; p++) {
-        digits += isdigit((unsigned char)*p) != 0;
-        commas += *p == ',';
-        caps += isupper((unsigned char)*p) && (p == l->text || p[-1] == ' ');
-    }
-    size_t len = strlen(l->text);
-    int ends = pxe_ends_sentence(l->text);
-    f[0] = 1;
-    f[1] = log1p((double)words);
-    f[2] = pxe_stopword_share(l->text) / 100.0;
-    f[3] = ends;
-    f[4] = (l->flags & PXE_LF_LINKS) != 0;
-    f[5] = (l->flags & PXE_LF_IMAGE) != 0;
-    f[6] = (l->flags & PXE_LF_ITEM) != 0;
-    f[7] = (l->flags & PXE_LF_HEADING) != 0;
-    f[8] = l->role == PXE_LINE_CHROME && !story_why(l, "repeated on this page") &&
-           !story_why(l, "common on this site's pages");
-    f[9] = story_why(l, "repeated on this page");
-    f[10] = words < STORY_SENTENCE_WORDS && !ends;
-    f[11] = len ? (double)digits / (double)len : 0;
-    f[12] = pxe_word_count(l->text) ? (double)caps / (double)pxe_word_count(l->text) : 0;
-    f[13] = ls->n ? (double)i / (double)ls->n : 0;
-    f[14] = words ? (double)commas / (double)words : 0;
-    f[15] = story_why(l, "common on this site's pages");
 }

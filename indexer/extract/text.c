@@ -338,9 +338,11 @@ static void text_lines(const char *text, size_t len, pxe_lines *ls)
     pxe_buf_free(&para_buf);
 }
 
-int pxe_text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
-                     const char *text, size_t len, pxe_lines *ls, char *site,
-                     size_t site_size)
+/* The page's lines, its layout read and its chrome marked; site receives
+** the site key.  Running out of memory sets ls->oom. */
+static void text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
+                        const char *text, size_t len, pxe_lines *ls,
+                        char *site, size_t site_size)
 {
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
@@ -352,7 +354,6 @@ int pxe_text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
     pxe_site_key(hints ? hints->url : NULL, hints ? hints->path : NULL, site,
                  site_size);
     pxe_chrome_mark(ctx, ls, site, 0);
-    return ls->oom ? -1 : 0;
 }
 
 px_status pxe_extract_text(const pxe_ctx *ctx, const pxe_hints *hints,
@@ -365,7 +366,7 @@ px_status pxe_extract_text(const pxe_ctx *ctx, const pxe_hints *hints,
     pxe_result *r = pxe_result_new();
     if (!r)
         return px_err_set(err, PX_ENOMEM, "out of memory");
-    pxe_text_prepare(ctx, hints, text, len, &ls, site, sizeof site);
+    text_prepare(ctx, hints, text, len, &ls, site, sizeof site);
     if (hints && hints->url)
         pxe_field_set(&r->url, hints->url, "given", 100);
     if (hints && hints->title)
