@@ -14,6 +14,7 @@
 ** the candidates considered are kept for `explain`.
 */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -279,6 +280,21 @@ static void tm_headers(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r)
         size_t k = 0;
         while (k < 6 && !pxe_starts_with_ci(l->text, keys[k]))
             k++;
+        char word[32];
+        if (k == 6 && pxe_starts_with_ci(l->text, "date ")) {
+            /* "date 2025-02-14 …": the .txt reader's date line */
+            snprintf(word, sizeof word, "%.*s",
+                     (int)strcspn(l->text + 5, " "), l->text + 5);
+            if (r->date_source == PX_DATE_UNKNOWN &&
+                px_date_parse(word, r->date)) {
+                r->date_source = PX_DATE_HEADER;
+                r->date_how = "date line";
+                r->date_confidence = 100;
+                l->role = PXE_LINE_META;
+                l->why = "header line";
+                continue;
+            }
+        }
         if (k == 6)
             return;
         const char *v = l->text + strlen(keys[k]);
