@@ -24,6 +24,11 @@
 
 #include "extract_int.h"
 
+/* The longest link text, and the deepest nesting of brackets, read as
+** markdown. */
+#define TEXT_LINK_MAX 2000
+#define TEXT_LINK_DEPTH 4
+
 /* The shape of the page as a whole. */
 typedef struct {
     int markdown;      /* links and images in markdown syntax */
@@ -177,21 +182,28 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
     while (i < n) {
         int img = markdown && s[i] == '!' && i + 1 < n && s[i + 1] == '[';
         if (markdown && (s[i] == '[' || img)) {
+            /* A link's text is short; a hostile line of brackets must not
+            ** make this quadratic, nor the recursion deep (markdown
+            ** nests an image in a link, and no deeper). */
             size_t o = i + (size_t)img + 1, depth = 1, j = o;
-            while (j < n && depth) {
+            size_t stop = n - o > TEXT_LINK_MAX ? o + TEXT_LINK_MAX : n;
+            while (j < stop && depth && depth < TEXT_LINK_DEPTH) {
                 depth += s[j] == '[';
                 depth -= s[j] == ']';
                 j++;
             }
-            if (!depth && j < n && s[j] == '(') {
-                const char *close = memchr(s + j, ')', n - j);
-                size_t end = close ? (size_t)(close - s) : n;
+            const char *close = !depth && j < n && s[j] == '('
+                ? memchr(s + j, ')', n - j > TEXT_LINK_MAX ? TEXT_LINK_MAX
+                                                          : n - j)
+                : NULL;
+            if (close) {
+                size_t end = (size_t)(close - s);
                 text_count_url(ls, s + j + 1, end - j - 1);
                 if (img) {
                     images++;
                 } else {
-                    char *inner = text_unmark(ls, s + o, j - 1 - o, &(unsigned){0},
-                                              markdown);
+                    char *inner = text_unmark(ls, s + o, j - 1 - o,
+                                              &(unsigned){0}, markdown);
                     if (inner) {
                         link_chars += strlen(inner);
                         pxe_buf_adds(&b, inner);
