@@ -235,6 +235,23 @@ static void test_text_hostile(void)
     T(pxe_extract_text(NULL, NULL, s, big, &r, &err) == PX_OK);
     pxe_result_free(r);
     free(s);
+    /* Markdown nested 60,000 brackets deep: read as text, not recursed
+    ** into (which overflowed the stack). */
+    const char *md = "[a](http://a.example/)\n[b](http://a.example/)\n"
+                     "[c](http://a.example/)\n";
+    size_t depth = 60000, mdlen = strlen(md), n = 0;
+    s = malloc(mdlen + depth * 23 + 2);
+    memcpy(s, md, mdlen);
+    n = mdlen;
+    memset(s + n, '[', depth);
+    n += depth;
+    s[n++] = 'x';
+    for (size_t i = 0; i < depth; i++, n += 22)
+        memcpy(s + n, "](http://b.example/x) ", 22);
+    s[n++] = '\n';
+    T(pxe_extract_text(NULL, NULL, s, n, &r, &err) == PX_OK);
+    pxe_result_free(r);
+    free(s);
 }
 
 static void test_html(void)
