@@ -12,7 +12,8 @@
 ** handle holds the writer lock, so nothing can differ.
 **
 ** A crash leaves at worst a stray xapian.compact/ (the new copy before the
-** swap, the old database after it), removed by the next writer.
+** swap, the old database after it), removed by the next writer, as is the
+** xapian.new/ an interrupted reindex leaves.
 */
 #define _GNU_SOURCE   /* renameat2 */
 #include <dirent.h>
@@ -28,9 +29,7 @@
 
 #define PX_COMPACT_DIR "xapian.compact"
 
-/* Removes a directory of plain files (a Xapian database); a missing one is
-** not an error. */
-static px_status remove_db_dir(const char *path, px_err *err)
+px_status px_index_remove_db_dir(const char *path, px_err *err)
 {
     DIR *d = opendir(path);
     if (!d)
@@ -57,20 +56,25 @@ static px_status remove_db_dir(const char *path, px_err *err)
     return st;
 }
 
+/* Also what an interrupted reindex left (index_maint.c builds beside the
+** live database the same way). */
 px_status px_index_compact_cleanup(px_index *ix, px_err *err)
 {
-    char *tmp = px_path_join(ix->dir, PX_COMPACT_DIR);
-    if (!tmp)
-        return px_err_set(err, PX_ENOMEM, "out of memory");
-    px_status st = remove_db_dir(tmp, err);
-    free(tmp);
+    static const char *const strays[] = {PX_COMPACT_DIR, PX_REINDEX_DIR};
+    px_status st = PX_OK;
+    for (size_t i = 0; st == PX_OK && i < 2; i++) {
+        char *tmp = px_path_join(ix->dir, strays[i]);
+        if (!tmp)
+            return px_err_set(err, PX_ENOMEM, "out of memory");
+        st = px_index_remove_db_dir(tmp, err);
+        free(tmp);
+    }
     return st;
 }
 
-/* Puts the database at `fresh` in place of the one at `live`; afterwards
-** `fresh` names the old one.  Atomic where the file system can exchange
-** two names; elsewhere there is a moment with no database at `live`. */
-static px_status swap_dirs(const char *fresh, const char *live, px_err *err)
+/* Atomic where the file system can exchange two names; elsewhere there is
+** a moment with no database at `live`. */
+px_status px_index_swap_dirs(const char *fresh, const char *live, px_err *err)
 {
     if (renameat2(AT_FDCWD, fresh, AT_FDCWD, live, RENAME_EXCHANGE) == 0)
         return PX_OK;
@@ -82,7 +86,7 @@ static px_status swap_dirs(const char *fresh, const char *live, px_err *err)
     if (!old)
         return px_err_set(err, PX_ENOMEM, "out of memory");
     snprintf(old, n, "%s.old", fresh);
-    px_status st = remove_db_dir(old, err);
+    px_status st = px_index_remove_db_dir(old, err);
     if (st == PX_OK && rename(live, old) != 0)
         st = px_err_set(err, PX_EIO, "cannot move %s: %s", live,
                         strerror(errno));
@@ -92,7 +96,7 @@ static px_status swap_dirs(const char *fresh, const char *live, px_err *err)
         rename(old, live);
     }
     if (st == PX_OK && rename(old, fresh) != 0)
-        st = remove_db_dir(old, err);
+        st = px_index_remove_db_dir(old, err);
     free(old);
     return st;
 }
@@ -132,11 +136,11 @@ px_status px_index_compact(px_index *ix, uint64_t *before, uint64_t *after,
         *before = px_index_xapian_bytes(ix);
     st = px_xdb_compact(ix->xapian_path, tmp, err);
     if (st == PX_OK)
-        st = swap_dirs(tmp, ix->xapian_path, err);
+        st = px_index_swap_dirs(tmp, ix->xapian_path, err);
     if (st == PX_OK)
         st = reopen_writer(ix, err);
     /* Either the failed copy or, after the swap, the old database. */
-    px_status removed = remove_db_dir(tmp, st == PX_OK ? err : NULL);
+    px_status removed = px_index_remove_db_dir(tmp, st == PX_OK ? err : NULL);
     if (st == PX_OK)
         st = removed;
     free(tmp);

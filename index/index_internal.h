@@ -51,6 +51,8 @@ struct px_index {
 
 #define PX_STORE_FILE "articles.sqlite"
 #define PX_XAPIAN_DIR "xapian"
+/* Where reindex builds the new Xapian database before swapping it in. */
+#define PX_REINDEX_DIR "xapian.new"
 
 /* "dir/name", malloc'd; NULL when out of memory. */
 char *px_path_join(const char *dir, const char *name);
@@ -87,6 +89,23 @@ px_status px_index_date_field(void *ctx, const char *value, px_xquery **out,
 px_status px_index_date_filter(const char *from, const char *to,
                                px_xquery **out, px_err *err);
 
+/* ---- query text (normalize.c) ------------------------------------- */
+
+/* Lowers the case of a query's words outside double quotes, in place,
+** keeping the capitalised operators (AND, OR, NOT, XOR, NEAR, ADJ).  The
+** parser stems only words that start in lower case; the writer stemmed
+** every word, so a capitalised word must be lowered to match the same
+** articles as its lower case (phrases need not: they match exact forms,
+** which Xapian folds to lower case itself). */
+void px_query_lower_case(char *q);
+
+/* ---- suggestions (index_suggest.c) -------------------------------- */
+
+/* The spelling suggestion for the query `typed`, parsed by qp into q, or
+** *out = NULL when none would help (malloc'd, caller frees). */
+px_status px_index_suggest(px_index *ix, const px_xquery *q, px_xqp *qp,
+                           const char *typed, char **out, px_err *err);
+
 /* ---- the Xapian side of writing (index_pipeline.c) ---------------- */
 
 /* Appends a change to ix->queue, taking ownership of doc and spell (freed
@@ -118,5 +137,25 @@ uint64_t px_index_xapian_bytes(const px_index *ix);
 /* Removes what an interrupted compaction left; call holding the writer
 ** lock. */
 px_status px_index_compact_cleanup(px_index *ix, px_err *err);
+/* Removes a directory of plain files (a Xapian database); a missing one
+** is not an error. */
+px_status px_index_remove_db_dir(const char *path, px_err *err);
+/* Puts the database at `fresh` in place of the one at `live` (atomically
+** where the file system can exchange two names); afterwards `fresh` names
+** the old one. */
+px_status px_index_swap_dirs(const char *fresh, const char *live,
+                             px_err *err);
+
+/* ---- access (index_access.c) -------------------------------------- */
+
+/* PX_EIO, saying so, when this user cannot write the index in `dir` (a
+** read-only file system, another user's files); PX_OK when it can or
+** the index does not exist yet. */
+px_status px_index_check_writable(const char *dir, px_err *err);
+/* After a write to `path` failed with `st`: when the cause is a full
+** file system, rewrites err to say so (with the path and what to do) and
+** returns PX_EIO; otherwise returns st unchanged. */
+px_status px_index_write_failed(const char *path, px_status st,
+                                px_err *err);
 
 #endif /* PX_INDEX_INTERNAL_H */

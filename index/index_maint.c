@@ -6,7 +6,8 @@
 ** Both writing jobs go through the same path as adding (index_write.c and
 ** index_pipeline.c), so they keep its ordering guarantees: prune deletes
 ** in the store first, reindex records the synced mark only in its last
-** commit.
+** commit, and builds its database beside the live one (swapped in as
+** compaction does, index_compact.c), so searches never see it half-built.
 */
 #include <dirent.h>
 #include <stdio.h>
@@ -110,42 +111,100 @@ static int rebuild_one(void *vctx, const px_article *a)
     return c->st != PX_OK;
 }
 
-/* A fresh, empty Xapian database in place of the old one. */
-static px_status reindex_reset(px_index *ix, px_err *err)
+/* A fresh, empty Xapian database at `path`, with the index's language
+** and schema recorded. */
+static px_status reindex_fresh(px_index *ix, const char *path, px_xdb **out,
+                               px_err *err)
 {
-    px_xdb_close(ix->xdb);
-    ix->xdb = NULL;
-    px_status st = px_xdb_overwrite(ix->xapian_path, &ix->xdb, err);
+    px_status st = px_xdb_overwrite(path, out, err);
     if (st == PX_OK)
-        st = px_xdb_set_metadata(ix->xdb, PX_META_LANGUAGE, ix->language, err);
+        st = px_xdb_set_metadata(*out, PX_META_LANGUAGE, ix->language, err);
     if (st == PX_OK)
-        st = px_xdb_set_metadata(ix->xdb, PX_META_SCHEMA, PX_SCHEMA_VERSION,
+        st = px_xdb_set_metadata(*out, PX_META_SCHEMA, PX_SCHEMA_VERSION,
                                  err);
     return st;
 }
 
+/* Fills ix->xdb (the fresh database) from the store through the writing
+** pipeline; only its last commit records the synced mark. */
+static px_status reindex_fill(px_index *ix, rebuild_ctx *c, int64_t max_seq,
+                              px_err *err)
+{
+    px_status st = px_store_foreach(ix->store, 1, rebuild_one, c, err);
+    if (st == PX_OK) st = c->st;
+    if (st == PX_OK) st = px_index_submit(ix, max_seq, err);
+    px_status drained = px_index_drain(ix, st == PX_OK ? err : NULL);
+    if (st != PX_OK)
+        px_index_queue_clear(ix);
+    return st != PX_OK ? st : drained;
+}
+
+/* Puts the rebuilt database at `fresh` in place of xapian/ and makes
+** ix->xdb a writer of it.  `live`, the old database, keeps the writer lock
+** until the new one is in place.  Afterwards `fresh` names the old one. */
+static px_status reindex_swap(px_index *ix, px_xdb *live, const char *fresh,
+                              px_err *err)
+{
+    /* Xapian writes its version file by path: a handle must not outlive
+    ** the rename of its directory. */
+    px_xdb_close(ix->xdb);
+    ix->xdb = NULL;
+    px_status st = px_index_swap_dirs(fresh, ix->xapian_path, err);
+    px_xdb_close(live);
+    px_status reopened = px_xdb_open_write(ix->xapian_path, &ix->xdb, err);
+    if (st == PX_OK && reopened == PX_ELOCKED)
+        return px_err_set(err, PX_ELOCKED,
+            "index %s was rebuilt, but another pressdex-index has started "
+            "writing it since", ix->dir);
+    return st != PX_OK ? st : reopened;
+}
+
+/* The rebuild happens beside the live database (xapian.new/), which is
+** swapped in only once it is complete: searches meanwhile use the old
+** database whole, and a rebuild that is interrupted leaves the old one
+** serving (the next writer removes the half-built copy).  Building a new
+** database rather than emptying the old one is also cheaper: nothing has
+** to be deleted first. */
 px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
                            px_err *err)
 {
     if (!ix->writable)
         return px_err_set(err, PX_EINVAL, "index %s is open read-only",
                           ix->dir);
+    /* Nothing may stay pending in the old handle: closing it after the
+    ** swap would commit into the directory then holding the new database. */
     px_status st = px_index_commit(ix, err);
+    if (st == PX_OK) st = px_xdb_commit(ix->xdb, err);
     int64_t max_seq = 0;
     rebuild_ctx c = {ix, err, PX_OK, 0, 0, cb, ctx};
     if (st == PX_OK) st = px_store_max_seq(ix->store, &max_seq, err);
     if (st == PX_OK) st = px_store_count(ix->store, &c.total, err);
+    if (st == PX_OK) st = px_index_compact_cleanup(ix, err);
+    char *fresh = st == PX_OK ? px_path_join(ix->dir, PX_REINDEX_DIR) : NULL;
+    if (st == PX_OK && !fresh)
+        st = px_err_set(err, PX_ENOMEM, "out of memory");
+    px_xdb *live = ix->xdb, *built = NULL;
+    if (st == PX_OK && (st = reindex_fresh(ix, fresh, &built, err)) == PX_OK) {
+        ix->xdb = built;     /* the pipeline now writes the new database */
+        st = reindex_fill(ix, &c, max_seq, err);
+        if (st == PX_OK) {
+            built = NULL;    /* reindex_swap closes both handles */
+            st = reindex_swap(ix, live, fresh, err);
+        } else {
+            ix->xdb = live;  /* the old database stays, as it was */
+        }
+    }
     if (st != PX_OK)
-        return st;
-    /* Start from an empty Xapian database; until the final commit records
-    ** the synced sequence, an interruption leaves it at 0 so that the next
-    ** writer rebuilds everything again. */
-    st = reindex_reset(ix, err);
-    if (st == PX_OK) st = px_store_foreach(ix->store, 1, rebuild_one, &c, err);
-    if (st == PX_OK) st = c.st;
-    if (st == PX_OK) st = px_index_submit(ix, max_seq, err);
-    px_status drained = px_index_drain(ix, st == PX_OK ? err : NULL);
-    return st != PX_OK ? st : drained;
+        px_xdb_close(built);
+    /* The half-built copy, or after the swap the old database. */
+    if (fresh) {
+        px_status removed = px_index_remove_db_dir(fresh,
+                                                   st == PX_OK ? err : NULL);
+        if (st == PX_OK)
+            st = removed;
+    }
+    free(fresh);
+    return st;
 }
 
 /* ------------------------------------------------------------------ */

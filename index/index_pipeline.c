@@ -114,7 +114,7 @@ static px_status batch_apply(px_index *ix, px_batch *b, px_err *err)
         st = px_index_set_synced(ix, b->synced, err);
     if (st == PX_OK)
         st = px_xdb_commit(ix->xdb, err);
-    return st;
+    return px_index_write_failed(ix->dir, st, err);
 }
 
 static void *writer_main(void *arg)

@@ -23,6 +23,8 @@
 #include "schema.h"
 
 #define PX_MAX_RETRIES 3
+/* Matches counted exactly without --facets (see run_match). */
+#define PX_EXACT_COUNT 10000
 #define HL_OPEN "\x01"
 #define HL_CLOSE "\x02"
 
@@ -30,7 +32,9 @@
 /* Outlets (dates are in index_dates.c)                                 */
 /* ------------------------------------------------------------------ */
 
-static px_status outlet_term(const char *name, px_xquery **out, px_err *err)
+/* The filter term of one outlet key; *out NULL when the key is empty. */
+static px_status outlet_key_term(const char *name, px_xquery **out,
+                                 char **key_out, px_err *err)
 {
     char *key = px_outlet_key(name);
     if (!key)
@@ -41,17 +45,44 @@ static px_status outlet_term(const char *name, px_xquery **out, px_err *err)
     if (term) {
         snprintf(term, n, "%s%s", PX_PREFIX_OUTLET, key);
         st = px_xquery_term(term, 1, 0, out, err);
+    } else {
+        px_err_set(err, PX_ENOMEM, "out of memory");
     }
     free(term);
-    free(key);
+    *key_out = key;
+    return st;
+}
+
+/* An outlet as typed matches the outlet indexing would have stored for
+** it: the resolver (aliases, domains, section labels) names it, and the
+** name as typed is kept too, for articles indexed before an alias was
+** added. */
+static px_status outlet_term(const px_search_opts *o, const char *name,
+                             px_xquery **out, px_err *err)
+{
+    char *resolved = o && o->outlet_resolve
+        ? o->outlet_resolve(o->outlet_ctx, name) : NULL;
+    px_xquery *q[2] = {NULL, NULL};
+    char *k0 = NULL, *k1 = NULL;
+    px_status st = outlet_key_term(name, &q[0], &k0, err);
+    if (st == PX_OK && resolved)
+        st = outlet_key_term(resolved, &q[1], &k1, err);
+    if (st == PX_OK && q[1] && strcmp(k0, k1) != 0)
+        st = px_xquery_combine(PX_XOP_OR, q, 2, 0, out, err);
+    else if (st == PX_OK)
+        st = px_xquery_combine(PX_XOP_OR, q, 1, 0, out, err);
+    px_xquery_free(q[0]);
+    px_xquery_free(q[1]);
+    free(k0);
+    free(k1);
+    free(resolved);
     return st;
 }
 
 static px_status outlet_field(void *ctx, const char *value, px_xquery **out,
                               px_err *err)
 {
-    (void)ctx;
-    return outlet_term(value, out, err);
+    return outlet_term(ctx, value, out, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -62,7 +93,10 @@ static px_status make_parser(px_index *ix, const px_search_opts *o,
                              px_xqp **out, px_err *err)
 {
     px_xqp *qp = NULL;
-    px_status st = px_xqp_new(ix->language, &qp, err);
+    /* STEM_SOME: words outside phrases are stemmed, phrases and quoted
+    ** words stay exact in form.  It would leave capitalised words
+    ** unstemmed too; parse() lowers their case first (docs/stemming.md). */
+    px_status st = px_xqp_new(ix->language, PX_XSTEM_SOME, &qp, err);
     if (st == PX_OK) st = px_xqp_set_database(qp, ix->xdb, err);
     if (st == PX_OK)
         st = px_xqp_set_default_op(qp, o->match_any ? PX_XOP_OR : PX_XOP_AND,
@@ -77,7 +111,8 @@ static px_status make_parser(px_index *ix, const px_search_opts *o,
             st = px_xqp_add_prefix(qp, f->name, f->prefix, 1, err);
             break;
         case PX_FIELD_OUTLET:
-            st = px_xqp_add_field(qp, f->name, 1, outlet_field, NULL, err);
+            st = px_xqp_add_field(qp, f->name, 1, outlet_field, (void *)o,
+                                  err);
             break;
         case PX_FIELD_DATE:
             st = px_xqp_add_field(qp, f->name, 1, px_index_date_field, NULL,
@@ -137,7 +172,7 @@ static px_status add_filters(px_index *ix, const px_search_opts *o,
         if (!terms)
             return px_err_set(err, PX_ENOMEM, "out of memory");
         for (size_t i = 0; st == PX_OK && i < o->n_outlets; i++)
-            st = outlet_term(o->outlets[i], &terms[i], err);
+            st = outlet_term(o, o->outlets[i], &terms[i], err);
         if (st == PX_OK)
             st = px_xquery_combine(PX_XOP_OR, terms, o->n_outlets, 0,
                                    &parts[n++], err);
@@ -164,14 +199,23 @@ static const unsigned parse_flags =
     PX_XQP_BOOLEAN | PX_XQP_PHRASE | PX_XQP_LOVEHATE | PX_XQP_WILDCARD |
     PX_XQP_PURE_NOT;
 
-/* Parses `text` (already folded); an empty query matches everything so
-** that filters alone can browse the archive. */
+/* Parses `text` (already folded) with its case lowered outside phrases
+** (px_query_lower_case): "Negotiation", "NATO" and a sentence start are
+** then stemmed like any word, and match what their lower case matches.
+** An empty query matches everything so that filters alone can browse the
+** archive. */
 static px_status parse(px_xqp *qp, const char *text, unsigned flags,
                        px_xquery **q, px_err *err)
 {
     if (blank(text))
         return px_xquery_match_all(q, err);
-    return px_xqp_parse(qp, text, flags, q, err);
+    char *lowered = strdup(text);
+    if (!lowered)
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    px_query_lower_case(lowered);
+    px_status st = px_xqp_parse(qp, lowered, flags, q, err);
+    free(lowered);
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
@@ -381,10 +425,12 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
         if (st == PX_OK) st = px_xenq_add_spy(s->enq, s->spy_outlet, err);
         if (st == PX_OK) st = px_xenq_add_spy(s->enq, s->spy_month, err);
     }
-    /* Facets must see every match to be exact; otherwise let Xapian stop
-    ** early and estimate. */
+    /* Facets must see every match to be exact.  Without them the count is
+    ** still exact up to PX_EXACT_COUNT matches: Xapian then examines every
+    ** match, which costs little below that bound, and only a broader
+    ** query gets an estimate ("About N"). */
     unsigned limit = (unsigned)(o->limit ? o->limit : 10);
-    unsigned check = o->facets ? doccount : 0;
+    unsigned check = o->facets ? doccount : PX_EXACT_COUNT;
     if (st == PX_OK && o->time_limit > 0)
         st = px_xenq_set_time_limit(s->enq, o->time_limit, err);
     struct timespec t0, t1;
@@ -401,34 +447,6 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
     return st;
 }
 
-/* Xapian's parser offers corrections even for words the index holds (a
-** rarer word near a commoner one); a suggestion is only worth showing when
-** every word it changes is absent from the index. */
-static int suggestion_useful(px_index *ix, const char *query,
-                             const char *corrected)
-{
-    const char *q = query, *c = corrected;
-    for (;;) {
-        while (isspace((unsigned char)*q)) q++;
-        while (isspace((unsigned char)*c)) c++;
-        if (!*q || !*c)
-            return !*q && !*c;
-        size_t qn = strcspn(q, " \t"), cn = strcspn(c, " \t");
-        if (qn != cn || strncmp(q, c, qn) != 0) {
-            char word[128];
-            unsigned tf = 1;
-            size_t n = qn < sizeof word ? qn : sizeof word - 1;
-            for (size_t i = 0; i < n; i++)
-                word[i] = (char)tolower((unsigned char)q[i]);
-            word[n] = '\0';
-            if (px_xdb_termfreq(ix->xdb, word, &tf, NULL) != PX_OK || tf > 0)
-                return 0;
-        }
-        q += qn;
-        c += cn;
-    }
-}
-
 static px_status collect(px_index *ix, const px_search_opts *o,
                          search_state *s, px_results *r, px_err *err)
 {
@@ -437,7 +455,9 @@ static px_status collect(px_index *ix, const px_search_opts *o,
     r->matches_lower = lower;
     r->matches_estimated = est;
     r->matches_upper = upper;
-    r->exact = lower == upper;
+    /* A match cut short by the time limit has seen only some documents:
+    ** its bounds may agree and still be wrong. */
+    r->exact = lower == upper && !s->timed_out;
     unsigned n = px_xmset_size(s->ms);
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
     if (!r->hits)
@@ -463,12 +483,7 @@ static px_status collect(px_index *ix, const px_search_opts *o,
     }
     if (st == PX_OK) st = px_xquery_describe(s->q, &r->parsed, err);
     if (st == PX_OK && !blank(r->query) && !o->no_suggestion)
-        st = px_xqp_corrected(s->qp, &r->suggestion, err);
-    if (st == PX_OK && r->suggestion &&
-        !suggestion_useful(ix, r->query, r->suggestion)) {
-        free(r->suggestion);
-        r->suggestion = NULL;
-    }
+        st = px_index_suggest(ix, s->q, s->qp, r->query, &r->suggestion, err);
     return st;
 }
 
@@ -517,7 +532,7 @@ static px_status search_once(px_index *ix, const px_search_opts *o,
     if (st == PX_OK && s.timed_out && !r->notice) {
         char msg[160];
         snprintf(msg, sizeof msg, "the search stopped after its time limit "
-                 "of %.2f s: results are the best found so far and counts "
+                 "of %g s: results are the best found so far and counts "
                  "are estimates", o->time_limit);
         if (!(r->notice = strdup(msg)))
             st = px_err_set(err, PX_ENOMEM, "out of memory");

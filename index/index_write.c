@@ -187,6 +187,73 @@ static px_status index_fields(px_xtg *tg, const char *title, const char *body,
     return st;
 }
 
+/* Possessives: "Court's" (and "Court’s", folded to ') is one term to the
+** tokenizer, so the phrase "Supreme Court" would miss "Supreme Court's".
+** Each positional term ending in 's therefore gets its base ("court",
+** "Scourt") added at the same positions: phrases and quotes without the
+** possessive find it, while a phrase or quoted word with it ("Court's")
+** still asks for the possessive term.  Stems need nothing: the Snowball
+** stemmer already drops the 's.  (docs/stemming.md has the disk cost.) */
+typedef struct {
+    char *base;
+    unsigned *pos;
+    size_t n;
+} possessive;
+
+typedef struct {
+    possessive *p;
+    size_t n, cap;
+    int oom;
+} possessives;
+
+static int collect_possessive(void *ctx, const char *term, const unsigned *pos,
+                              size_t n)
+{
+    possessives *ps = ctx;
+    size_t len = strlen(term);
+    if (n == 0 || len < 3 || strcmp(term + len - 2, "'s") != 0 ||
+        term[len - 3] == '\'')
+        return 0;
+    if (ps->n == ps->cap) {
+        size_t cap = ps->cap ? ps->cap * 2 : 16;
+        possessive *more = realloc(ps->p, cap * sizeof *more);
+        if (!more)
+            return ps->oom = 1;
+        ps->p = more;
+        ps->cap = cap;
+    }
+    possessive *p = &ps->p[ps->n];
+    p->base = strndup(term, len - 2);
+    p->pos = malloc(n * sizeof *pos);
+    if (!p->base || !p->pos) {
+        free(p->base);
+        free(p->pos);
+        return ps->oom = 1;
+    }
+    memcpy(p->pos, pos, n * sizeof *pos);
+    p->n = n;
+    ps->n++;
+    return 0;
+}
+
+static px_status add_possessive_bases(px_xdoc *doc, px_err *err)
+{
+    possessives ps = {0};
+    /* Collected first: the document cannot change while it is walked. */
+    px_status st = px_xdoc_terms(doc, collect_possessive, &ps, err);
+    if (st == PX_OK && ps.oom)
+        st = px_err_set(err, PX_ENOMEM, "out of memory");
+    for (size_t i = 0; i < ps.n; i++) {
+        for (size_t k = 0; st == PX_OK && k < ps.p[i].n; k++)
+            st = px_xdoc_add_posting(doc, ps.p[i].base, ps.p[i].pos[k], 1,
+                                     err);
+        free(ps.p[i].base);
+        free(ps.p[i].pos);
+    }
+    free(ps.p);
+    return st;
+}
+
 px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
                              char **spell, px_err *err)
 {
@@ -198,6 +265,7 @@ px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
     if (st == PX_OK) st = px_xdoc_new(&doc, err);
     if (st == PX_OK) st = px_xtg_set_document(ix->tg, doc, err);
     if (st == PX_OK) st = index_fields(ix->tg, title, body, author, err);
+    if (st == PX_OK) st = add_possessive_bases(doc, err);
     if (st == PX_OK) st = add_meta_terms(doc, a, err);
     /* The document may go to the writer thread: no reference stays. */
     px_status detached = px_xtg_detach(ix->tg, st == PX_OK ? err : NULL);
@@ -383,6 +451,14 @@ px_status px_index_add(px_index *ix, px_article *a, px_add_result *result,
     if (!a->ext_id || !a->source || !a->body)
         return px_err_set(err, PX_EINVAL,
                           "article needs an id, a source and a body");
+    /* Xapian takes some fifty times an article's text while it indexes
+    ** it: one larger than a whole batch may hold would break the memory
+    ** bound the batch size sets. */
+    if (text_bytes(a) > ix->batch_bytes)
+        return px_err_set(err, PX_EINVAL,
+            "%.1f MB of text, more than the %.1f MB an article may have "
+            "within the memory allowed (add --memory)",
+            text_bytes(a) / 1048576.0, ix->batch_bytes / 1048576.0);
     char old_hash[17] = "";
     int64_t docid = 0;
     px_status st = px_index_date_normalize(a, err);
@@ -504,7 +580,9 @@ static px_status settle_language(px_index *ix, const char *wanted,
 
 static px_status open_writer(px_index *ix, const char *language, px_err *err)
 {
-    px_status st = make_dirs(ix->dir, err);
+    /* Said first: Xapian would only report a lock it could not take. */
+    px_status st = px_index_check_writable(ix->dir, err);
+    if (st == PX_OK) st = make_dirs(ix->dir, err);
     /* Xapian's lock is the index's single-writer lock: take it first. */
     if (st == PX_OK) st = px_xdb_open_write(ix->xapian_path, &ix->xdb, err);
     if (st == PX_ELOCKED)

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "index_internal.h"
 #include "pressdex.h"
 
 /* ------------------------------------------------------------------ */
@@ -323,4 +324,65 @@ void px_hash_hex(const void *data, size_t len, char out[17])
         h *= 0x100000001b3ULL;
     }
     snprintf(out, 17, "%016llx", h);
+}
+
+/* ------------------------------------------------------------------ */
+/* Query case                                                           */
+/* ------------------------------------------------------------------ */
+
+/* The parser's operators, which only count in capitals. */
+static int is_operator(const char *w, size_t n)
+{
+    static const char *const ops[] = {"AND", "OR", "NOT", "XOR", "NEAR",
+                                      "ADJ"};
+    for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+        if (strlen(ops[i]) == n && memcmp(w, ops[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Lowers one word in place: ASCII, Latin-1 capitals (U+00C0-U+00DE but
+** the multiplication sign) and basic Cyrillic (U+0410-U+042F); every
+** change keeps the length. */
+static void lower_word(unsigned char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] >= 'A' && w[i] <= 'Z') {
+            w[i] = (unsigned char)(w[i] + 32);
+        } else if (i + 1 < n && w[i] == 0xC3 && w[i + 1] >= 0x80 &&
+                   w[i + 1] <= 0x9E && w[i + 1] != 0x97) {
+            w[++i] += 0x20;
+        } else if (i + 1 < n && w[i] == 0xD0 && w[i + 1] >= 0x90 &&
+                   w[i + 1] <= 0xAF) {
+            if (w[i + 1] <= 0x9F) {
+                w[i + 1] += 0x20;
+            } else {
+                w[i] = 0xD1;
+                w[i + 1] -= 0x20;
+            }
+            i++;
+        }
+    }
+}
+
+void px_query_lower_case(char *q)
+{
+    int quoted = 0;
+    unsigned char *s = (unsigned char *)q;
+    for (size_t i = 0; s[i];) {
+        if (s[i] == '"') {
+            quoted = !quoted;
+            i++;
+            continue;
+        }
+        if (!isalnum(s[i]) && s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (s[i] && (isalnum(s[i]) || s[i] >= 0x80))
+            i++;
+        if (!quoted && !is_operator(q + start, i - start))
+            lower_word(s + start, i - start);
+    }
 }

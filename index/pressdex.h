@@ -276,7 +276,10 @@ px_status px_index_prune(px_index *ix, px_prune_cb cb, void *ctx,
 
 /* Progress callback for long operations: done so far out of total. */
 typedef void (*px_progress_cb)(void *ctx, size_t done, size_t total);
-/* Throws the Xapian side away and rebuilds it from the store. */
+/* Rebuilds the Xapian side from the store, beside the live database, and
+** swaps the new one in once complete: readers meanwhile see the old one
+** whole, and an interruption leaves it in place (the next writer removes
+** the half-built copy).  Needs room for a second copy of xapian/. */
 px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
                            px_err *err);
 
@@ -316,6 +319,14 @@ typedef struct {
 px_status px_index_stats(px_index *ix, px_stats *st, px_err *err);
 void px_stats_free(px_stats *st);
 
+/* How many article changes (new, changed or deleted articles) the store
+** holds that searches do not see yet: 0 once a writer has finished.  More
+** while `add` runs, or after a run stopped before it was done (killed,
+** out of disk space), until the next pressdex-index run on the index
+** makes them searchable.  Cheap (two lookups and an indexed count), for
+** a search to tell its user that results may be incomplete. */
+px_status px_index_pending(px_index *ix, size_t *out, px_err *err);
+
 /* ------------------------------------------------------------------ */
 /* Search                                                               */
 /* ------------------------------------------------------------------ */
@@ -325,6 +336,12 @@ typedef enum {
     PX_SORT_NEWEST,
     PX_SORT_OLDEST
 } px_sort;
+
+/* Maps an outlet as a user typed it (a name, an alias, a domain, a label
+** with a section such as "Newsmax - News") to the outlet name indexing
+** stores for it.  Returns a malloc'd name (the caller frees it), or NULL
+** when it knows no other name. */
+typedef char *(*px_outlet_resolver)(void *ctx, const char *name);
 
 typedef struct {
     const char *query;         /* user query string (UTF-8) */
@@ -349,6 +366,8 @@ typedef struct {
     double time_limit;         /* seconds of matching before returning the
                                   best found so far (notice says so); 0 =
                                   no limit */
+    px_outlet_resolver outlet_resolve; /* for outlets and outlet:, or NULL */
+    void *outlet_ctx;          /* passed to outlet_resolve */
 } px_search_opts;
 
 typedef struct {
@@ -381,7 +400,9 @@ typedef struct {
     char *notice;              /* message for the user (retry, time), or NULL */
     char *suggestion;          /* spelling suggestion, or NULL */
     size_t matches_lower, matches_estimated, matches_upper;
-    int exact;                 /* lower == upper */
+    int exact;                 /* the count is exact: lower == upper and
+                                  the match ran to its end (no time
+                                  limit cut it short) */
     px_hit *hits;
     size_t n_hits;
     px_facet *outlet_facets;   /* most frequent first; unknown last */
@@ -398,6 +419,53 @@ typedef struct {
 px_status px_search(px_index *ix, const px_search_opts *opts,
                     px_results **out, px_err *err);
 void px_results_free(px_results *r);
+
+/* ------------------------------------------------------------------ */
+/* Search settings shared by every program                              */
+/* ------------------------------------------------------------------ */
+
+/* The default index directory: $PRESSDEX_DB, else
+** $XDG_DATA_HOME/pressdex/index, else ~/.local/share/pressdex/index.
+** *out is malloc'd (caller frees); PX_ENOTFOUND when not even HOME is
+** set.  Every program that opens an index by default uses this. */
+px_status px_default_index_dir(char **out, px_err *err);
+
+/* What the environment decides about a search, built once per program
+** and applied to every search it runs, so that pressdex-search, its quote
+** and batch modes and pressdex.cgi answer a query the same way. */
+typedef struct px_search_env px_search_env;
+
+typedef struct {
+    const char *db;            /* the index; NULL: px_default_index_dir() */
+    int exact_spelling;        /* do not load the spelling variants */
+    double time_limit;         /* seconds; 0: $PRESSDEX_TIME_LIMIT when set
+                                  and valid, else default_time_limit */
+    double default_time_limit; /* the program's own default (0: none) */
+    px_outlet_resolver outlet_resolve;  /* outlet aliases, or NULL */
+    void *outlet_ctx;          /* must outlive the env */
+} px_search_setup;
+
+/* Loads the shipped spelling variants (data/variants.txt, from
+** $PRESSDEX_DATA_DIR, the install prefix or the source tree) and
+** $PRESSDEX_VARIANTS, settles the index directory and the time limit.
+** *out is caller-owned (px_search_env_free).  PX_EINVAL for a time limit
+** out of range; a malformed $PRESSDEX_TIME_LIMIT is not an error but a
+** warning (px_search_env_warning). */
+px_status px_search_env_new(const px_search_setup *s, px_search_env **out,
+                            px_err *err);
+void px_search_env_free(px_search_env *env);
+/* The index directory; owned by env. */
+const char *px_search_env_db(const px_search_env *env);
+/* Seconds of matching per search (0: no limit). */
+double px_search_env_time_limit(const px_search_env *env);
+/* A message about the environment worth logging, or NULL; owned by env. */
+const char *px_search_env_warning(const px_search_env *env);
+/* Sets the variants, time limit and outlet resolver of *o from env (they
+** point into env, which must outlive the search). */
+void px_search_env_apply(const px_search_env *env, px_search_opts *o);
+/* Opens env's index read-only; *out is caller-owned (px_index_close). */
+px_status px_search_env_open(const px_search_env *env, px_index **out,
+                             px_err *err);
 
 #ifdef __cplusplus
 }

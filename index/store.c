@@ -13,9 +13,11 @@
 ** statements used per article are prepared once at open.  Signatures and
 ** LSH buckets for syndication clusters are in store_cluster.c.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <sqlite3.h>
@@ -139,6 +141,10 @@ px_status px_store_sql_error(px_store *s, px_err *err, const char *what)
         st = PX_ENOTFOUND;
     else if (code == SQLITE_NOMEM)
         st = PX_ENOMEM;
+    if (code == SQLITE_FULL || sqlite3_system_errno(s->db) == ENOSPC)
+        return px_err_set(err, PX_EIO, "no space left on device writing %s "
+            "(%s); free some space and run pressdex-index again", s->path,
+            what);
     return px_err_set(err, st, "%s: %s: %s", s->path, what,
                       sqlite3_errmsg(s->db));
 }
@@ -236,6 +242,16 @@ static px_status configure(px_store *s, px_err *err)
         rc = exec(s, "PRAGMA journal_mode=WAL", err);
         if (rc == PX_OK)
             rc = exec(s, "PRAGMA synchronous=NORMAL", err);
+        /* The -wal and -shm files stay after the writer closes (the WAL
+        ** emptied), so that a reader without write access to the folder
+        ** (the web server's user) can still open the store: SQLite reads
+        ** a WAL database read-only only when those files exist.  The
+        ** limit trims the WAL after each checkpoint. */
+        int persist = 1;
+        sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
+                             &persist);
+        if (rc == PX_OK)
+            rc = exec(s, "PRAGMA journal_size_limit=67108864", err);
     }
     if (rc == PX_OK)
         rc = migrate(s, err);
@@ -248,6 +264,85 @@ static px_status configure(px_store *s, px_err *err)
     return rc;
 }
 
+/* "file:" URI for path with `query` appended; malloc'd. */
+static char *store_uri(const char *path, const char *query)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = strlen(path);
+    char *u = malloc(5 + 3 * n + strlen(query) + 1), *p = u;
+    if (!u)
+        return NULL;
+    p += sprintf(p, "file:");
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+            (*c >= '0' && *c <= '9') || strchr("/._-~", *c)) {
+            *p++ = (char)*c;
+        } else {
+            *p++ = '%';
+            *p++ = hex[*c >> 4];
+            *p++ = hex[*c & 15];
+        }
+    }
+    strcpy(p, query);
+    return u;
+}
+
+/* Non-zero when path-wal holds no change (absent or empty), so the
+** database file alone is the whole store. */
+static int store_wal_empty(const char *path)
+{
+    char wal[4096];
+    struct stat sb;
+    if (snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal)
+        return 0;
+    return stat(wal, &sb) != 0 ? errno == ENOENT : sb.st_size == 0;
+}
+
+static px_status store_connect(px_store *s, const char *name, int flags,
+                               px_err *err)
+{
+    if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK)
+        return s->db ? px_store_sql_error(s, err, "opening")
+                     : px_err_set(err, PX_ENOMEM, "out of memory");
+    return configure(s, err);
+}
+
+/* Opens read-only without writing anything, so that another user's index,
+** a read-only mount or a snapshot can be searched.  A WAL database is
+** read through its -shm file, which SQLite creates when missing; where it
+** cannot (the folder is not ours or not writable) and the WAL is empty,
+** the file is complete on its own and is opened immutable: no locks, no
+** -shm.  No writer can be running then either, since a writer keeps -wal
+** and -shm in place (configure); if one starts later, its -wal changes the
+** files a long-lived reader watches, and it reopens.  A non-empty WAL
+** without a -shm cannot be read by anyone but a writer. */
+static px_status store_open_reader(px_store *s, px_err *err)
+{
+    px_status rc = store_connect(s, s->path, SQLITE_OPEN_READONLY, err);
+    int code = s->db ? sqlite3_extended_errcode(s->db) & 0xFF : SQLITE_OK;
+    if (rc == PX_OK || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN))
+        return rc;
+    if (!store_wal_empty(s->path))
+        return px_err_set(err, PX_EIO,
+            "%s: its -wal file holds changes, and its -shm file, without "
+            "which a reader that cannot write the folder cannot read them, "
+            "is missing; run 'pressdex-index compact' on the index once as "
+            "its owner", s->path);
+    for (int i = 0; i < N_STMTS; i++) {
+        sqlite3_finalize(s->stmt[i]);
+        s->stmt[i] = NULL;
+    }
+    sqlite3_close(s->db);
+    s->db = NULL;
+    s->legacy = 0;
+    char *uri = store_uri(s->path, "?immutable=1");
+    if (!uri)
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    rc = store_connect(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+    free(uri);
+    return rc;
+}
+
 px_status px_store_open(const char *path, int writable, px_store **out,
                         px_err *err)
 {
@@ -257,14 +352,10 @@ px_status px_store_open(const char *path, int writable, px_store **out,
         return px_err_set(err, PX_ENOMEM, "out of memory");
     }
     s->writable = writable;
-    int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                         : SQLITE_OPEN_READONLY;
-    px_status rc;
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
-        rc = s->db ? px_store_sql_error(s, err, "opening")
-                   : px_err_set(err, PX_ENOMEM, "out of memory");
-    else
-        rc = configure(s, err);
+    px_status rc = writable
+        ? store_connect(s, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        err)
+        : store_open_reader(s, err);
     if (rc != PX_OK) {
         px_store_close(s);
         return rc;

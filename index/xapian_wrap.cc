@@ -414,6 +414,24 @@ px_status px_xdoc_add_posting(px_xdoc *doc, const char *term, unsigned pos,
                  [&] { doc->doc.add_posting(term, pos, wdfinc); });
 }
 
+px_status px_xdoc_terms(px_xdoc *doc, px_xdoc_term_fn cb, void *ctx,
+                        px_err *err)
+{
+    return guard(err, "document terms", [&] {
+        std::vector<unsigned> pos;
+        for (auto t = doc->doc.termlist_begin(); t != doc->doc.termlist_end();
+             ++t) {
+            pos.clear();
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end();
+                 ++p)
+                pos.push_back(*p);
+            std::string term = *t;
+            if (cb(ctx, term.c_str(), pos.data(), pos.size()))
+                break;
+        }
+    });
+}
+
 px_status px_xdoc_set_value(px_xdoc *doc, unsigned slot, const char *value,
                             size_t len, px_err *err)
 {
@@ -577,6 +595,20 @@ px_status px_xquery_describe(const px_xquery *q, char **out, px_err *err)
     return guard(err, "query", [&] { *out = dup_string(q->q.get_description()); });
 }
 
+px_status px_xquery_terms(const px_xquery *q,
+                          int (*cb)(void *ctx, const char *term), void *ctx,
+                          px_err *err)
+{
+    return guard(err, "query terms", [&] {
+        for (auto t = q->q.get_unique_terms_begin();
+             t != q->q.get_unique_terms_end(); ++t) {
+            std::string term = *t;
+            if (cb(ctx, term.c_str()))
+                break;
+        }
+    });
+}
+
 int px_xquery_empty(const px_xquery *q)
 {
     return q->q.empty();
@@ -589,13 +621,16 @@ void px_xquery_free(px_xquery *q)
 
 /* ---- query parser ------------------------------------------------ */
 
-px_status px_xqp_new(const char *lang, px_xqp **out, px_err *err)
+px_status px_xqp_new(const char *lang, px_xstem_strategy strategy,
+                     px_xqp **out, px_err *err)
 {
     return guard(err, "query parser", [&] {
         px_xqp *h = new px_xqp();
         try {
             h->qp.set_stemmer(make_stem(lang));
-            h->qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+            h->qp.set_stemming_strategy(
+                strategy == PX_XSTEM_ALL_Z ? Xapian::QueryParser::STEM_ALL_Z
+                                           : Xapian::QueryParser::STEM_SOME);
             /* Bound wildcard expansion so "a*" cannot blow up on a big
             ** index; the most frequent expansions are kept. */
             h->qp.set_max_expansion(1000,

@@ -100,6 +100,14 @@ px_status px_xdoc_add_term(px_xdoc *doc, const char *term, unsigned wdfinc,
                            px_err *err);
 px_status px_xdoc_add_posting(px_xdoc *doc, const char *term, unsigned pos,
                               unsigned wdfinc, px_err *err);
+/* Calls cb(ctx, term, positions, n) for each term of a document being
+** built, in term order, with its positions (n = 0 for a term without
+** any); stops early when cb returns non-zero.  The document must not be
+** changed from inside cb. */
+typedef int (*px_xdoc_term_fn)(void *ctx, const char *term,
+                               const unsigned *pos, size_t n);
+px_status px_xdoc_terms(px_xdoc *doc, px_xdoc_term_fn cb, void *ctx,
+                        px_err *err);
 px_status px_xdoc_set_value(px_xdoc *doc, unsigned slot, const char *value,
                             size_t len, px_err *err);
 px_status px_xdoc_set_data(px_xdoc *doc, const char *data, size_t len,
@@ -165,6 +173,11 @@ px_status px_xquery_value_range(unsigned slot, const char *lo, const char *hi,
 px_status px_xquery_scale(px_xquery *q, double factor, px_xquery **out,
                           px_err *err);
 px_status px_xquery_describe(const px_xquery *q, char **out, px_err *err);
+/* Calls cb(ctx, term) for each distinct term of q (wildcards and value
+** ranges have none); stops early when cb returns non-zero. */
+px_status px_xquery_terms(const px_xquery *q,
+                          int (*cb)(void *ctx, const char *term), void *ctx,
+                          px_err *err);
 int px_xquery_empty(const px_xquery *q);
 void px_xquery_free(px_xquery *q);
 
@@ -182,8 +195,16 @@ enum {
     PX_XQP_AUTO_SYNONYMS = 256    /* every term expands synonyms */
 };
 
-/* `lang` is a libstemmer name or "none"; strategy STEM_SOME. */
-px_status px_xqp_new(const char *lang, px_xqp **out, px_err *err);
+/* Which words the parser stems (Xapian's QueryParser::stem_strategy). */
+typedef enum {
+    PX_XSTEM_SOME = 0,  /* STEM_SOME: not capitalised words nor phrases */
+    PX_XSTEM_ALL_Z      /* STEM_ALL_Z: every word outside a phrase, as a
+                           Z-prefixed stem, capitalised or not */
+} px_xstem_strategy;
+
+/* `lang` is a libstemmer name or "none". */
+px_status px_xqp_new(const char *lang, px_xstem_strategy strategy,
+                     px_xqp **out, px_err *err);
 void px_xqp_free(px_xqp *qp);
 /* Database for wildcards, spelling and synonyms (not owned). */
 px_status px_xqp_set_database(px_xqp *qp, px_xdb *db, px_err *err);

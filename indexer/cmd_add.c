@@ -17,7 +17,7 @@
 **
 ** Memory stays bounded whatever the input: formats that can be read a
 ** chunk at a time (JSON Lines, whose files can be archives of any size)
-** are, and the index commits
+** are, compressed ones as they are decompressed, and the index commits
 ** a batch when it reaches the text --memory allows.  A run that changed a
 ** good part of the index ends by compacting the Xapian side.
 */
@@ -80,12 +80,40 @@ static const char add_help_tail[] =
 #define PX_ADD_HELP_INDENT 19
 #define PX_ADD_HELP_WIDTH 76
 
-/* Prints --help: the format paragraphs come from the format table, so
-** that a new format shows up here by being in it. */
+/* One row of the format list: `names` in the first column, `text`
+** wrapped beside it. */
+static void add_help_row(FILE *out, const char *names, const char *text)
+{
+    int col = fprintf(out, "  %-*s", PX_ADD_HELP_INDENT - 3, names);
+    if (col >= PX_ADD_HELP_INDENT) {
+        fputc('\n', out);
+        col = 0;
+    }
+    for (const char *w = text; *w;) {
+        size_t n = strcspn(w, " ");
+        if (col >= PX_ADD_HELP_INDENT &&
+            col + 1 + (int)n > PX_ADD_HELP_WIDTH) {
+            fputc('\n', out);
+            col = 0;
+        }
+        col += col < PX_ADD_HELP_INDENT
+                   ? fprintf(out, "%*s", PX_ADD_HELP_INDENT - col, "")
+                   : fprintf(out, " ");
+        col += fprintf(out, "%.*s", (int)n, w);
+        w += n;
+        w += strspn(w, " ");
+    }
+    fputc('\n', out);
+}
+
+/* Prints --help: the format paragraphs come from the format table, and the
+** compressed forms from its compression table, so that a new format shows
+** up here by being in it. */
 static void add_print_help(FILE *out)
 {
-    char names[64];
+    char names[64], kinds[64], text[512];
     const pxe_format *f;
+    const pxe_compression *c;
     fputs(add_help_head, out);
     for (size_t i = 0; (f = pxe_format_at(i)); i++) {
         size_t used = 0;
@@ -93,27 +121,23 @@ static void add_print_help(FILE *out)
         for (const char *const *e = f->extensions; *e; e++)
             used += (size_t)snprintf(names + used, sizeof names - used,
                                      "%s%s", used ? ", " : "", *e);
-        int col = fprintf(out, "  %-*s", PX_ADD_HELP_INDENT - 3, names);
-        if (col >= PX_ADD_HELP_INDENT) {
-            fputc('\n', out);
-            col = 0;
-        }
-        for (const char *w = f->help; *w;) {
-            size_t n = strcspn(w, " ");
-            if (col >= PX_ADD_HELP_INDENT &&
-                col + 1 + (int)n > PX_ADD_HELP_WIDTH) {
-                fputc('\n', out);
-                col = 0;
-            }
-            col += col < PX_ADD_HELP_INDENT
-                       ? fprintf(out, "%*s", PX_ADD_HELP_INDENT - col, "")
-                       : fprintf(out, " ");
-            col += fprintf(out, "%.*s", (int)n, w);
-            w += n;
-            w += strspn(w, " ");
-        }
-        fputc('\n', out);
+        add_help_row(out, names, f->help);
     }
+    size_t nu = 0, ku = 0;
+    names[0] = kinds[0] = '\0';
+    for (size_t i = 0; (c = pxe_compression_at(i)); i++) {
+        nu += (size_t)snprintf(names + nu, sizeof names - nu, "%s%s",
+                               nu ? ", " : "", c->suffix);
+        ku += (size_t)snprintf(kinds + ku, sizeof kinds - ku, "%s%s",
+                               ku ? " or " : "", c->name);
+    }
+    snprintf(text, sizeof text, "any of the above compressed with %s, "
+             "named with the suffix after the format's (feed.jsonl.gz, "
+             "page.html.zst, crawl.warc.gz).  Read as a stream: a JSON "
+             "Lines export is decompressed as it is indexed, and damage is "
+             "reported at the line where it starts, the lines before it "
+             "indexed", kinds);
+    add_help_row(out, names, text);
     fputs(add_help_tail, out);
 }
 
@@ -231,28 +255,14 @@ static int add_sink(void *ctx, px_article *a)
     return r->fatal != PX_OK || *r->cli->stop;
 }
 
+/* Reads one file with its format's reader; compressed files are
+** decompressed on the way (pxe_read_file), JSON Lines as a stream. */
 static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
 {
-    char *data = NULL;
-    size_t len = 0;
-    int fd = -1, e;
-    if (f->format->read_fd)     /* read in chunks, see the file head */
-        e = (fd = open(f->path, O_RDONLY | O_CLOEXEC)) < 0 ? errno : 0;
-    else
-        e = px_cli_slurp(f->path, &data, &len);
-    if (e) {
-        add_problem(r, f->path, 0, strerror(e));
-        return;
-    }
-    r->files_read++;
     memset(r->file_counts, 0, sizeof r->file_counts);
-    if (fd >= 0) {
-        f->format->read_fd(in, f->path, fd, PX_ADD_CHUNK);
-        close(fd);
-    } else {
-        f->format->read(in, f->path, data, len);
-    }
-    free(data);
+    if (pxe_read_file(in, f->path, PX_ADD_CHUNK) < 0)
+        return;     /* not read at all: reported as a problem */
+    r->files_read++;
     if (r->cli->verbosity >= PX_VERBOSE) {
         size_t *c = r->file_counts, n = c[0] + c[1] + c[2];
         px_progress_clear(&r->progress);
@@ -276,7 +286,7 @@ static void add_learn(add_run *r, pxe_ctx *xc)
             continue;
         char *data = NULL;
         size_t len = 0;
-        if (px_cli_slurp(f->path, &data, &len) == 0)
+        if (pxe_load_file(f->path, &data, &len, NULL) == PX_OK)
             pxe_learn_file(xc, f->path, data, len, NULL);
         free(data);
     }
@@ -477,7 +487,7 @@ static int add_finish(add_run *r, const char *dir, int stopped)
 
 int px_cmd_add(px_cli *cli, int argc, char **argv)
 {
-    px_ingest_opts opts = {NULL, NULL, NULL, 0};
+    px_ingest_opts opts = {NULL, NULL, NULL, 0, 0};
     const char *language = NULL;
     size_t memory_mb = PX_ADD_MEMORY_MB;
     int rc = add_parse(cli, argc, argv, &opts, &language, &memory_mb);
@@ -499,9 +509,10 @@ int px_cmd_add(px_cli *cli, int argc, char **argv)
     } else if (pxe_ctx_new(NULL, &xc, &err) != PX_OK) {
         px_cli_error("%s", err.msg);
     } else if ((r.ix = px_cli_open(dir, PX_OPEN_WRITE, language, 0)) != NULL) {
-        px_index_set_batch_bytes(r.ix, (memory_mb - PX_ADD_MEMORY_BASE_MB) *
-                                       ((size_t)1 << 20) /
-                                       PX_ADD_MEMORY_PER_TEXT);
+        size_t batch = (memory_mb - PX_ADD_MEMORY_BASE_MB) *
+                       ((size_t)1 << 20) / PX_ADD_MEMORY_PER_TEXT;
+        px_index_set_batch_bytes(r.ix, batch);
+        opts.max_article = batch;   /* no single article beyond a batch */
         add_learn(&r, xc);
         opts.extract = xc;
         rc = add_finish(&r, dir, add_files(&r, &opts));

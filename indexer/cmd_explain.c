@@ -42,16 +42,16 @@ int px_cmd_explain(px_cli *cli, int argc, char **argv)
     }
     char *data;
     size_t len;
+    /* Compressed pages are explained as what they hold. */
     for (int i = optind; i < argc; i++)
-        if (px_cli_slurp(argv[i], &data, &len) == 0) {
+        if (pxe_load_file(argv[i], &data, &len, NULL) == PX_OK) {
             pxe_learn_file(xc, argv[i], data, len, NULL);
             free(data);
         }
     rc = PX_EXIT_OK;
     for (int i = optind; i < argc; i++) {
-        int e = px_cli_slurp(argv[i], &data, &len);
-        if (e) {
-            px_cli_error("%s: %s", argv[i], strerror(e));
+        if (pxe_load_file(argv[i], &data, &len, &err) != PX_OK) {
+            px_cli_error("%s: %s", argv[i], err.msg);
             rc = PX_EXIT_PARTIAL;
             continue;
         }

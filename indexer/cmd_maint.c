@@ -26,11 +26,12 @@ static const char prune_help[] =
 static const char reindex_help[] =
 "Usage: pressdex-index [--db DIR] reindex\n"
 "\n"
-"Throws the Xapian side of the index away and rebuilds it from the\n"
-"article store, which keeps every article's full text.  Needed after a\n"
-"schema change, or to recover a damaged xapian/ directory.  If it is\n"
-"interrupted, the next command that opens the index for writing finishes\n"
-"the rebuild.\n"
+"Rebuilds the Xapian side of the index from the article store, which\n"
+"keeps every article's full text.  Needed after a schema change.  The new\n"
+"database is built beside the old one and swapped in when complete:\n"
+"searches go on meanwhile and see every article, and if the rebuild is\n"
+"interrupted the old one stays in use.  It needs room for a second copy\n"
+"of xapian/ while it runs.\n"
 "\n"
 "Exit status: 0 success, 2 usage error or no index.\n";
 

@@ -7,7 +7,8 @@
 ** ".DS_Store") are passed over and files of other formats are skipped,
 ** since real archives hold images and stylesheets beside their text.
 ** Symbolic links are followed; a folder that leads back to one of its own
-** ancestors is reported instead of walked forever.  Entries are sorted
+** ancestors is reported instead of walked forever, and so is a link that
+** leads nowhere (walk_unreadable).  Entries are sorted
 ** byte-wise, so the order never depends on the file system.
 */
 #include <dirent.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "walk.h"
 
@@ -144,6 +146,29 @@ static px_status walk_dir(px_walk *w, const char *path,
     return st;
 }
 
+/* An entry that cannot be followed (errno e): a symbolic link to nothing
+** is said to be one, with its target.  Whether it is a problem depends on
+** what it pointed to: an article (by its name or its target's), or maybe
+** a folder of them (a target without an extension), is a loss and makes
+** the run's status say so; a link to an image or a stylesheet is a note. */
+static void walk_unreadable(px_walk *w, const char *path, int e,
+                            const pxe_format *format)
+{
+    char target[4096], msg[4300];
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    if (n < 0 || e == ELOOP) {
+        walk_report(w->problem, w, path, strerror(e));
+        return;
+    }
+    target[n] = '\0';
+    const char *base = strrchr(target, '/');
+    base = base ? base + 1 : target;
+    int loss = format || pxe_format_for(target) || !strchr(base, '.');
+    snprintf(msg, sizeof msg, "dangling symbolic link to %s (%s), skipped",
+             target, strerror(e));
+    walk_report(loss ? w->problem : w->note, w, path, msg);
+}
+
 /* One entry met while walking a folder. */
 static px_status walk_entry(px_walk *w, const char *path,
                             const walk_parent *up)
@@ -151,9 +176,7 @@ static px_status walk_entry(px_walk *w, const char *path,
     struct stat sb;
     const pxe_format *format = pxe_format_for(path);
     if (stat(path, &sb) != 0) {
-        /* A dangling link to an image is no loss; to an article it is. */
-        if (format || errno == ELOOP)
-            walk_report(w->problem, w, path, strerror(errno));
+        walk_unreadable(w, path, errno, format);
         return PX_OK;
     }
     if (S_ISDIR(sb.st_mode))

@@ -13,8 +13,13 @@ if(NOT FCGI_INCLUDE_DIR OR NOT FCGI_LIBRARY)
 endif()
 
 add_executable(pressdex.cgi
-  cgi_main.c cgi_params.c cgi_buf.c cgi_html.c cgi_facets.c output_json.c)
-target_include_directories(pressdex.cgi PRIVATE ${FCGI_INCLUDE_DIR})
-target_link_libraries(pressdex.cgi PRIVATE pressdex PkgConfig::JANSSON
-                      ${FCGI_LIBRARY})
+  cgi_main.c cgi_params.c cgi_buf.c cgi_html.c cgi_facets.c cgi_mark.c
+  output_json.c
+  cli_common.c)
+# cgi_mark.c stems with libstemmer, as the index does.
+target_include_directories(pressdex.cgi PRIVATE ${FCGI_INCLUDE_DIR}
+                           ${STEMMER_INCLUDE_DIR})
+target_link_libraries(pressdex.cgi PRIVATE pressdex pressdex_extract
+                      PkgConfig::JANSSON
+                      ${FCGI_LIBRARY} ${STEMMER_LIBRARY} m)
 install(TARGETS pressdex.cgi RUNTIME DESTINATION lib/cgi-bin)

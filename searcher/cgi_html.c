@@ -12,6 +12,13 @@
 #include <string.h>
 
 #include "cgi_html.h"
+#include "cgi_mark.h"
+
+/* Characters of a story's opening shown as a browsing snippet, and of a
+** snippet around the matches. */
+#define CGI_OPENING_CHARS 240
+/* Bytes asked for as a browsing snippet: the whole of any real story. */
+#define CGI_WHOLE_STORY (1u << 20)
 
 static const char page_css[] =
     "*{box-sizing:border-box}"
@@ -51,12 +58,23 @@ static const char page_css[] =
     "space-between;padding:.15rem .3rem;text-decoration:none}"
     "ul.facets a.active{background:#dbe8f6;font-weight:700}"
     ".count{color:#555}"
-    "svg.histogram{width:100%;height:120px;display:block}"
-    "svg.histogram rect{fill:#6b93c0}svg.histogram a.active rect{fill:#14324f}"
-    "svg.histogram a:hover rect,svg.histogram a:focus rect{fill:#f5a300}"
-    "svg.histogram rect.empty{fill:#ccc}"
-    ".axis{display:flex;justify-content:space-between;font-size:.8rem;"
-    "color:#555}"
+    "svg.histogram{width:100%;height:auto;display:block;"
+    "font:10.5px system-ui,sans-serif}"
+    "svg.histogram rect{fill:#4f7fb4}svg.histogram a.active rect{fill:#14324f}"
+    "svg.histogram rect.hit{fill:transparent}"
+    "svg.histogram a:hover rect.hit,svg.histogram a:focus rect.hit"
+    "{fill:#f5a30033}"
+    "svg.histogram a:hover rect:not(.hit),svg.histogram a:focus "
+    "rect:not(.hit){fill:#c77d00}"
+    "svg.histogram rect.empty{fill:#bbb}"
+    "svg.histogram line.grid{stroke:#ddd;stroke-width:.6}"
+    "svg.histogram line.tick{stroke:#888;stroke-width:.6}"
+    "svg.histogram text{fill:#555}svg.histogram text.ylabel{text-anchor:end}"
+    "svg.histogram text.xlabel{text-anchor:start}"
+    "svg.histogram text.xlabel.end{text-anchor:end}"
+    ".scale{font-size:.8rem;color:#555;margin:.2rem 0}"
+    "details.more summary{cursor:pointer;color:#0b57a4;padding:.2rem .3rem}"
+    "details.more ul{max-height:24rem;overflow-y:auto;border:1px solid #ddd}"
     ".notice{background:#fff4d6;padding:.4rem .6rem}"
     "article .body p{max-width:42rem}"
     ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
@@ -153,6 +171,13 @@ void cgi_html_error(cgi_buf *b, const char *heading, const char *message,
     page_close(b);
 }
 
+size_t cgi_html_snippet_len(const cgi_params *p)
+{
+    cgi_marks *words = cgi_marks_new(p->q, NULL);
+    cgi_marks_free(words);
+    return words ? CGI_OPENING_CHARS : CGI_WHOLE_STORY;
+}
+
 /* The snippet with <mark> around the matched words.  Spans are byte
 ** offsets into the plain snippet; one that is out of order or out of
 ** range is skipped rather than trusted. */
@@ -161,7 +186,18 @@ static void snippet_html(cgi_buf *b, const px_hit *h)
     const char *s = h->snippet_plain;
     if (!s || !*s)
         return;
-    size_t n = strlen(s), pos = 0;
+    size_t n = strlen(s), pos = 0, cut = 0;
+    /* Browsing asks for a long snippet (cgi_main.c): its opening, to the
+    ** last word that fits, is what the reader sees. */
+    if (n > CGI_OPENING_CHARS + 60) {
+        cut = CGI_OPENING_CHARS;
+        while (cut > 0 && s[cut] != ' ')
+            cut--;
+        n = cut ? cut : CGI_OPENING_CHARS;
+        while (n > 0 && (unsigned char)s[n] >= 0x80 &&
+               (unsigned char)s[n] < 0xC0)      /* not inside a character */
+            n--;
+    }
     cgi_buf_puts(b, "<p class=\"snippet\">");
     for (size_t i = 0; i < h->n_highlights; i++) {
         size_t st = h->highlights[i].start, len = h->highlights[i].len;
@@ -174,7 +210,31 @@ static void snippet_html(cgi_buf *b, const px_hit *h)
         pos = st + len;
     }
     cgi_html_escn(b, s + pos, n - pos);
-    cgi_buf_puts(b, "</p>");
+    cgi_buf_puts(b, n < strlen(s) ? "\xE2\x80\xA6</p>" : "</p>");
+}
+
+/* Where the date came from, in words a reader needs no manual for.  A
+** "header" date is one the input stated: a JSON Lines export's date
+** field, or a date: line at the top of a text file. */
+static const char *date_provenance(const px_article *a)
+{
+    const char *src = a->source ? a->source : "";
+    switch (a->date_source) {
+    case PX_DATE_HEADER:
+        return strstr(src, ".jsonl") || strstr(src, ".ndjson") ||
+               strstr(src, ".JSONL")
+                   ? "date stated by the export"
+                   : "date stated at the top of the file";
+    case PX_DATE_OVERRIDE: return "date given when the file was indexed";
+    case PX_DATE_BYLINE: return "date from the byline";
+    case PX_DATE_META: return "date from the page's publication data";
+    case PX_DATE_TEXT: return "date found in the text";
+    case PX_DATE_URL: return "date from the URL";
+    case PX_DATE_ARCHIVE: return "date the page was archived; the page "
+                                 "gives none";
+    case PX_DATE_FILETIME: return "date of the file";
+    default: return "date of unknown origin";
+    }
 }
 
 /* Outlet and date of an article, with "unknown" said out loud. */
@@ -197,11 +257,10 @@ static void meta_html(cgi_buf *b, const px_article *a, int with_source)
     } else {
         cgi_buf_puts(b, "<span class=\"undated\">undated</span>");
     }
-    if (with_source && a->date[0]) {
-        cgi_buf_puts(b, " (date from ");
-        cgi_html_esc(b, px_date_source_name(a->date_source));
-        cgi_buf_puts(b, ")");
-    }
+    if (with_source && a->date[0])
+        cgi_buf_printf(b, " <span class=\"provenance\" data-source=\"%s\">"
+                       "(%s)</span>", px_date_source_name(a->date_source),
+                       date_provenance(a));
     if (a->author && *a->author) {
         cgi_buf_puts(b, " \xC2\xB7 by <span class=\"author\">");
         cgi_html_esc(b, a->author);
@@ -210,7 +269,8 @@ static void meta_html(cgi_buf *b, const px_article *a, int with_source)
     cgi_buf_puts(b, "</p>");
 }
 
-static void hit_html(cgi_buf *b, const cgi_params *p, const px_hit *h)
+static void hit_html(cgi_buf *b, const cgi_params *p, const px_hit *h,
+                     const cgi_marks *marks)
 {
     const px_article *a = h->article;
     cgi_buf q = {0};
@@ -225,7 +285,10 @@ static void hit_html(cgi_buf *b, const cgi_params *p, const px_hit *h)
     b->oom |= q.oom;
     cgi_buf_free(&q);
     cgi_buf_puts(b, "\">");
-    cgi_html_esc(b, a && a->title && *a->title ? a->title : "(untitled)");
+    if (a && a->title && *a->title)
+        cgi_marks_html(b, marks, a->title, strlen(a->title));
+    else
+        cgi_buf_puts(b, "(untitled)");
     cgi_buf_puts(b, "</a></h3>");
     if (a)
         meta_html(b, a, 0);
@@ -328,8 +391,9 @@ static void count_html(cgi_buf *b, const cgi_params *p, const px_results *r)
 }
 
 void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r,
-                      const px_results *outlets)
+                      const px_results *outlets, const char *language)
 {
+    cgi_marks *marks = cgi_marks_new(p->q, language);
     page_open(b, *p->q ? p->q : "Search", p);
     cgi_buf_puts(b, "<div class=\"layout\"><main id=\"results\">"
                     "<h1 class=\"visually-hidden\">Results</h1>");
@@ -346,7 +410,7 @@ void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r,
         cgi_buf_printf(b, "<ol class=\"hits\" start=\"%zu\">\n",
                        p->offset + 1);
         for (size_t i = 0; i < r->n_hits; i++)
-            hit_html(b, p, &r->hits[i]);
+            hit_html(b, p, &r->hits[i], marks);
         cgi_buf_puts(b, "</ol>\n");
     } else if (r->matches_estimated > 0) {
         cgi_buf_puts(b, "<p id=\"nothing\">This page is past the last "
@@ -360,10 +424,12 @@ void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r,
     cgi_html_sidebar(b, p, r, outlets);
     cgi_buf_puts(b, "</div>\n");
     page_close(b);
+    cgi_marks_free(marks);
 }
 
-/* The stored text, one <p> per paragraph (blank-line separated). */
-static void body_html(cgi_buf *b, const char *s)
+/* The stored text, one <p> per paragraph (blank-line separated), the
+** query's words marked. */
+static void body_html(cgi_buf *b, const char *s, const cgi_marks *marks)
 {
     cgi_buf_puts(b, "<div class=\"body\">");
     while (s && *s) {
@@ -374,7 +440,7 @@ static void body_html(cgi_buf *b, const char *s)
         const char *end = strstr(s, "\n\n");
         size_t n = end ? (size_t)(end - s) : strlen(s);
         cgi_buf_puts(b, "<p>");
-        cgi_html_escn(b, s, n);
+        cgi_marks_html(b, marks, s, n);
         cgi_buf_puts(b, "</p>\n");
         s += n;
     }
@@ -399,9 +465,11 @@ static void url_html(cgi_buf *b, const char *url)
     cgi_buf_puts(b, web ? "</a></p>" : "</p>");
 }
 
-void cgi_html_article(cgi_buf *b, const cgi_params *p, const px_article *a)
+void cgi_html_article(cgi_buf *b, const cgi_params *p, const px_article *a,
+                      const char *language)
 {
     const char *title = a->title && *a->title ? a->title : "(untitled)";
+    cgi_marks *marks = cgi_marks_new(p->q, language);
     page_open(b, title, p);
     cgi_params back = *p;
     back.id = 0;
@@ -409,11 +477,12 @@ void cgi_html_article(cgi_buf *b, const cgi_params *p, const px_article *a)
                     "<p><a id=\"back\" ");
     cgi_html_href(b, &back);
     cgi_buf_puts(b, ">\xE2\x86\x90 Back to the results</a></p><article><h1>");
-    cgi_html_esc(b, title);
+    cgi_marks_html(b, marks, title, strlen(title));
     cgi_buf_puts(b, "</h1>");
     meta_html(b, a, 1);
     url_html(b, a->url);
-    body_html(b, a->body);
+    body_html(b, a->body, marks);
     cgi_buf_puts(b, "</article></main></div>\n");
     page_close(b);
+    cgi_marks_free(marks);
 }

@@ -18,12 +18,24 @@
 
 /* The whole results page for the search described by *p.  The outlet
 ** list comes from `outlets`: the same search without its outlet filters,
-** so that other outlets stay visible and can be added (may be r). */
+** so that other outlets stay visible and can be added (may be r).
+** `language` is the index's stemming language, for marking the query's
+** words in the titles (cgi_mark.h; NULL: exact words only).  A search
+** without words (browsing) shows each story's opening as its snippet,
+** cut from the longer snippet such a search asks for. */
 void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r,
-                      const px_results *outlets);
+                      const px_results *outlets, const char *language);
 
-/* The full-article page; *p is the search to go back to. */
-void cgi_html_article(cgi_buf *b, const cgi_params *p, const px_article *a);
+/* The snippet length to ask the search for.  A search without words to
+** mark (browsing, or only filters) gets the whole story, since a snippet
+** chosen for no words is any stretch of it (often the footer), and the
+** page shows its opening; any other gets a snippet around the matches. */
+size_t cgi_html_snippet_len(const cgi_params *p);
+
+/* The full-article page, the query's words marked in its title and text
+** (`language` as for cgi_html_results); *p is the search to go back to. */
+void cgi_html_article(cgi_buf *b, const cgi_params *p, const px_article *a,
+                      const char *language);
 
 /* An error page: `heading` ("Bad request", …) and a plain-text `message`.
 ** `p` (may be NULL) refills the search form. */

@@ -16,6 +16,9 @@
 **  - a search stops matching after PRESSDEX_TIME_LIMIT seconds (default
 **    2) and shows the best hits found, saying so, so that no query can
 **    hold a process for long;
+**  - every search runs with the settings the command line uses (spelling
+**    variants, outlet aliases: cli_common.c and the library's
+**    px_search_env), so the page and pressdex-search answer alike;
 **  - a concurrent indexer run never breaks a page: the library retries on
 **    a modified index, and a persistent process reopens the index when its
 **    files have changed or when a search still fails.
@@ -33,6 +36,7 @@
 #include "cgi_buf.h"
 #include "cgi_html.h"
 #include "cgi_params.h"
+#include "cli_common.h"
 #include "output.h"
 #include "pressdex.h"
 
@@ -55,7 +59,8 @@ typedef struct {
 /* Process-wide state, kept across FastCGI requests. */
 typedef struct {
     const char *db;    /* PRESSDEX_DB at start-up, or NULL */
-    double time_limit; /* seconds of matching per search */
+    px_setup setup;    /* what every search runs with (as the CLI's);
+                          setup.env NULL when it could not be built */
     px_index *ix;      /* open read-only, or NULL */
     index_sig sig;     /* the files as they were when ix was opened */
     cgi_buf body;      /* the response being built; memory reused */
@@ -291,7 +296,7 @@ static void serve_article(cgi_server *srv, cgi_request *rq,
             srv->body.oom = 1;
         respond(srv, rq, 200, "application/json");
     } else {
-        cgi_html_article(&srv->body, p, c.a);
+        cgi_html_article(&srv->body, p, c.a, px_index_language(srv->ix));
         respond(srv, rq, 200, "text/html; charset=utf-8");
     }
     px_article_free(c.a);
@@ -326,8 +331,11 @@ static void serve_search(cgi_server *srv, cgi_request *rq, cgi_params *p)
         .query = p->q, .outlets = (const char **)p->outlets,
         .n_outlets = p->n_outlets, .from = p->from[0] ? p->from : NULL,
         .to = p->to[0] ? p->to : NULL, .sort = p->sort, .offset = p->offset,
-        .limit = p->limit, .facets = 1, .snippets = 1, .snippet_len = 240,
-        .hl_start = "[", .hl_end = "]", .time_limit = srv->time_limit};
+        .limit = p->limit, .facets = 1, .snippets = 1,
+        .snippet_len = p->json ? 240 : cgi_html_snippet_len(p),
+        .hl_start = "[", .hl_end = "]"};
+    /* Variants, outlet aliases and the time limit, as on the command line. */
+    px_search_env_apply(srv->setup.env, &o);
     op_ctx c = {.opts = &o};
     px_err err = {{0}};
     px_status st = with_index(srv, op_search, &c, &err);
@@ -342,7 +350,8 @@ static void serve_search(cgi_server *srv, cgi_request *rq, cgi_params *p)
         respond(srv, rq, 200, "application/json");
     } else {
         px_results *outlets = outlet_facets(srv, &o);
-        cgi_html_results(&srv->body, p, c.r, outlets ? outlets : c.r);
+        cgi_html_results(&srv->body, p, c.r, outlets ? outlets : c.r,
+                         px_index_language(srv->ix));
         respond(srv, rq, 200, "text/html; charset=utf-8");
         px_results_free(outlets);
     }
@@ -375,6 +384,10 @@ static void handle(cgi_server *srv, cgi_request *rq)
     else if (rc != CGI_PARAMS_OK)
         respond_error(srv, rq, 400, p.json || wants_json(qs), "Bad request",
                       msg, NULL);
+    else if (!srv->setup.env)
+        respond_error(srv, rq, 503, p.json, "Archive unavailable",
+                      "The search page is not set up correctly; the "
+                      "server's error log says why.", &p);
     else if (!srv->db || !*srv->db) {
         fprintf(stderr, "pressdex.cgi: PRESSDEX_DB is not set in the "
                 "server's environment for this program\n");
@@ -420,30 +433,21 @@ static int serve_fastcgi(cgi_server *srv)
     return 0;
 }
 
-/* PRESSDEX_TIME_LIMIT, or the default when it is unset or not a number
-** of seconds above 0 and up to 60 (said on stderr, the server's log). */
-static double time_limit_from_env(void)
-{
-    const char *s = getenv("PRESSDEX_TIME_LIMIT");
-    if (!s || !*s)
-        return CGI_TIME_LIMIT;
-    char *end = NULL;
-    double t = strtod(s, &end);
-    if (*end || !(t > 0 && t <= 60)) {
-        fprintf(stderr, "pressdex.cgi: PRESSDEX_TIME_LIMIT '%s' is not a "
-                "number of seconds above 0 and up to 60; using %g\n", s,
-                CGI_TIME_LIMIT);
-        return CGI_TIME_LIMIT;
-    }
-    return t;
-}
-
 int main(void)
 {
     cgi_server srv = {0};
     signal(SIGPIPE, SIG_IGN);
+    /* The page searches only the index its server configured: never a
+    ** default location, and never one a request names. */
     srv.db = getenv("PRESSDEX_DB");
-    srv.time_limit = time_limit_from_env();
+    px_search_setup setup = {.db = srv.db ? srv.db : "",
+                             .default_time_limit = CGI_TIME_LIMIT};
+    px_err err = {""};
+    if (px_setup_init(&srv.setup, &setup, &err) != PX_OK)
+        fprintf(stderr, "pressdex.cgi: %s\n", err.msg);
+    else if (px_search_env_warning(srv.setup.env))
+        fprintf(stderr, "pressdex.cgi: %s\n",
+                px_search_env_warning(srv.setup.env));
     int rc = 0;
     if (FCGX_IsCGI()) {
         cgi_request rq = {environ, NULL, 0};
@@ -453,6 +457,7 @@ int main(void)
         rc = serve_fastcgi(&srv);
     }
     server_close_index(&srv);
+    px_setup_free(&srv.setup);
     cgi_buf_free(&srv.body);
     return rc;
 }

@@ -1,6 +1,8 @@
 /*
-** cli_common.h — what pressdex-search's commands share: where the index
-** is by default and which spelling-variant files apply.
+** cli_common.h — what pressdex-search's commands and pressdex.cgi share:
+** the search settings (the library's px_search_env with the indexer's
+** outlet alias table plugged in) and, for the commands, one way of
+** reading the command line.
 */
 #ifndef PX_CLI_COMMON_H
 #define PX_CLI_COMMON_H
@@ -9,13 +11,48 @@
 
 #include "pressdex.h"
 
-/* $PRESSDEX_DB, else $XDG_DATA_HOME/pressdex/index, else
-** ~/.local/share/pressdex/index (written into buf when built). */
-const char *px_cli_default_db(char *buf, size_t n);
+struct pxe_ctx;
 
-/* Loads the shipped variants file (from $PRESSDEX_DATA_DIR, the install
-** prefix or the source tree) and $PRESSDEX_VARIANTS when set.  *out is
-** NULL when no file was found.  Returns PX_OK or a load error. */
-px_status px_cli_load_variants(px_variants **out, px_err *err);
+/* The settings a program searches with.  Both members are owned. */
+typedef struct {
+    px_search_env *env;
+    struct pxe_ctx *aliases;   /* outlet aliases, as indexing reads them */
+} px_setup;
+
+/* Builds su from s (its outlet resolver is set here: any alias, domain
+** or section label that indexing maps to an outlet names that outlet in
+** searches too).  On failure su holds nothing.  px_setup_free releases it. */
+px_status px_setup_init(px_setup *su, const px_search_setup *s, px_err *err);
+void px_setup_free(px_setup *su);
+
+/* The outlet indexing would store for `name` (malloc'd), or NULL when it
+** stores the name as it is.  A px_outlet_resolver over a pxe_ctx. */
+char *px_setup_resolve_outlet(void *aliases, const char *name);
+
+/* ---- the command line ------------------------------------------- */
+
+typedef struct {
+    const char *name;    /* long option without the leading "--" */
+    int has_arg;         /* 1: takes a value (--name V or --name=V) */
+    int id;              /* passed to the callback */
+} px_cli_opt;
+
+/* Called for each option; returns 0 to go on, 2 after printing a usage
+** error, -1 after printing help (the caller then exits with 0). */
+typedef int (*px_cli_opt_fn)(void *ctx, int id, const char *arg);
+
+/* Reads argv[1..argc): options may come before or after the words; "--"
+** ends options; an argument starting with "--" is a long option from
+** `opts` (a NULL name ends the table) and "-h" is id 'h'; everything else,
+** "-word" too (a query's exclusion), is a word.  *words receives a
+** malloc'd array of the words (pointers into argv; caller frees the
+** array), *n_words their number.  Returns 0, or the callback's non-zero
+** result, or 2 after printing a usage error prefixed with `prog`. */
+int px_cli_split(int argc, char **argv, const px_cli_opt *opts,
+                 px_cli_opt_fn fn, void *ctx, const char *prog,
+                 char ***words, int *n_words);
+
+/* The words joined by single spaces; malloc'd, NULL when out of memory. */
+char *px_cli_join(char **words, int n);
 
 #endif /* PX_CLI_COMMON_H */

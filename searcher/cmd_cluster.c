@@ -3,7 +3,6 @@
 ** syndication cluster (the same story as printed by several outlets),
 ** oldest first, so the first to carry it leads the list.
 */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,35 +47,57 @@ static void print_members(px_article **m, size_t n, int json)
     json_decref(doc);
 }
 
+typedef struct {
+    const char *db;
+    int json;
+} cluster_cli;
+
+static int cluster_option(void *ctx, int id, const char *arg)
+{
+    cluster_cli *c = ctx;
+    if (id == 'd' && c->db) {
+        fputs("pressdex-search cluster: --db given twice: one index per "
+              "search\n", stderr);
+        return 2;
+    }
+    if (id == 'd')
+        c->db = arg;
+    else if (id == 'j')
+        c->json = 1;
+    else if (id == 'h') {
+        fputs(cluster_usage, stdout);
+        return -1;
+    }
+    return 0;
+}
+
 int px_cmd_cluster(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"db", required_argument, 0, 'd'},
-        {"json", no_argument, 0, 'j'},
-        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    const char *db = NULL;
-    int json = 0, opt;
-    char dbbuf[4096], *end;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-        if (opt == 'd') db = optarg;
-        else if (opt == 'j') json = 1;
-        else if (opt == 'h') { fputs(cluster_usage, stdout); return 0; }
-        else { fputs(cluster_usage, stderr); return 2; }
-    }
-    long long id = optind + 1 == argc ? strtoll(argv[optind], &end, 10) : 0;
-    if (optind + 1 != argc || *end || id <= 0) {
+    static const px_cli_opt opts[] = {
+        {"db", 1, 'd'}, {"json", 0, 'j'}, {"help", 0, 'h'}, {NULL, 0, 0}};
+    cluster_cli c = {0};
+    char **words = NULL, *end = NULL;
+    int n_words = 0;
+    int rc = px_cli_split(argc, argv, opts, cluster_option, &c,
+                          "pressdex-search cluster", &words, &n_words);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
+    long long id = n_words == 1 ? strtoll(words[0], &end, 10) : 0;
+    free(words);
+    if (id <= 0 || *end) {
         fputs(cluster_usage, stderr);
         return 2;
     }
+    int json = c.json;
     px_err err = {""};
     px_index *ix = NULL;
     px_article **m = NULL;
     size_t n = 0;
-    px_status st = px_index_open(db ? db : px_cli_default_db(dbbuf, sizeof dbbuf),
-                                 PX_OPEN_READ, NULL, &ix, &err);
+    char *db = NULL;
+    px_status st = c.db ? PX_OK : px_default_index_dir(&db, &err);
+    if (st == PX_OK)
+        st = px_index_open(c.db ? c.db : db, PX_OPEN_READ, NULL, &ix, &err);
+    free(db);
     if (st == PX_OK)
         st = px_index_cluster(ix, id, &m, &n, &err);
     if (st != PX_OK) {

@@ -8,7 +8,6 @@
 ** batch line gets an error object on its own output line and a message
 ** naming the line on stderr; the other lines still run.
 */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,29 +22,42 @@ static const char quote_usage[] =
 "       pressdex-search quote [--db DIR] [OPTIONS] --batch FILE|-\n"
 "\n"
 "Finds every article that printed TEXT: first as the exact phrase (quotes,\n"
-"apostrophes, dashes, case and punctuation do not matter), then as near\n"
-"matches that drop, swap or change a few words.  Reports the first\n"
-"appearance, each outlet with its first date and number of articles, and\n"
-"the timeline.\n"
+"apostrophes, dashes, case and punctuation do not matter; \"Court\" also\n"
+"finds \"Court's\"), then as near matches that drop, add or change a few\n"
+"words.  Reports the first appearance, each outlet with its first date and\n"
+"number of articles, and the timeline with each article's id and URL.\n"
+"Options may come before or after TEXT; -- ends them.\n"
 "\n"
 "Options:\n"
 "  --json              one JSON document (schema: docs/json.md)\n"
 "  --batch FILE|-      one quote per line, or JSON Lines {\"id\",\"text\"};\n"
 "                      writes JSON Lines, one result per input line\n"
+"  --outlet NAME       only this outlet (any name, alias or domain of it;\n"
+"                      repeat for several)\n"
+"  --from DATE         only articles dated on or after DATE (YYYY[-MM[-DD]])\n"
+"  --to DATE           only articles dated on or before DATE\n"
 "  --min-score X       keep near matches scoring at least X (default 0.75;\n"
 "                      1 keeps exact matches only)\n"
-"  --candidates N      near-match candidates examined per quote (50)\n"
+"  --candidates N      near-match candidates examined per quote (200)\n"
 "  --exact-spelling    do not match spelling variants (Kyiv/Kiev)\n"
+"  --time-limit S      stop each lookup's matching after S seconds\n"
 "  -h, --help          this text\n"
 "\n"
 "Exit status: 0 some lookup matched, 1 none matched, 2 usage or index error.\n";
+
+#define QUOTE_MAX_OUTLETS 64
 
 typedef struct {
     const char *db;
     int json;
     const char *batch;
     int exact_spelling;
+    double time_limit;
     px_quote_opts q;
+    px_search_opts search;         /* filters, settings from the env */
+    const char *outlets[QUOTE_MAX_OUTLETS];
+    char **words;
+    int n_words;
 } quote_cli;
 
 static int quote_usage_error(const char *msg, const char *arg)
@@ -55,52 +67,75 @@ static int quote_usage_error(const char *msg, const char *arg)
     return 2;
 }
 
+static int quote_number(quote_cli *c, int id, const char *arg)
+{
+    char *end;
+    if (id == 'm') {
+        c->q.min_score = strtod(arg, &end);
+        if (*end || end == arg || c->q.min_score < 0 || c->q.min_score > 1)
+            return quote_usage_error("--min-score must be between 0 and 1, "
+                                     "not ", arg);
+    } else if (id == 'c') {
+        c->q.max_candidates = strtoul(arg, &end, 10);
+        if (*end || end == arg || c->q.max_candidates < 1 ||
+            c->q.max_candidates > 10000)
+            return quote_usage_error("--candidates must be 1 to 10000, not ",
+                                     arg);
+    } else {
+        c->time_limit = strtod(arg, &end);
+        if (*end || end == arg || c->time_limit <= 0 || c->time_limit > 3600)
+            return quote_usage_error("--time-limit must be seconds between 0 "
+                                     "and 3600, not ", arg);
+    }
+    return 0;
+}
+
+static int quote_option(void *ctx, int id, const char *arg)
+{
+    quote_cli *c = ctx;
+    switch (id) {
+    case 'd':
+        if (c->db)
+            return quote_usage_error("--db given twice: one index per search, "
+                                     "not ", arg);
+        c->db = arg;
+        return 0;
+    case 'j': c->json = 1; return 0;
+    case 'b': c->batch = arg; return 0;
+    case 'e': c->exact_spelling = 1; return 0;
+    case 'f': c->search.from = arg; return 0;
+    case 't': c->search.to = arg; return 0;
+    case 'o':
+        if (c->search.n_outlets == QUOTE_MAX_OUTLETS)
+            return quote_usage_error("too many --outlet options (at most 64)",
+                                     NULL);
+        c->outlets[c->search.n_outlets++] = arg;
+        return 0;
+    case 'm': case 'c': case 'T':
+        return quote_number(c, id, arg);
+    case 'h':
+        fputs(quote_usage, stdout);
+        return -1;
+    default:
+        return quote_usage_error("unknown option", NULL);
+    }
+}
+
 static int parse_quote_args(quote_cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"db", required_argument, 0, 'd'},
-        {"json", no_argument, 0, 'j'},
-        {"batch", required_argument, 0, 'b'},
-        {"min-score", required_argument, 0, 'm'},
-        {"candidates", required_argument, 0, 'c'},
-        {"exact-spelling", no_argument, 0, 'e'},
-        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    int opt;
-    char *end;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'd': c->db = optarg; break;
-        case 'j': c->json = 1; break;
-        case 'b': c->batch = optarg; break;
-        case 'e': c->exact_spelling = 1; break;
-        case 'm':
-            c->q.min_score = strtod(optarg, &end);
-            if (*end || end == optarg || c->q.min_score < 0 ||
-                c->q.min_score > 1)
-                return quote_usage_error("--min-score must be between 0 and "
-                                         "1, not ", optarg);
-            break;
-        case 'c':
-            c->q.max_candidates = strtoul(optarg, &end, 10);
-            if (*end || end == optarg || c->q.max_candidates < 1 ||
-                c->q.max_candidates > 10000)
-                return quote_usage_error("--candidates must be 1 to 10000, "
-                                         "not ", optarg);
-            break;
-        case 'h':
-            fputs(quote_usage, stdout);
-            return -1;
-        default:
-            return quote_usage_error("unknown option or missing value: ",
-                                     argv[optind - 1]);
-        }
-    }
-    if (!c->batch && optind >= argc)
+    static const px_cli_opt opts[] = {
+        {"db", 1, 'd'}, {"json", 0, 'j'}, {"batch", 1, 'b'},
+        {"min-score", 1, 'm'}, {"candidates", 1, 'c'},
+        {"exact-spelling", 0, 'e'}, {"from", 1, 'f'}, {"to", 1, 't'},
+        {"outlet", 1, 'o'}, {"time-limit", 1, 'T'}, {"help", 0, 'h'},
+        {NULL, 0, 0}};
+    int rc = px_cli_split(argc, argv, opts, quote_option, c,
+                          "pressdex-search quote", &c->words, &c->n_words);
+    if (rc != 0)
+        return rc;
+    if (!c->batch && c->n_words == 0)
         return quote_usage_error("no quote given", NULL);
-    if (c->batch && optind < argc)
+    if (c->batch && c->n_words > 0)
         return quote_usage_error("give either --batch or a quote, not both",
                                  NULL);
     return 0;
@@ -201,22 +236,6 @@ static int run_batch(px_index *ix, const px_quote_opts *o, const char *path)
 /* The command                                                          */
 /* ------------------------------------------------------------------ */
 
-static char *join(int argc, char **argv)
-{
-    size_t n = 1;
-    for (int i = 0; i < argc; i++)
-        n += strlen(argv[i]) + 1;
-    char *s = malloc(n);
-    if (s)
-        s[0] = '\0';
-    for (int i = 0; s && i < argc; i++) {
-        if (i)
-            strcat(s, " ");
-        strcat(s, argv[i]);
-    }
-    return s;
-}
-
 static int run_single(px_index *ix, const quote_cli *c, const char *text)
 {
     px_err err = {""};
@@ -241,32 +260,43 @@ static int run_single(px_index *ix, const quote_cli *c, const char *text)
 int px_cmd_quote(int argc, char **argv)
 {
     quote_cli c = {0};
-    char dbbuf[4096];
     c.q.min_score = 0.75;
     int rc = parse_quote_args(&c, argc, argv);
-    if (rc)
+    if (rc) {
+        free(c.words);
         return rc < 0 ? 0 : rc;
+    }
     px_err err = {""};
-    px_variants *v = NULL;
     px_index *ix = NULL;
-    px_status st = c.exact_spelling ? PX_OK : px_cli_load_variants(&v, &err);
-    if (st == PX_OK)
-        st = px_index_open(c.db ? c.db : px_cli_default_db(dbbuf, sizeof dbbuf),
-                           PX_OPEN_READ, NULL, &ix, &err);
+    px_setup su;
+    px_search_setup setup = {.db = c.db, .exact_spelling = c.exact_spelling,
+                             .time_limit = c.time_limit};
+    px_status st = px_setup_init(&su, &setup, &err);
+    if (st == PX_OK) {
+        if (px_search_env_warning(su.env))
+            fprintf(stderr, "pressdex-search quote: warning: %s\n",
+                    px_search_env_warning(su.env));
+        c.search.outlets = c.outlets;
+        px_search_env_apply(su.env, &c.search);
+        st = px_search_env_open(su.env, &ix, &err);
+    }
     if (st != PX_OK) {
         fprintf(stderr, "pressdex-search quote: %s\n", err.msg);
-        px_variants_free(v);
+        px_setup_free(&su);
+        free(c.words);
         return 2;
     }
-    c.q.variants = v;
+    c.q.variants = c.search.variants;
+    c.q.search = &c.search;
     if (c.batch) {
         rc = run_batch(ix, &c.q, c.batch);
     } else {
-        char *text = join(argc - optind, argv + optind);
+        char *text = px_cli_join(c.words, c.n_words);
         rc = text ? run_single(ix, &c, text) : 2;
         free(text);
     }
     px_index_close(ix, NULL);
-    px_variants_free(v);
+    px_setup_free(&su);
+    free(c.words);
     return rc;
 }

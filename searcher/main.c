@@ -5,7 +5,6 @@
 ** library and prints it as text or JSON.  Exit status: 0 when something
 ** matched, 1 when nothing did, 2 for a usage or index error.
 */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +29,13 @@ static const char usage_text[] =
 "       pressdex-search cluster [--json] ID       members of a cluster\n"
 "\n"
 "Searches a pressdex index.  Words are joined with AND by default: every\n"
-"word must appear (in any form of the word: 'negotiation' also finds\n"
-"'negotiations').\n"
+"word must appear (in any form and case: 'Negotiation' also finds\n"
+"'negotiations').  Options may come before or after the query; -- ends\n"
+"them.\n"
 "\n"
 "Query syntax:\n"
 "  \"exact phrase\"          words next to each other, exactly as written\n"
+"                          (any case; \"Supreme Court\" finds \"Court's\" too)\n"
 "  a OR b, a AND b, NOT a  boolean operators (upper case), ( ) to group\n"
 "  -word, +word            exclude / require a word\n"
 "  a NEAR/5 b              a within 5 words of b (ADJ/5: in that order)\n"
@@ -50,13 +51,15 @@ static const char usage_text[] =
 "  --db DIR          the index (default: $PRESSDEX_DB, else\n"
 "                    $XDG_DATA_HOME/pressdex/index or\n"
 "                    ~/.local/share/pressdex/index)\n"
-"  --outlet NAME     only this outlet (repeat for several: any of them)\n"
+"  --outlet NAME     only this outlet, by any name, alias or domain (repeat\n"
+"                    for several: any of them)\n"
 "  --from DATE       only articles dated on or after DATE (YYYY[-MM[-DD]])\n"
 "  --to DATE         only articles dated on or before DATE\n"
 "  --sort ORDER      relevance (default), newest or oldest\n"
 "  --limit N         hits to show (default 10)\n"
 "  --time-limit S    stop matching after S seconds and show the best hits\n"
-"                    found so far (says so); default: no limit\n"
+"                    found so far (says so); default: $PRESSDEX_TIME_LIMIT,\n"
+"                    else no limit\n"
 "  --offset N        hits to skip (for paging)\n"
 "  --facets          exact counts per outlet and per month over all matches\n"
 "  --collapse        one hit per syndication cluster (the same story\n"
@@ -77,6 +80,7 @@ typedef struct {
     int json;
     int color;         /* -1 auto, 0 never, 1 always */
     int exact_spelling;
+    double time_limit; /* --time-limit, 0 when not given */
     px_search_opts search;
     const char *outlets[MAX_OUTLETS];
     char *query;
@@ -100,19 +104,45 @@ static int parse_count(const char *s, size_t max, size_t *out)
     return 1;
 }
 
-static int parse_option(cli *c, int opt, const char *arg)
+static int parse_choice(cli *c, int opt, const char *arg)
 {
+    if (opt == 's') {
+        if (strcmp(arg, "relevance") == 0) c->search.sort = PX_SORT_RELEVANCE;
+        else if (strcmp(arg, "newest") == 0) c->search.sort = PX_SORT_NEWEST;
+        else if (strcmp(arg, "oldest") == 0) c->search.sort = PX_SORT_OLDEST;
+        else return usage_error("--sort must be relevance, newest or oldest, "
+                                "not '%s'", arg);
+        return 0;
+    }
+    if (strcmp(arg, "auto") == 0) c->color = -1;
+    else if (strcmp(arg, "always") == 0) c->color = 1;
+    else if (strcmp(arg, "never") == 0) c->color = 0;
+    else return usage_error("--color must be auto, always or never, not "
+                            "'%s'", arg);
+    return 0;
+}
+
+static int parse_option(void *ctx, int opt, const char *arg)
+{
+    cli *c = ctx;
     switch (opt) {
-    case 'd': c->db = arg; return 0;
+    case 'd':
+        /* Until several indexes can be searched together, a second --db
+        ** would silently replace the first. */
+        if (c->db)
+            return usage_error("--db given twice (%s): one index per search",
+                               arg);
+        c->db = arg;
+        return 0;
     case 'j': c->json = 1; return 0;
     case 'F': c->search.facets = 1; return 0;
     case 'e': c->exact_spelling = 1; return 0;
     case 'C': c->search.collapse = 1; return 0;
     case 'T': {
         char *end;
-        c->search.time_limit = strtod(arg, &end);
-        if (*end || end == arg || c->search.time_limit <= 0 ||
-            c->search.time_limit > 3600)
+        c->time_limit = strtod(arg, &end);
+        if (*end || end == arg || c->time_limit <= 0 ||
+            c->time_limit > 3600)
             return usage_error("--time-limit must be seconds between 0 and "
                                "3600, not '%s'", arg);
         return 0;
@@ -125,12 +155,8 @@ static int parse_option(cli *c, int opt, const char *arg)
         c->outlets[c->search.n_outlets++] = arg;
         return 0;
     case 's':
-        if (strcmp(arg, "relevance") == 0) c->search.sort = PX_SORT_RELEVANCE;
-        else if (strcmp(arg, "newest") == 0) c->search.sort = PX_SORT_NEWEST;
-        else if (strcmp(arg, "oldest") == 0) c->search.sort = PX_SORT_OLDEST;
-        else return usage_error("--sort must be relevance, newest or oldest, "
-                                "not '%s'", arg);
-        return 0;
+    case 'c':
+        return parse_choice(c, opt, arg);
     case 'l':
         if (!parse_count(arg, MAX_LIMIT, &c->search.limit) ||
             c->search.limit == 0)
@@ -142,68 +168,38 @@ static int parse_option(cli *c, int opt, const char *arg)
             return usage_error("--offset must be a number from 0 to "
                                "1000000, not '%s'", arg);
         return 0;
-    case 'c':
-        if (strcmp(arg, "auto") == 0) c->color = -1;
-        else if (strcmp(arg, "always") == 0) c->color = 1;
-        else if (strcmp(arg, "never") == 0) c->color = 0;
-        else return usage_error("--color must be auto, always or never, not "
-                                "'%s'", arg);
-        return 0;
     case 'h':
         fputs(usage_text, stdout);
-        exit(EXIT_MATCH);
+        return -1;
     default:
         return usage_error("%s", "unknown option");
     }
 }
 
-/* The query is the remaining arguments joined by spaces, so that both
-** `pressdex-search port strike` and `pressdex-search "port strike"` work. */
-static char *join_args(int argc, char **argv)
-{
-    size_t n = 1;
-    for (int i = 0; i < argc; i++)
-        n += strlen(argv[i]) + 1;
-    char *q = malloc(n), *p = q;
-    if (!q)
-        return NULL;
-    *p = '\0';
-    for (int i = 0; i < argc; i++)
-        p += sprintf(p, "%s%s", i ? " " : "", argv[i]);
-    return q;
-}
-
+/* Options may come before or after the query, whose words are joined by
+** spaces, so that `pressdex-search port strike`, `pressdex-search "port
+** strike"` and `pressdex-search '"R&D"' --limit 1` all work. */
 static int parse_args(cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"db", required_argument, 0, 'd'},
-        {"json", no_argument, 0, 'j'},
-        {"facets", no_argument, 0, 'F'},
-        {"from", required_argument, 0, 'f'},
-        {"to", required_argument, 0, 't'},
-        {"outlet", required_argument, 0, 'o'},
-        {"sort", required_argument, 0, 's'},
-        {"limit", required_argument, 0, 'l'},
-        {"offset", required_argument, 0, 'O'},
-        {"color", required_argument, 0, 'c'},
-        {"exact-spelling", no_argument, 0, 'e'},
-        {"collapse", no_argument, 0, 'C'},
-        {"time-limit", required_argument, 0, 'T'},
-        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    int opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-        if (opt == '?')
-            return usage_error("unknown option or missing value: %s",
-                               argv[optind - 1]);
-        if (parse_option(c, opt, optarg) != 0)
-            return EXIT_USAGE;
-    }
-    if (optind >= argc && !c->search.n_outlets && !c->search.from &&
-        !c->search.to)
+    static const px_cli_opt opts[] = {
+        {"db", 1, 'd'}, {"json", 0, 'j'}, {"facets", 0, 'F'},
+        {"from", 1, 'f'}, {"to", 1, 't'}, {"outlet", 1, 'o'},
+        {"sort", 1, 's'}, {"limit", 1, 'l'}, {"offset", 1, 'O'},
+        {"color", 1, 'c'}, {"exact-spelling", 0, 'e'},
+        {"collapse", 0, 'C'}, {"time-limit", 1, 'T'}, {"help", 0, 'h'},
+        {NULL, 0, 0}};
+    char **words = NULL;
+    int n = 0;
+    int rc = px_cli_split(argc, argv, opts, parse_option, c,
+                          "pressdex-search", &words, &n);
+    if (rc != 0)
+        return rc;
+    if (n == 0 && !c->search.n_outlets && !c->search.from && !c->search.to) {
+        free(words);
         return usage_error("%s", "no query given");
-    c->query = join_args(argc - optind, argv + optind);
+    }
+    c->query = px_cli_join(words, n);
+    free(words);
     if (!c->query)
         return usage_error("%s", "out of memory");
     return 0;
@@ -241,13 +237,11 @@ int main(int argc, char **argv)
     if (argc > 1 && is_command(argv[1]))
         return is_command(argv[1])(argc - 1, argv + 1);
     cli c = {0};
-    char dbbuf[4096], cwd[4096];
+    char cwd[4096];
     c.color = -1;
     int rc = parse_args(&c, argc, argv);
     if (rc != 0)
-        return rc;
-    if (!c.db)
-        c.db = px_cli_default_db(dbbuf, sizeof dbbuf);
+        return rc < 0 ? EXIT_MATCH : rc;
     int bold = !c.json && (c.color == 1 || (c.color == -1 && isatty(1)));
     c.search.query = c.query;
     c.search.outlets = c.outlets;
@@ -258,18 +252,23 @@ int main(int argc, char **argv)
     px_err err = {""};
     px_index *ix = NULL;
     px_results *r = NULL;
-    px_variants *variants = NULL;
-    px_status st = c.exact_spelling ? PX_OK
-                                    : px_cli_load_variants(&variants, &err);
-    c.search.variants = variants;
-    if (st == PX_OK)
-        st = px_index_open(c.db, PX_OPEN_READ, NULL, &ix, &err);
+    px_setup su;
+    px_search_setup setup = {.db = c.db, .exact_spelling = c.exact_spelling,
+                             .time_limit = c.time_limit};
+    px_status st = px_setup_init(&su, &setup, &err);
+    if (st == PX_OK) {
+        if (px_search_env_warning(su.env))
+            fprintf(stderr, "pressdex-search: warning: %s\n",
+                    px_search_env_warning(su.env));
+        px_search_env_apply(su.env, &c.search);
+        st = px_search_env_open(su.env, &ix, &err);
+    }
     if (st == PX_OK)
         st = px_search(ix, &c.search, &r, &err);
     if (st != PX_OK) {
         fprintf(stderr, "pressdex-search: %s\n", err.msg);
         px_index_close(ix, NULL);
-        px_variants_free(variants);
+        px_setup_free(&su);
         free(c.query);
         return EXIT_USAGE;
     }
@@ -286,7 +285,7 @@ int main(int argc, char **argv)
     rc = r->matches_estimated > 0 ? EXIT_MATCH : EXIT_NOMATCH;
     px_results_free(r);
     px_index_close(ix, NULL);
-    px_variants_free(variants);
+    px_setup_free(&su);
     free(c.query);
     return rc;
 }

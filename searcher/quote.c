@@ -1,10 +1,12 @@
 /*
 ** quote.c — finding the articles that carry a quote (see quote.h).
 **
-** Exact matches come from a phrase query; near matches from an any-word
-** query whose candidates are aligned word by word with the quote (a
-** longest-common-subsequence over words, with spelling variants folded to
-** one form) to score them and to cut out the sentence that matched.
+** Exact matches come from a phrase query; near matches from a query for
+** the quote's runs of consecutive words (shingle_query), whose candidates
+** are aligned word by word with the quote (a longest-common-subsequence
+** over words, with spelling variants folded to one form and an article's
+** possessive taken as its word) to score them and to cut out the sentence
+** that matched.
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -14,6 +16,9 @@
 
 #define MAX_QUOTE_WORDS 64
 #define MAX_EXACT 2000
+/* Near-match candidates weighing less than this share of the best one are
+** not aligned: they hold only common pairs of the quote's words. */
+#define NEAR_CUTOFF 0.25
 
 typedef struct {
     const char *s;     /* start in the text */
@@ -66,11 +71,16 @@ static int split_words(const char *text, const px_variants *v, words *out)
     return 0;
 }
 
+/* Quote word a against article word b: the same word in any case, or the
+** same spelling group; an article's possessive counts as the word itself
+** ("Court" finds "Court's", as phrase searches do), not the reverse. */
 static int word_eq(const word *a, const word *b)
 {
     if (a->key || b->key)
         return a->key == b->key;
-    if (a->len != b->len)
+    if (a->len != b->len &&
+        !(b->len == a->len + 2 && b->s[a->len] == '\'' &&
+          tolower((unsigned char)b->s[a->len + 1]) == 's'))
         return 0;
     for (size_t i = 0; i < a->len; i++)
         if (tolower((unsigned char)a->s[i]) != tolower((unsigned char)b->s[i]))
@@ -100,8 +110,14 @@ static alignment align_window(const word *q, size_t n, const word *t,
     size_t L = dp[n * cols + m];
     if (L == 0)
         return best;
-    /* Walk back to find the first and last article words used. */
-    size_t i = n, j = m, first = 0, last = 0;
+    /* Walk back from the first article word by which all L were matched,
+    ** not from the window's end: a quote word repeated later in the window
+    ** (a "the", a "he") would otherwise stretch the span and sink the
+    ** score of a one-word change below the threshold. */
+    size_t end = m;
+    while (end > 1 && dp[n * cols + end - 1] == L)
+        end--;
+    size_t i = n, j = end, first = 0, last = 0;
     int seen = 0;
     while (i > 0 && j > 0) {
         if (word_eq(&q[i - 1], &t[j - 1]) &&
@@ -260,13 +276,20 @@ static px_status consider(tracer *tr, int64_t docid, int exact, px_err *err)
     return PX_OK;
 }
 
-/* Runs `query` and considers every hit not already recorded. */
+/* Runs `query` and considers every hit not already recorded; near-match
+** candidates scoring below `cutoff` times the best one are not aligned
+** (they share only a common pair of words with the quote). */
 static px_status run(tracer *tr, const char *query, int exact, size_t limit,
-                     px_err *err)
+                     double cutoff, px_err *err)
 {
     px_search_opts so = {0};
+    if (tr->o->search)
+        so = *tr->o->search;
     so.query = query;
+    so.offset = 0;
     so.limit = limit;
+    so.sort = PX_SORT_RELEVANCE;
+    so.facets = so.snippets = so.collapse = 0;
     so.variants = tr->o->variants;
     so.match_any = !exact;
     so.no_suggestion = 1;
@@ -274,11 +297,40 @@ static px_status run(tracer *tr, const char *query, int exact, size_t limit,
     px_status st = px_search(tr->ix, &so, &res, err);
     if (st != PX_OK)
         return st;
+    double floor = res->n_hits ? res->hits[0].score * cutoff : 0;
     for (size_t i = 0; st == PX_OK && i < res->n_hits; i++)
-        if (!seen(tr->r, res->hits[i].docid))
+        if (res->hits[i].score >= floor && !seen(tr->r, res->hits[i].docid))
             st = consider(tr, res->hits[i].docid, exact, err);
     px_results_free(res);
     return st;
+}
+
+/* The near-match candidate query: every run of k consecutive quote words
+** as a phrase, any of them matching, so that articles holding most of the
+** quote rank first.  k = 3 from 11 words (two edits leave a run of three
+** intact), else 2; a quote of under five words is asked by its words. */
+static char *shingle_query(const words *q)
+{
+    size_t k = q->n >= 11 ? 3 : q->n >= 5 ? 2 : 1, n = 1;
+    for (size_t i = 0; i < q->n; i++)
+        n += (q->w[i].len + 4) * k;
+    char *s = malloc(n), *d = s;
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i + k <= q->n; i++) {
+        if (i)
+            *d++ = ' ';
+        *d++ = '"';
+        for (size_t j = i; j < i + k; j++) {
+            if (j > i)
+                *d++ = ' ';
+            for (size_t c = 0; c < q->w[j].len; c++)
+                *d++ = (char)tolower((unsigned char)q->w[j].s[c]);
+        }
+        *d++ = '"';
+    }
+    *d = '\0';
+    return s;
 }
 
 /* The quote as one line of lower-case words, for the phrase query. */
@@ -338,19 +390,18 @@ static px_status trace(tracer *tr, const char *text, px_err *err)
         free(phrase);
         return px_err_set(err, PX_ENOMEM, "out of memory");
     }
-    px_status st = run(tr, phrase, 1, MAX_EXACT, err);
+    px_status st = run(tr, phrase, 1, MAX_EXACT, 0, err);
+    free(phrase);
     /* Near matches need enough words to be meaningful. */
     if (st == PX_OK && tr->q.n >= 3 && tr->o->min_score < 1.0) {
-        /* The same words unquoted and in lower case (so that a quoted
-        ** "AND" or "NOT" stays a word), any of them matching. */
-        char *any = phrase + 1;
-        any[strlen(any) - 1] = '\0';
-        for (char *p = any; *p; p++)
-            *p = (char)tolower((unsigned char)*p);
-        st = run(tr, any, 0,
-                 tr->o->max_candidates ? tr->o->max_candidates : 50, err);
+        char *near = shingle_query(&tr->q);
+        st = near ? run(tr, near, 0, tr->o->max_candidates
+                                         ? tr->o->max_candidates
+                                         : PX_QUOTE_CANDIDATES,
+                        NEAR_CUTOFF, err)
+                  : px_err_set(err, PX_ENOMEM, "out of memory");
+        free(near);
     }
-    free(phrase);
     if (st == PX_OK && tr->r->n_matches)
         qsort(tr->r->matches, tr->r->n_matches, sizeof *tr->r->matches,
               by_date);

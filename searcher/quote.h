@@ -4,9 +4,12 @@
 **
 ** A quote is looked up twice: as an exact phrase (after the same
 ** normalisation as indexing: quotes, apostrophes, dashes, case,
-** punctuation), and as near matches, candidates found by any of its words
-** and kept when a word-level alignment with the article text scores at
-** least min_score.  The score is 2·L / (n + s): L words of the quote found
+** punctuation), and as near matches: candidates are the articles holding
+** the most of the quote's runs of two or three consecutive words (any
+** article carrying the quote with a word or two changed, dropped or added
+** still holds several of them, and ranks by how many), kept when a
+** word-level alignment with the article text scores at least
+** min_score.  The score is 2·L / (n + s): L words of the quote found
 ** in order in the article, n words in the quote, s words spanned in the
 ** article; 1.0 is an exact match, a dropped or changed word in a
 ** ten-word quote scores about 0.9.
@@ -24,9 +27,17 @@
 
 typedef struct {
     double min_score;              /* near matches below are dropped */
-    size_t max_candidates;         /* near-match candidates examined */
+    size_t max_candidates;         /* near-match candidates examined; 0
+                                      means PX_QUOTE_CANDIDATES */
     const px_variants *variants;   /* spelling variants, or NULL */
+    /* The search settings and filters every lookup runs with: outlets,
+    ** from, to, time limit and outlet resolver as in a search (the query,
+    ** paging and sorting are the tracer's own).  May be NULL. */
+    const px_search_opts *search;
 } px_quote_opts;
+
+/* Near-match candidates examined per quote by default. */
+#define PX_QUOTE_CANDIDATES 200
 
 typedef struct {
     int64_t docid;

@@ -213,6 +213,10 @@ void px_quote_text(FILE *out, const px_quote_result *r)
         fprintf(out, "  %-10s %-5s %.2f  %s | %s\n", or_dash(date),
                 m->exact ? "exact" : "near", m->score,
                 or_dash(m->article->outlet), or_dash(m->article->title));
+        /* Where to read it: a fact-check cites the article, not the line. */
+        fprintf(out, "             id %lld  %s\n", (long long)m->docid,
+                m->article->url && *m->article->url
+                    ? m->article->url : or_dash(m->article->source));
         if (m->context)
             fprintf(out, "             %s\n", m->context);
     }

@@ -4,7 +4,9 @@ set(PX_E2E_ENV
   "PX_INDEX=$<TARGET_FILE:pressdex-index>"
   "PX_SEARCH=$<TARGET_FILE:pressdex-search>"
   "PX_EXAMPLES=${PROJECT_SOURCE_DIR}/examples"
-  "PX_MKINDEX=$<TARGET_FILE:mkindex_precision>")
+  "PX_MKINDEX=$<TARGET_FILE:mkindex_precision>"
+  # e2e/docs.sh installs the build into a scratch prefix.
+  "PX_BUILD_DIR=${CMAKE_BINARY_DIR}")
 # e2e/date_precision.sh builds its index through the library with this
 # helper (the JSON Lines reader cannot carry a date precision), and checks
 # the search page too when it is built.

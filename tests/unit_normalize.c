@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pressdex.h"
+#include "index_internal.h"
 #include "check.h"
 
 /* A heap copy of exactly `len` bytes (no terminator added). */
@@ -364,8 +365,40 @@ static void test_hash(void)
     }
 }
 
+/* Query case (index_search.c parses the lowered copy): words outside
+** double quotes lowered, operators and phrases kept, lengths unchanged. */
+static void lower_is(const char *in, const char *want)
+{
+    char *s = strdup(in);
+    px_query_lower_case(s);
+    if (strcmp(s, want) != 0)
+        fprintf(stderr, "  lower '%s': got '%s', want '%s'\n", in, s, want);
+    CHECK(strcmp(s, want) == 0);
+    free(s);
+}
+
+static void test_query_case(void)
+{
+    lower_is("Negotiation", "negotiation");
+    lower_is("NATO summit", "nato summit");
+    lower_is("Trump AND NATO OR NOT Iran", "trump AND nato OR NOT iran");
+    lower_is("Trump NEAR/5 Putin ADJ Moscow", "trump NEAR/5 putin ADJ moscow");
+    lower_is("\"Supreme Court\" Ruling", "\"Supreme Court\" ruling");
+    lower_is("title:Brexit outlet:\"New York Times\"",
+             "title:brexit outlet:\"New York Times\"");
+    lower_is("COVID-19 AT&T R&D", "covid-19 at&t r&d");
+    lower_is("\xC3\x89LYS\xC3\x89" "E \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2"
+             "\xD0\xB0 \xD0\xAF",
+             "\xC3\xA9lys\xC3\xA9" "e \xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2"
+             "\xD0\xB0 \xD1\x8F");
+    lower_is("Andrew ORwell NOTE", "andrew orwell note");
+    lower_is("\"unbalanced Quote", "\"unbalanced Quote");
+    lower_is("", "");
+}
+
 int main(void)
 {
+    test_query_case();
     test_utf8();
     test_fold();
     test_outlet_key();

@@ -411,7 +411,7 @@ static void test_database(void)
 
     /* ---- query parser ---- */
     px_xqp *qp = NULL;
-    REQUIRE(px_xqp_new("english", &qp, &err) == PX_OK);
+    REQUIRE(px_xqp_new("english", PX_XSTEM_SOME, &qp, &err) == PX_OK);
     CHECK(px_xqp_set_database(qp, r, &err) == PX_OK);
     CHECK(px_xqp_set_default_op(qp, PX_XOP_AND, &err) == PX_OK);
     CHECK(px_xqp_add_prefix(qp, "outlet", "XO", 1, &err) == PX_OK);
@@ -429,6 +429,30 @@ static void test_database(void)
         CHECK(!px_xquery_empty(q));
         px_xquery_free(q);
     }
+    /* STEM_SOME leaves a capitalised word unstemmed (index_search.c
+    ** lowers the case outside phrases for that reason); STEM_ALL_Z would
+    ** stem it, but in Xapian 1.4 it stems phrase words as well, and the
+    ** stems carry no positions: why the library does not use it. */
+    q = NULL;
+    CHECK(px_xqp_parse(qp, "Negotiation", base, &q, &err) == PX_OK && q);
+    if (q) {
+        CHECK(px_xquery_describe(q, &desc, &err) == PX_OK &&
+              strstr(desc, "Znegoti") == NULL);
+        free(desc);
+        px_xquery_free(q);
+    }
+    px_xqp *qz = NULL;
+    REQUIRE(px_xqp_new("english", PX_XSTEM_ALL_Z, &qz, &err) == PX_OK);
+    q = NULL;
+    CHECK(px_xqp_parse(qz, "\"Negotiations began\"", base, &q, &err) ==
+          PX_OK && q);
+    if (q) {
+        CHECK(px_xquery_describe(q, &desc, &err) == PX_OK &&
+              strstr(desc, "Znegoti") != NULL);
+        free(desc);
+        px_xquery_free(q);
+    }
+    px_xqp_free(qz);
     q = NULL;
     CHECK(px_xqp_parse(qp, "", base, &q, &err) == PX_OK && q && px_xquery_empty(q));
     px_xquery_free(q);

@@ -2,9 +2,12 @@
 ** explain.c — showing a user what extraction did with a page, and the
 ** first pass that teaches the context about sites.
 **
-** Both dispatch on the file name the way the readers do (.html/.htm,
-** .warc/.warc.gz, anything else as scraped text) so that what `explain`
-** shows and what the first pass learns are what indexing will do.
+** Both dispatch on the file name by the format table, as the readers do
+** (.html/.htm, .warc, anything else as scraped text; each also
+** compressed), so that what `explain` shows and what the first pass
+** learns are what indexing will do.  The callers hand over the bytes
+** decompressed (pxe_load_file), except a WARC's, which libarchive
+** decompresses as it walks the records.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -12,21 +15,17 @@
 
 #include "extract_int.h"
 
-static int ex_suffix(const char *path, const char *suf)
-{
-    size_t a = strlen(path), b = strlen(suf);
-    return a >= b && strcasecmp(path + a - b, suf) == 0;
-}
-
+/* By the format table, so that page.html.gz is read as HTML. */
 static int ex_is_html(const char *path)
 {
-    return ex_suffix(path, ".html") || ex_suffix(path, ".htm") ||
-           ex_suffix(path, ".xhtml");
+    const pxe_format *f = pxe_format_for(path);
+    return f && strcmp(f->name, "html") == 0;
 }
 
 static int ex_is_warc(const char *path)
 {
-    return ex_suffix(path, ".warc") || ex_suffix(path, ".warc.gz");
+    const pxe_format *f = pxe_format_for(path);
+    return f && strcmp(f->name, "warc") == 0;
 }
 
 static const char *ex_role(pxe_line_role r)

@@ -266,6 +266,10 @@ typedef struct {
     /* --no-clean: JSON Lines text is indexed as it is, without dropping
     ** page chrome or reading metadata out of it. */
     int no_clean;
+    /* The most article text --memory allows (bytes; 0: no limit): a JSON
+    ** Lines line too long to hold such an article is skipped unread, as
+    ** a problem naming it, rather than held in memory. */
+    size_t max_article;
 } px_ingest_opts;
 
 /* Receives ownership of `a`.  Returns 0 to go on, non-zero to stop. */
@@ -313,15 +317,36 @@ typedef struct {
                                     ** learns each site's repeated lines
                                     ** (pxe_learn_file) */
     const char *help;               /* one paragraph for `add --help` */
+    int unpacks;                    /* the reader takes the file's bytes
+                                    ** compressed and decompresses them
+                                    ** itself (WARC through libarchive) */
 } pxe_format;
 
-/* The format of a file name by its extension (".warc.gz" is one), or
-** NULL when pressdex does not read it.  The row is static. */
+/* A compression any format may come in: "feed.jsonl.gz" is a .jsonl file
+** compressed with gzip.  Compressed files are read as a stream (unpack.c):
+** a JSON Lines file is decompressed a chunk at a time, as it is read. */
+typedef enum { PXE_GZIP = 1, PXE_ZSTD } pxe_compression_kind;
+
+typedef struct {
+    const char *suffix;             /* ".gz", ".zst" */
+    const char *name;               /* "gzip", "zstd" */
+    pxe_compression_kind kind;
+} pxe_compression;
+
+/* The format of a file name by its extension, after a compression suffix
+** if there is one ("a.jsonl.gz" is JSON Lines), or NULL when pressdex does
+** not read it.  The row is static. */
 const pxe_format *pxe_format_for(const char *path);
+/* The compression a file name ends in (".gz", ".zst"), or NULL.  The row
+** is static. */
+const pxe_compression *pxe_compression_for(const char *path);
+/* The i-th compression, NULL past the end. */
+const pxe_compression *pxe_compression_at(size_t i);
 /* The i-th row of the table, NULL past the end: for (i = 0;
 ** (f = pxe_format_at(i)); i++).  The row is static. */
 const pxe_format *pxe_format_at(size_t i);
-/* Writes every extension read (".txt, .html, …") into buf, truncating. */
+/* Writes every extension read (".txt, .html, …, each also .gz or .zst")
+** into buf, truncating. */
 void pxe_format_names(char *buf, size_t size);
 
 /* The readers in the table, for callers that know the format already. */
@@ -347,6 +372,25 @@ int pxe_read_html(const px_ingest *in, const char *path, const char *data,
 ** number; the records before the damage are indexed. */
 int pxe_read_warc(const px_ingest *in, const char *path, const char *data,
                   size_t len);
+
+/* ---- Opening files (unpack.c) ---------------------------------------- */
+
+/* Reads the file at `path` with the reader of its format (pxe_format_for),
+** decompressing it first when its name ends in a compression suffix.  A
+** descriptor reader of a compressed file reads the decompressed stream as
+** it is produced, `chunk` bytes at a time; damage to the stream is a
+** problem at the line where it starts, after the lines before it have
+** been read.  Returns the number of problems reported, or -1 when the
+** file could not be read at all (reported through in->problem). */
+int pxe_read_file(const px_ingest *in, const char *path, size_t chunk);
+
+/* The whole content of the file at `path`, decompressed when its name
+** says so (unless its format's reader decompresses: WARC), NUL-terminated
+** for convenience.  *data is caller-owned (free).  PX_EIO when the file
+** cannot be read, PX_EINVAL when it is not the compressed data its name
+** says or is damaged (err says how), PX_ENOMEM. */
+px_status pxe_load_file(const char *path, char **data, size_t *len,
+                        px_err *err);
 
 /* ---- Helpers shared by the readers (ingest.c) ------------------------ */
 
@@ -433,9 +477,9 @@ size_t pxe_outlet_strip_section(const char *label, const char **section,
 /* Explain: writes, line by line, each line kept or dropped and why, then
 ** the metadata found with its source and confidence. */
 void pxe_explain(const pxe_result *r, FILE *out);
-/* Extracts the file as its reader would (by extension: .html/.htm, .warc,
-** .warc.gz, anything else as scraped text) and explains every article in
-** it.  Returns PX_EINVAL for a binary or unreadable file (message in
+/* Extracts the file as its reader would (by the format table: .html/.htm,
+** .warc, anything else as scraped text; `data` decompressed already except
+** for a WARC, see pxe_load_file) and explains every article in it.  Returns PX_EINVAL for a binary or unreadable file (message in
 ** err), PX_ENOMEM. */
 px_status pxe_explain_file(const pxe_ctx *ctx, const char *path,
                            const char *data, size_t len, FILE *out,

@@ -4,9 +4,10 @@
 **
 ** Fields: id, url, outlet, date, title, author (a string or a list of
 ** strings), text (or body).  The article's stable id is `id`, else `url`,
-** else PATH:LINE.  Each line stands alone: a line that is not valid JSON,
-** not an object, or has no text is reported with its number and the rest
-** of the file is still read.  Blank lines are skipped.
+** else PATH:LINE.  Each line stands alone: a line that is not valid JSON
+** (a raw NUL byte among others), not an object, or has no text is
+** reported with its number and the rest of the file is still read.  Blank
+** lines are skipped.  Only a file that starts out binary is skipped whole.
 **
 ** Exports carry page chrome in their text too ("All rights reserved",
 ** "Click here to …"), so unless --no-clean the text is cleaned as a .txt
@@ -242,6 +243,14 @@ static int jsonl_line(const px_ingest *in, const char *path, long line,
     char *fixed = NULL;
     size_t fixed_len = 0;
     json_error_t jerr;
+    /* A raw NUL is never JSON (inside a string it must be \u0000): one
+    ** damaged line, which the rest of the file does not share. */
+    const char *nul = memchr(s, '\0', len);
+    if (nul) {
+        px_ingest_problem(in, path, line, "a raw NUL byte (column %zu) is "
+                          "not JSON text; line skipped", (size_t)(nul - s) + 1);
+        return PX_EMIT_PROBLEM;
+    }
     if (px_ingest_utf8(in, path, line, s, len, &fixed, &fixed_len))
         return PX_EMIT_PROBLEM;
     json_t *obj = json_loadb(fixed ? fixed : s, fixed ? fixed_len : len,
@@ -267,6 +276,23 @@ static int jsonl_line(const px_ingest *in, const char *path, long line,
     return rc;
 }
 
+/* The longest line worth reading (0: any): one that holds more than an
+** article may (px_ingest_opts.max_article), with room for JSON escapes and
+** the other fields. */
+static size_t jsonl_max_line(const px_ingest *in)
+{
+    size_t max = in->opts ? in->opts->max_article : 0;
+    return max ? 2 * max + (64u << 10) : 0;
+}
+
+static int jsonl_too_long(const px_ingest *in, const char *path, long line,
+                          size_t len)
+{
+    return px_ingest_problem(in, path, line,
+        "a line of %.1f MB, longer than an article may be within the "
+        "memory allowed (add --memory); line skipped", len / 1048576.0);
+}
+
 /* Reads the lines of data[0..len), the part of a file starting at byte
 ** `base` and line pos->line + 1; returns the number of problems.  Sets
 ** *stopped when the sink asked to stop. */
@@ -287,7 +313,9 @@ static int jsonl_lines(const px_ingest *in, const char *path,
             n--;
         if (n == 0)
             continue;
-        int rc = jsonl_line(in, path, pos->line, s, n);
+        size_t max = jsonl_max_line(in);
+        int rc = max && n > max ? jsonl_too_long(in, path, pos->line, n)
+                                : jsonl_line(in, path, pos->line, s, n);
         pos->seen++;
         if (in->position)
             in->position(in->ctx, base + off);
@@ -315,10 +343,28 @@ static size_t jsonl_bom(const char *data, size_t len)
     return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+/* How much of the start of a file judges whether it is binary. */
+#define JSONL_SNIFF 4096
+
+/* Whether a file starting with data[0..len) is binary (compressed, an
+** image, UTF-16) rather than JSON Lines with a stray NUL byte, which is a
+** problem of its line only (jsonl_line): NUL bytes early on, with the
+** first line not opening an object or NULs all over. */
+static int jsonl_is_binary(const char *data, size_t len)
+{
+    size_t n = len < JSONL_SNIFF ? len : JSONL_SNIFF, nuls = 0;
+    for (size_t i = 0; i < n; i++)
+        nuls += data[i] == '\0';
+    size_t i = jsonl_bom(data, n);
+    while (i < n && data[i] && strchr(" \t\r\n", data[i]))
+        i++;
+    return nuls > 0 && ((i < n && data[i] != '{') || nuls * 16 > n);
+}
+
 int pxe_read_jsonl(const px_ingest *in, const char *path, const char *data,
                   size_t len)
 {
-    if (px_ingest_is_binary(data, len))
+    if (jsonl_is_binary(data, len))
         return jsonl_binary(in, path);
     px_jsonl_pos pos = {0, 0};
     int stopped = 0;
@@ -330,18 +376,24 @@ int pxe_read_jsonl(const px_ingest *in, const char *path, const char *data,
     return problems;
 }
 
-/* Non-zero when the file holds a NUL byte; -1 (errno set) on a read
-** error.  Leaves the offset at the start. */
+/* Non-zero when the file is binary (jsonl_is_binary on its start); -1
+** (errno set) on a read error.  Leaves the offset at the start. */
 static int jsonl_fd_binary(int fd, char *buf, size_t size)
 {
     ssize_t got;
-    int found = 0;
-    while (!found && (got = read(fd, buf, size)) != 0) {
+    size_t have = 0, want = size < JSONL_SNIFF ? size : JSONL_SNIFF;
+    /* A pipe (a decompressed stream, unpack.c) cannot be read twice: a
+    ** NUL in it is met by the line that holds it. */
+    if (lseek(fd, 0, SEEK_CUR) < 0)
+        return 0;
+    while (have < want && (got = read(fd, buf + have, want - have)) != 0) {
         if (got < 0 && errno != EINTR)
             return -1;
-        found = got > 0 && memchr(buf, '\0', (size_t)got) != NULL;
+        if (got > 0)
+            have += (size_t)got;
     }
-    return lseek(fd, 0, SEEK_SET) < 0 ? -1 : found;
+    int binary = jsonl_is_binary(buf, have);
+    return lseek(fd, 0, SEEK_SET) < 0 ? -1 : binary;
 }
 
 /* Fills buf[*have..size) from fd; returns the bytes read (0 at the end)
@@ -360,6 +412,32 @@ static ssize_t jsonl_fill_buf(int fd, char *buf, size_t *have, size_t size)
         *have += (size_t)got;
     }
     return (ssize_t)(*have - start);
+}
+
+/* Reads past the rest of a line too long to hold (buf[0..*have) is its
+** start), reporting it, and leaves in buf what follows it.  Returns the
+** problems reported (1), with pos and *base moved past the line. */
+static int jsonl_skip_line(const px_ingest *in, const char *path, int fd,
+                           char *buf, size_t size, size_t *have,
+                           size_t *base, px_jsonl_pos *pos)
+{
+    size_t skipped = 0;
+    for (;;) {
+        const char *nl = memchr(buf, '\n', *have);
+        size_t drop = nl ? (size_t)(nl - buf) + 1 : *have;
+        skipped += drop;
+        memmove(buf, buf + drop, *have - drop);
+        *have -= drop;
+        *base += drop;
+        if (nl)
+            break;
+        ssize_t got = jsonl_fill_buf(fd, buf, have, size);
+        if (got <= 0)
+            break;
+    }
+    pos->line++;
+    pos->seen++;
+    return jsonl_too_long(in, path, pos->line, skipped);
 }
 
 /* Length of the whole lines at the start of buf[0..len) (0: none). */
@@ -393,6 +471,12 @@ int pxe_read_jsonl_fd(const px_ingest *in, const char *path, int fd,
         }
         /* Whole lines, and at the end whatever is left. */
         size_t upto = got > 0 ? jsonl_whole_lines(buf, have) : have;
+        size_t max = jsonl_max_line(in);
+        if (upto == 0 && got > 0 && have == size && max && size >= max) {
+            problems += jsonl_skip_line(in, path, fd, buf, size, &have,
+                                        &base, &pos);
+            continue;
+        }
         if (upto == 0 && got > 0 && have == size) {  /* a very long line */
             char *bigger = realloc(buf, size * 2);
             if (!bigger) {

@@ -204,7 +204,8 @@ static px_status warc_loop(warc_in *w, warc_cb *cb, px_err *err)
     for (;;) {
         while (w->off < w->len && isspace((unsigned char)w->buf[w->off]))
             w->off++;
-        const char *start = w->buf + w->off;
+        /* No buffer yet (an empty input): no offset from NULL either. */
+        const char *start = w->buf ? w->buf + w->off : "";
         size_t avail = w->len - w->off;
         const char *eoh = avail ? warc_find(start, avail, "\r\n\r\n") : NULL;
         if (!eoh) {

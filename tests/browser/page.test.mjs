@@ -1,7 +1,8 @@
 // page.test.mjs — drives the pressdex search page in headless Chromium the
 // way a reader would: load it, type a query, submit, click an outlet
 // facet, click a month bar, remove a chip, use the back button, open an
-// article, and look at it on a phone-sized screen.  Asserts on the DOM and
+// article (the searched words marked, the date's origin in plain words),
+// and look at it on a phone-sized screen.  Asserts on the DOM and
 // saves a screenshot of each step.  Needs PX_BASE_URL, PX_CHROMIUM and
 // PX_SHOTS (run through run.sh).
 import assert from 'node:assert/strict';
@@ -33,6 +34,12 @@ async function run(page, problems) {
     assert.equal(await total(page), 13);
     assert.equal(await page.locator('#outlets a.facet').count(), 3);
     assert.ok(await page.locator('#histogram a.bar').count() >= 3);
+    // A true time axis: labelled dates and counts, a scale note.
+    assert.ok(await page.locator('#histogram text.xlabel').count() >= 1);
+    assert.ok(await page.locator('#histogram text.ylabel').count() >= 2);
+    assert.match(await page.locator('p.scale').textContent(), /square root/);
+    const box = await page.locator('#histogram').boundingBox();
+    assert.ok(box.height > 60 && box.width > 150, JSON.stringify(box));
     await shot(page, '01-landing');
   });
   await step('type a query and submit', async () => {
@@ -43,7 +50,9 @@ async function run(page, problems) {
     const t = await titles(page);
     assert.equal(t.length, 4);
     assert.ok(t.every((x) => /strike/i.test(x)), t.join(' | '));
-    assert.ok(await page.locator('li.hit mark').count() > 0);
+    assert.ok(await page.locator('li.hit .snippet mark').count() > 0);
+    // The searched word is marked in every title too.
+    assert.equal(await page.locator('li.hit h3 mark').count(), 4);
     await shot(page, '02-query');
   });
   await step('click an outlet facet', async () => {
@@ -94,6 +103,13 @@ async function run(page, problems) {
     await Promise.all([page.waitForURL(/id=/),
                        page.click('li.hit h3 a >> nth=0')]);
     assert.equal(await page.locator('article h1').textContent(), first);
+    // The query's words are marked in the text, and the date's origin is
+    // said in plain words.
+    assert.ok(await page.locator('article .body mark').count() > 0);
+    assert.match(await page.locator('article .meta').textContent(),
+                 /\((date stated by the export|date from the [a-z ']+)\)/);
+    assert.doesNotMatch(await page.locator('article .meta').textContent(),
+                        /date from header/);
     await shot(page, '05-article');
     await Promise.all([page.waitForURL((u) => !/id=/.test(u.search)),
                        page.click('#back')]);
@@ -114,7 +130,15 @@ async function run(page, problems) {
     const wide = await page.evaluate(
       () => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(wide, false, 'no horizontal scrolling');
+    const hist = await page.locator('#histogram').boundingBox();
+    assert.ok(hist.width <= 390 && hist.width > 250, JSON.stringify(hist));
     await shot(page, '06-phone');
+    await page.click('li.hit h3 a >> nth=0');
+    assert.ok(await page.locator('article .body mark').count() > 0);
+    const wideArticle = await page.evaluate(
+      () => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(wideArticle, false, 'article: no horizontal scrolling');
+    await shot(page, '07-phone-article');
   });
   await step('no script ran and no console errors', async () => {
     assert.deepEqual(problems, []);

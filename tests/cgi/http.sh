@@ -56,7 +56,7 @@ expect_in "query escaped in the box" \
 fetch '/?q=headline'
 expect_not_in "title from the index not raw" '<script>alert'
 expect_in "title from the index escaped" \
-  '&lt;script&gt;alert(&quot;ferry&quot;)&lt;/script&gt; headline test'
+  '&lt;script&gt;alert(&quot;ferry&quot;)&lt;/script&gt; <mark>headline</mark> test'
 expect_in "snippet highlight" '<mark>'
 
 # --- facets: add, add another, remove -------------------------------------
@@ -86,9 +86,9 @@ expect_eq "open-ended from" 4 "$(total)"
 
 # --- sort -------------------------------------------------------------------
 fetch '/?q=ferry&sort=oldest&limit=1'
-expect_in "oldest first" 'Ferry service to Port Avery suspended'
+expect_in "oldest first" '<mark>Ferry</mark> service to Port Avery suspended'
 fetch '/?q=ferry&sort=newest&limit=1'
-expect_in "newest first" 'Anonymous ferry notice'
+expect_in "newest first" 'Anonymous <mark>ferry</mark> notice'
 
 # --- JSON -------------------------------------------------------------------
 fetch '/?q=strike&format=json'

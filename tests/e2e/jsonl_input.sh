@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 expect_status "add --help" 0 idx add --help
-for ext in '\.txt ' '\.html, \.htm ' '\.warc, \.warc\.gz ' '\.jsonl, \.ndjson '; do
+for ext in '\.txt ' '\.html, \.htm ' '\.warc ' '\.jsonl, \.ndjson ' '\.gz, \.zst '; do
   expect_match "add --help lists $ext" "^  $ext" "$T/out"
 done
 expect_match "add --help documents --no-clean" "^  --no-clean " "$T/out"

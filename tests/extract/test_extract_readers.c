@@ -1,6 +1,7 @@
 /*
 ** test_extract_readers.c — the format table and the readers as a user
-** meets them: which format each extension is, what each row says of it,
+** meets them: which format each extension is (compressed or not), what
+** each row says of it,
 ** and JSON Lines input (chrome lines cleaned out of the text, or kept
 ** under --no-clean; outlet labels with a section suffix mapped to one
 ** outlet; dates that cannot be right reported with file:line and the
@@ -29,6 +30,18 @@ static void tr_formats(void)
     T(pxe_format_for("/a/.txt") == NULL);       /* a hidden file's name */
     T(pxe_format_for("archive.gz") == NULL);
     T(pxe_format_for("picture.png") == NULL);
+    /* Every format also compressed: the suffix comes off first. */
+    EQ("jsonl", pxe_format_for("/x/feed.jsonl.gz")->name);
+    EQ("jsonl", pxe_format_for("feed.NDJSON.ZST")->name);
+    EQ("html", pxe_format_for("page.htm.gz")->name);
+    EQ("txt", pxe_format_for("notes.txt.zst")->name);
+    EQ("gzip", pxe_compression_for("feed.jsonl.gz")->name);
+    EQ("zstd", pxe_compression_for("page.html.ZST")->name);
+    T(pxe_compression_for("feed.jsonl") == NULL);
+    T(pxe_format_for("/a/.txt.gz") == NULL);
+    T(pxe_format_for("picture.png.gz") == NULL);
+    T(pxe_format_for("f.warc.gz")->unpacks);    /* libarchive reads it */
+    T(!pxe_format_for("f.jsonl.gz")->unpacks);
     /* The traits cmd_add.c reads instead of comparing readers. */
     T(pxe_format_for("f.jsonl")->read_fd == pxe_read_jsonl_fd);
     T(pxe_format_for("f.txt")->read_fd == NULL);
@@ -41,7 +54,8 @@ static void tr_formats(void)
         T(f->read && f->help && *f->help && f->extensions[0]);
     T(n == 4);
     pxe_format_names(names, sizeof names);
-    EQ(".txt, .html, .htm, .warc, .warc.gz, .jsonl, .ndjson", names);
+    EQ(".txt, .html, .htm, .warc, .jsonl, .ndjson, each also as .gz or "
+       ".zst", names);
     pxe_format_names(names, 8);                 /* truncated, terminated */
     T(strlen(names) < 8);
 }
@@ -162,7 +176,7 @@ static void tr_jsonl_clean(void)
         "Advertisement\\n\\n" TR_STORY2 "\\n\\nClick here to get the "
         "Harbor Herald app\\n\\nCopyright 2024 Harbor Herald. All rights "
         "reserved.\"}\n";
-    px_ingest_opts opts = {NULL, NULL, NULL, 0};
+    px_ingest_opts opts = {NULL, NULL, NULL, 0, 0};
     tr_sink s;
     T(tr_read(line, &opts, &s) == 0);
     T(s.n == 1);
@@ -254,7 +268,7 @@ static void tr_jsonl_dates(void)
     EQ(want, s.log);
     tr_free(&s);
     /* Under --date the stated date is moot: no warning. */
-    px_ingest_opts opts = {NULL, "2020-01-01", NULL, 0};
+    px_ingest_opts opts = {NULL, "2020-01-01", NULL, 0, 0};
     T(tr_read("{\"date\":\"7/23/17\",\"text\":\"" TR_STORY1 "\"}", &opts,
               &s) == 0);
     EQ("", s.log);

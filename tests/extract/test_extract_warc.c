@@ -138,7 +138,7 @@ static void tw_note(void *ctx, const char *path, long line, const char *m)
 
 static int tw_read(const char *data, size_t len, tw_sink *s)
 {
-    px_ingest_opts opts = {NULL, NULL, NULL, 0};
+    px_ingest_opts opts = {NULL, NULL, NULL, 0, 0};
     px_ingest in = {&opts, tw_sink_fn, tw_problem, s, tw_problem, tw_note,
                     NULL};
     memset(s, 0, sizeof *s);
