@@ -82,18 +82,51 @@ static int to_spells(const char *name, size_t n, const char *dom)
            (strncmp(label, "the", 3) == 0 && strcmp(sq, label + 3) == 0);
 }
 
+/* Spellings of a name found on the page, and how often each. */
+#define TO_SPELLINGS 16
 typedef struct {
-    char name[96];
-    int count;
-    long first;
-} to_name;
+    char name[TO_SPELLINGS][96];
+    int count[TO_SPELLINGS];
+    size_t n;
+} to_tally;
+
+/* Counts one more showing of s/len (ignored when too long or when the
+** tally is full). */
+static void to_tally_add(to_tally *t, const char *s, size_t len)
+{
+    size_t k = 0;
+    if (len == 0 || len >= sizeof t->name[0])
+        return;
+    while (k < t->n &&
+           (strlen(t->name[k]) != len || strncmp(t->name[k], s, len) != 0))
+        k++;
+    if (k == t->n && t->n < TO_SPELLINGS) {
+        memcpy(t->name[k], s, len);
+        t->name[k][len] = '\0';
+        t->count[k] = 0;
+        t->n++;
+    }
+    if (k < t->n)
+        t->count[k]++;
+}
+
+/* The most frequent spelling (the first of equals); -1 when none. */
+static long to_tally_best(const to_tally *t)
+{
+    long best = t->n ? 0 : -1;
+    for (size_t k = 1; k < t->n; k++)
+        if (t->count[k] > t->count[best])
+            best = (long)k;
+    return best;
+}
 
 /* Every span of one to five words of the page that spells the domain,
-** counted by spelling; the most frequent one is the site's own. */
-static int to_find_name(const pxe_lines *ls, const char *dom, to_name *best)
+** counted by spelling; the most frequent one is the site's own.  Writes
+** it into name (size 96) and returns how often it is written, 0 when
+** never. */
+static int to_find_name(const pxe_lines *ls, const char *dom, char *name)
 {
-    to_name seen[16];
-    size_t n_seen = 0;
+    to_tally seen = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
         const char *starts[64];
@@ -111,43 +144,34 @@ static int to_find_name(const pxe_lines *ls, const char *dom, to_name *best)
                 ** does ("thehill" may be "Hill"). */
                 unsigned char c0 = (unsigned char)tolower(
                     (unsigned char)*starts[a]);
-                if (len == 0 || len >= sizeof seen[0].name ||
+                if (len == 0 ||
                     (c0 != (unsigned char)dom[0] &&
                      !(strncmp(dom, "the", 3) == 0 &&
                        c0 == (unsigned char)dom[3])) ||
                     !to_spells(starts[a], len, dom))
                     continue;
-                size_t k = 0;
-                while (k < n_seen && (strlen(seen[k].name) != len ||
-                                      strncmp(seen[k].name, starts[a], len)))
-                    k++;
-                if (k == n_seen && n_seen < 16) {
-                    memcpy(seen[k].name, starts[a], len);
-                    seen[k].name[len] = '\0';
-                    seen[k].count = 0;
-                    seen[k].first = (long)i;
-                    n_seen++;
-                }
-                if (k < n_seen)
-                    seen[k].count++;
+                to_tally_add(&seen, starts[a], len);
             }
     }
-    int found = 0;
-    for (size_t k = 0; k < n_seen; k++) {
+    long best = -1;
+    int best_score = 0;
+    for (size_t k = 0; k < seen.n; k++) {
         /* A spelling with capitals ("The Hill") reads better than the
-        ** lower-case one a URL would give. */
-        int cap = !islower((unsigned char)seen[k].name[0]);
-        /* "SpaceNews.com" written in the page is how the site names
-        ** itself, and no other site can be meant. */
-        int tld = strchr(seen[k].name, '.') != NULL;
-        int score = seen[k].count * 2 + cap + tld * 3;
-        if (!found || score > best->count) {
-            *best = seen[k];
-            best->count = score;
-            found = 1;
+        ** lower-case one a URL would give; "SpaceNews.com" written in the
+        ** page is how the site names itself, and no other site can be
+        ** meant. */
+        int cap = !islower((unsigned char)seen.name[k][0]);
+        int tld = strchr(seen.name[k], '.') != NULL;
+        int score = seen.count[k] * 2 + cap + tld * 3;
+        if (best < 0 || score > best_score) {
+            best = (long)k;
+            best_score = score;
         }
     }
-    return found;
+    if (best < 0)
+        return 0;
+    strcpy(name, seen.name[best]);
+    return seen.count[best];
 }
 
 /* The page's own domain: the most frequent host that is no platform. */
@@ -281,9 +305,7 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
         "reporter at ", "writer for ", "contributor to ", "welcome to "};
     static const char *const after[] = {
         " on youtube", " gmbh", " llc", " inc", " ltd", " delivered"};
-    char names[16][64];
-    int counts[16] = {0};
-    size_t n_names = 0;
+    to_tally names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
         for (size_t k = 0; k < sizeof before / sizeof *before + sizeof after / sizeof *after; k++) {
@@ -309,30 +331,16 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
             }
             while (len > 0 && strchr(" ,.;:", t[start + len - 1]))
                 len--;
-            if (len < 3 || len >= 64 || !pxe_letter_count(t + start))
-                continue;
-            size_t j = 0;
-            while (j < n_names && (strlen(names[j]) != len ||
-                                   strncmp(names[j], t + start, len)))
-                j++;
-            if (j == n_names && n_names < 16) {
-                memcpy(names[j], t + start, len);
-                names[j][len] = '\0';
-                n_names++;
-            }
-            if (j < n_names)
-                counts[j]++;
+            if (len >= 3 && pxe_letter_count(t + start))
+                to_tally_add(&names, t + start, len);
         }
     }
-    size_t best = 0;
-    for (size_t j = 1; j < n_names; j++)
-        if (counts[j] > counts[best])
-            best = j;
-    *count = n_names ? counts[best] : 0;
-    if (!n_names)
+    long best = to_tally_best(&names);
+    *count = best < 0 ? 0 : names.count[best];
+    if (best < 0)
         return NULL;
-    to_strip_company(names[best]);
-    return pxe_strdup(names[best]);
+    to_strip_company(names.name[best]);
+    return pxe_strdup(names.name[best]);
 }
 
 /* Lines of the page other than `skip` that contain `name` as words. */
@@ -392,9 +400,7 @@ static char *to_holder_site(const pxe_lines *ls, const char *holder,
     if (strncasecmp(holder, "the ", 4) == 0)
         holder += 4;   /* "The Hearst …": the name's own first word */
     size_t w = strcspn(holder, " ");
-    char names[16][64];
-    int counts[16] = {0};
-    size_t n = 0;
+    to_tally names = {.n = 0};
     *count = 0;
     if (w < 2 || w > 30 || !holder[w])
         return NULL;
@@ -407,29 +413,16 @@ static char *to_holder_site(const pxe_lines *ls, const char *holder,
             const char *second = p + w + 1;
             size_t k = strcspn(second, " ,.;:|()");
             /* The holder itself is not the site. */
-            if (k < 2 || !isupper((unsigned char)*second) ||
-                w + 1 + k >= 64 || strncmp(second, holder + w + 1, k) == 0)
-                continue;
-            size_t j = 0;
-            while (j < n && (strlen(names[j]) != w + 1 + k ||
-                             strncmp(names[j], p, w + 1 + k)))
-                j++;
-            if (j == n && n < 16) {
-                memcpy(names[n], p, w + 1 + k);
-                names[n++][w + 1 + k] = '\0';
-            }
-            if (j < n)
-                counts[j]++;
+            if (k >= 2 && isupper((unsigned char)*second) &&
+                strncmp(second, holder + w + 1, k) != 0)
+                to_tally_add(&names, p, w + 1 + k);
         }
     }
-    size_t best = 0;
-    for (size_t j = 1; j < n; j++)
-        if (counts[j] > counts[best])
-            best = j;
-    if (!n || counts[best] < 3)
+    long best = to_tally_best(&names);
+    if (best < 0 || names.count[best] < 3)
         return NULL;
-    *count = counts[best];
-    return pxe_strdup(names[best]);
+    *count = names.count[best];
+    return pxe_strdup(names.name[best]);
 }
 
 void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
@@ -441,15 +434,16 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
         return;   /* stated by a header or the export */
     const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
     const char *d = to_domain(ls, h, url, dom, sizeof dom, &count);
-    to_name name;
+    char name[96];
+    int written;
     if (d && count >= 2 && pxe_outlet_canonical(ctx, d)) {
         pxe_result_cand(r, "outlet", d, 90, "alias of the page's domain");
         pxe_set_outlet(ctx, r, d, "alias of the page's domain", 85);
-    } else if (d && to_find_name(ls, d, &name)) {
-        pxe_result_cand(r, "outlet", name.name, 80,
+    } else if (d && (written = to_find_name(ls, d, name)) > 0) {
+        pxe_result_cand(r, "outlet", name, 80,
                         "spells the page's domain %s (%u mentions), "
-                        "written so %d times", d, count, name.count / 2);
-        pxe_set_outlet(ctx, r, name.name, "the site's name, spelling its "
+                        "written so %d times", d, count, written);
+        pxe_set_outlet(ctx, r, name, "the site's name, spelling its "
                        "domain", 75);
     }
     if (d)
