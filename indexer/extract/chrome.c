@@ -343,6 +343,8 @@ static void chrome_menus(pxe_lines *ls)
 ** "34 responses to “…”". */
 static int chrome_is_comment_head(const char *line)
 {
+    if (strlen(line) > 200)
+        return 0;
     size_t words = pxe_word_count(line);
     for (size_t i = 0;
          i < sizeof chrome_comment_heads / sizeof *chrome_comment_heads; i++)
@@ -360,6 +362,8 @@ static int chrome_is_comment_head(const char *line)
 
 static int chrome_is_rail_head(const char *line)
 {
+    if (strlen(line) > 60)
+        return 0;   /* headings are short; most lines are not */
     size_t words = pxe_word_count(line);
     for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++) {
         size_t n = strlen(chrome_rails[i]);

@@ -67,9 +67,15 @@ static const char *const dates_months_intl[12][8] = {
 ** length. */
 static int dates_month(const char *s, size_t *n, int *capital)
 {
+    /* Every word of every line near a headline comes here: most are
+    ** turned away by their first letter. */
+    if (!strchr("jfmasondgleJFMASONDGLE", s[0]) || !s[0])
+        return 0;
     size_t k = 0;
     while (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
         k++;
+    if (k > 10)
+        return 0;
     for (int i = 0; k >= 3 && i < 12; i++) {
         size_t full = strlen(dates_months[i]);
         if ((k == full || k == 3 || (i == 8 && k == 4)) &&

@@ -144,6 +144,29 @@ static px_status ex_learn_result(pxe_ctx *ctx, const pxe_result *r)
     return st;
 }
 
+/* Learns the lines of scraped text: only its layout is read, as the
+** extraction of the second pass will read it, so that the lines match. */
+static px_status ex_learn_text(pxe_ctx *ctx, const char *path,
+                               const char *data, size_t len, const char *url)
+{
+    pxe_lines ls = {0};
+    char site[256];
+    pxe_site_key(url, path, site, sizeof site);
+    px_status st = pxe_text_layout(data, len, &ls) ? PX_ENOMEM : PX_OK;
+    pxe_buf b = {0};
+    for (size_t i = 0; st == PX_OK && i < ls.n; i++) {
+        pxe_buf_adds(&b, ls.v[i].text);
+        pxe_buf_addc(&b, '\n');
+    }
+    if (st == PX_OK && b.oom)
+        st = PX_ENOMEM;
+    if (st == PX_OK)
+        st = pxe_learn_text(ctx, site, b.s ? b.s : "", b.len, NULL);
+    pxe_buf_free(&b);
+    pxe_lines_free(&ls);
+    return st;
+}
+
 static int ex_warc_record(void *vctx, const pxe_warc_record *rec)
 {
     ex_run *run = vctx;
@@ -194,6 +217,13 @@ static px_status ex_file(ex_run *run, const char *data, size_t len,
         len = flen;
     }
     char urlbuf[2048];
+    if (!run->out && !ex_is_html(path)) {
+        px_status st = ex_learn_text(run->ctx, path, data, len,
+                                     ex_text_url(data, len, urlbuf,
+                                                 sizeof urlbuf));
+        free(fixed);
+        return st;
+    }
     pxe_hints h = {path, ex_is_html(path) ? NULL
                          : ex_text_url(data, len, urlbuf, sizeof urlbuf), NULL,
                    NULL, NULL};

@@ -146,6 +146,13 @@ const char *pxe_wire_in_line(const pxe_ctx *ctx, const char *line);
 int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
                         const char *line, size_t *pages, size_t *with_line);
 
+/* ---- text.c -------------------------------------------------------- */
+
+/* The lines of scraped page text as extraction sees them (wrapped lines
+** rejoined, markdown reduced to text, flags set): what the first pass
+** learns, without extracting.  -1 when memory ran out. */
+int pxe_text_layout(const char *text, size_t len, pxe_lines *ls);
+
 /* ---- story.c ------------------------------------------------------- */
 
 /* Finds the story block of a scraped page (sets ls->story_from/to) and

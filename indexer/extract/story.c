@@ -63,15 +63,16 @@ static const char *const story_stopwords[] = {
 
 static int story_is_stopword(const char *w, size_t n)
 {
-    char low[16];
+    char low[8];
     if (n >= sizeof low)
-        return 0;
+        return 0;   /* function words are short */
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = '\0';
     for (size_t i = 0; i < sizeof story_stopwords / sizeof *story_stopwords;
          i++)
-        if (strcmp(low, story_stopwords[i]) == 0)
+        if (story_stopwords[i][0] == low[0] &&
+            strcmp(low, story_stopwords[i]) == 0)
             return 1;
     return 0;
 }

@@ -350,17 +350,23 @@ static void text_lines(const char *text, size_t len, pxe_lines *ls)
     pxe_buf_free(&para_buf);
 }
 
-/* The page's lines, its layout read and its chrome marked; site receives
-** the site key.  Running out of memory sets ls->oom. */
-static void text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
-                        const char *text, size_t len, pxe_lines *ls,
-                        char *site, size_t site_size)
+int pxe_text_layout(const char *text, size_t len, pxe_lines *ls)
 {
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
         len -= 3;
     }
     text_lines(text, len, ls);
+    return ls->oom ? -1 : 0;
+}
+
+/* The page's lines, its layout read and its chrome marked; site receives
+** the site key.  Running out of memory sets ls->oom. */
+static void text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
+                        const char *text, size_t len, pxe_lines *ls,
+                        char *site, size_t site_size)
+{
+    pxe_text_layout(text, len, ls);
     /* A url header counts for the site key too (first pass does the same
     ** through pxe_learn_file). */
     pxe_site_key(hints ? hints->url : NULL, hints ? hints->path : NULL, site,

@@ -134,9 +134,12 @@ const char *pxe_stristr(const char *hay, const char *needle)
     size_t n = strlen(needle);
     if (n == 0)
         return hay;
-    for (; *hay; hay++)
-        if (tolower((unsigned char)*hay) == tolower((unsigned char)*needle) &&
-            strncasecmp(hay, needle, n) == 0)
+    /* Jump from one occurrence of the first letter (either case) to the
+    ** next with strpbrk: this runs for every line against many phrases. */
+    char first[3] = {(char)tolower((unsigned char)*needle),
+                     (char)toupper((unsigned char)*needle), '\0'};
+    for (hay = strpbrk(hay, first); hay; hay = strpbrk(hay + 1, first))
+        if (strncasecmp(hay, needle, n) == 0)
             return hay;
     return NULL;
 }
