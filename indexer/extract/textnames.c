@@ -206,7 +206,9 @@ static char *tn_copyright_name(const char *line)
         p++;
     if (pxe_starts_with_ci(p, "copyright "))   /* "© Copyright 2019 …" */
         p += 10;
-    while (isdigit((unsigned char)*p) || *p == '-' || *p == ' ' || *p == ',')
+    /* "Copyright 2019. Washington Examiner. All Rights Reserved." */
+    while (isdigit((unsigned char)*p) || *p == '-' || *p == ' ' ||
+           *p == ',' || (*p == '.' && p[1] == ' '))
         p++;
     size_t n = strcspn(p, ".|;,\xe2");   /* \xe2: a bullet or dash */
     const char *dash = strstr(p, " - "), *slash = strstr(p, " / ");

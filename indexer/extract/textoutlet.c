@@ -301,10 +301,12 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
 {
     static const char *const before[] = {
         "subscribe to ", "become a member of ", "read full article at ",
+        "more from ",
         "originally published by ", "writer at ", "editor at ",
         "reporter at ", "writer for ", "contributor to ", "welcome to "};
-    static const char *const after[] = {
-        " on youtube", " gmbh", " llc", " inc", " ltd", " delivered"};
+    /* Not company suffixes ("… Ltd"): they name designers and parents
+    ** as often as the site. */
+    static const char *const after[] = {" on youtube", " delivered"};
     to_tally names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
@@ -484,10 +486,12 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
     free(hsite);
     if (framed && framed_n >= 2)
         pxe_set_outlet(ctx, r, framed, "how the page names itself", 50);
-    free(framed);
     if (holder)
         pxe_set_outlet(ctx, r, holder, "copyright line or appeal", 45);
     if (d)
         pxe_set_outlet(ctx, r, d, "a domain the page names", 40);
+    if (framed)
+        pxe_set_outlet(ctx, r, framed, "how the page names itself", 35);
+    free(framed);
     free(holder);
 }
