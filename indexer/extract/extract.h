@@ -129,7 +129,9 @@ enum {
     PXE_LF_HEADING = 1,  /* a markdown "#" heading, or unindented in lynx */
     PXE_LF_ITEM = 2,     /* a list item ("* ", "+ ", "- ")  */
     PXE_LF_LINKS = 4,    /* most of its text is link text */
-    PXE_LF_IMAGE = 8     /* nothing but images (alt text) */
+    PXE_LF_IMAGE = 8,    /* nothing but images (alt text) */
+    PXE_LF_ALT = 16      /* an image's alt text or file name in brackets,
+                         ** as w3m and lynx show it: "[photo.jpg]" */
 };
 
 /* A value considered for a field, with its score and the evidence that

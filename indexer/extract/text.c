@@ -242,14 +242,20 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
 /* The list bullet or markdown heading marks at the start of a line. */
 static size_t text_marks(const char *s, size_t n, unsigned *flags)
 {
+    /* Bullets as dumps draw them: "•", "□", "◦", "▪", "■", "○". */
+    static const char *const bullets[] = {
+        "\xe2\x80\xa2 ", "\xe2\x96\xa1 ", "\xe2\x97\xa6 ", "\xe2\x96\xaa ",
+        "\xe2\x96\xa0 ", "\xe2\x97\x8b "};
     size_t k = 0;
     if (n > 2 && strchr("*+-o", s[0]) && s[1] == ' ') {
         *flags |= PXE_LF_ITEM;
         k = 2;
-    } else if (n > 4 && strncmp(s, "\xe2\x80\xa2 ", 4) == 0) {
-        *flags |= PXE_LF_ITEM;
-        k = 4;
     }
+    for (size_t i = 0; !k && i < sizeof bullets / sizeof *bullets; i++)
+        if (n > 4 && strncmp(s, bullets[i], 4) == 0) {
+            *flags |= PXE_LF_ITEM;
+            k = 4;
+        }
     size_t h = k;
     while (h < n && s[h] == '#')
         h++;
@@ -275,6 +281,12 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
         ls->oom = 1;
         return;
     }
+    /* w3m and lynx show an image as its alt text or file name in
+    ** brackets: "[e-tronSB24]", "[adauto-2018-135.jpg]". */
+    size_t tn = strlen(t);
+    if (!lay->markdown && tn > 2 && t[0] == '[' && t[tn - 1] == ']' &&
+        !memchr(t + 1, '[', tn - 2) && pxe_word_count(t) <= 6)
+        flags |= PXE_LF_ALT;
     /* A site's own domain stands in its chrome (menus, footers, e-mail
     ** addresses); prose names other sites. */
     if (pxe_word_count(t) < 15)

@@ -40,7 +40,7 @@ static int tm_headline_like(const pxe_line *l)
     size_t words = pxe_text_words(t), len = strlen(t);
     if (words < 2 || len > 300 || words > 35 || pxe_letter_count(t) < 8)
         return 0;
-    if (l->flags & PXE_LF_IMAGE || l->role == PXE_LINE_META)
+    if (l->flags & (PXE_LF_IMAGE | PXE_LF_ALT) || l->role == PXE_LINE_META)
         return 0;
     /* Chrome by its words or shape (captions, stamps, menus) is no
     ** headline; chrome by its place (repeated, outside the story) may be. */
@@ -61,6 +61,24 @@ static int tm_headline_like(const pxe_line *l)
     if (pxe_date_find(t, 0, d, &at, &n) && words <= n / 3 + 4)
         return 0;
     return 1;
+}
+
+/* A button's or a greeting's words ("Suggest a Fact Check", "Welcome to
+** …", "Sign up"), not a headline's; "Watch: …" introduces one. */
+static int tm_ui_words(const char *t)
+{
+    static const char *const verbs[] = {
+        "welcome to ", "suggest ", "sign ", "subscribe", "follow ",
+        "share ", "download ", "listen ", "join ", "click ", "learn more",
+        "view ", "explore ", "discover ", "search ", "contact ", "log in",
+        "send us", "advertise"};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+        size_t n = strlen(verbs[i]);
+        if (pxe_starts_with_ci(t, verbs[i]) && t[n - 1] != ':' &&
+            !strchr(t, ':'))
+            return 1;
+    }
+    return 0;
 }
 
 /* Content words of the title found in the opening of the story, in
@@ -140,6 +158,8 @@ static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
         s -= 15;
     if (islower((unsigned char)l->text[0]))
         s -= 12;
+    if (words <= 8 && tm_ui_words(l->text))
+        s -= 20;
     /* A line of the story is not compared with itself. */
     char *own = i >= story ? tm_opening(ls, i + 1, ls->n) : NULL;
     *overlap = tm_overlap(l->text, own ? own : opening);
