@@ -130,8 +130,9 @@ enum {
     PXE_LF_ITEM = 2,     /* a list item ("* ", "+ ", "- ")  */
     PXE_LF_LINKS = 4,    /* most of its text is link text */
     PXE_LF_IMAGE = 8,    /* nothing but images (alt text) */
-    PXE_LF_ALT = 16      /* an image's alt text or file name in brackets,
+    PXE_LF_ALT = 16,     /* an image's alt text or file name in brackets,
                          ** as w3m and lynx show it: "[photo.jpg]" */
+    PXE_LF_H1 = 32       /* a top-level heading (markdown "# ") */
 };
 
 /* A value considered for a field, with its score and the evidence that

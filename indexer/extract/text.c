@@ -260,7 +260,7 @@ static size_t text_marks(const char *s, size_t n, unsigned *flags)
     while (h < n && s[h] == '#')
         h++;
     if (h > k && h < n && s[h] == ' ' && h - k <= 6) {
-        *flags |= PXE_LF_HEADING;
+        *flags |= PXE_LF_HEADING | (h - k == 1 ? PXE_LF_H1 : 0);
         k = h + 1;
     }
     while (k < n && pxe_is_space((unsigned char)s[k]))

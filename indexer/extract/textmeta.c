@@ -148,6 +148,8 @@ static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
     int s = 0;
     if (l->flags & PXE_LF_HEADING)
         s += 25;
+    if (l->flags & PXE_LF_H1)
+        s += 10;   /* the page's own heading; rails use lower levels */
     if (l->flags & PXE_LF_ITEM)
         s -= 30;
     if (l->flags & PXE_LF_LINKS)
