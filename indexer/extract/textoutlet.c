@@ -14,6 +14,7 @@
 ** whatever was found to its canonical spelling.
 */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -174,19 +175,20 @@ static int to_find_name(const pxe_lines *ls, const char *dom, char *name)
     return seen.count[best];
 }
 
-/* The page's own domain: the most frequent host that is no platform. */
-static const char *to_domain(const pxe_lines *ls, const pxe_hints *h,
-                             const char *url, char *buf, size_t size,
-                             unsigned *count)
+/* The page's own domain: its URL's when known (*count is then
+** TO_FROM_URL), else the most frequent host it names that is no
+** platform, with how often it is named. */
+#define TO_FROM_URL 1000000u
+static const char *to_domain(const pxe_lines *ls, const char *url,
+                             char *buf, size_t size, unsigned *count)
 {
     char host[256];
     *count = 0;
     if (url && pxe_url_host(url, host, sizeof host) &&
         pxe_registered_domain(host, buf, size)) {
-        *count = 100;
+        *count = TO_FROM_URL;
         return buf;
     }
-    (void)h;
     const pxe_host *best = NULL;
     for (size_t i = 0; i < ls->n_hosts; i++)
         if (!to_is_platform(ls->hosts[i].host) &&
@@ -435,22 +437,23 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
     if (r->outlet.value)
         return;   /* stated by a header or the export */
     const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
-    const char *d = to_domain(ls, h, url, dom, sizeof dom, &count);
-    char name[96];
+    const char *d = to_domain(ls, url, dom, sizeof dom, &count);
+    char name[96], seen[48];
     int written;
+    snprintf(seen, sizeof seen, count == TO_FROM_URL ? "the page's URL"
+                                                     : "%u mentions", count);
     if (d && count >= 2 && pxe_outlet_canonical(ctx, d)) {
         pxe_result_cand(r, "outlet", d, 90, "alias of the page's domain");
         pxe_set_outlet(ctx, r, d, "alias of the page's domain", 85);
     } else if (d && (written = to_find_name(ls, d, name)) > 0) {
         pxe_result_cand(r, "outlet", name, 80,
-                        "spells the page's domain %s (%u mentions), "
-                        "written so %d times", d, count, written);
+                        "spells the page's domain %s (%s), written so %d "
+                        "times", d, seen, written);
         pxe_set_outlet(ctx, r, name, "the site's name, spelling its "
                        "domain", 75);
     }
     if (d)
-        pxe_result_cand(r, "outlet", d, 60, "the page's domain (%u mentions)",
-                        count);
+        pxe_result_cand(r, "outlet", d, 60, "the page's domain (%s)", seen);
     char *holder = pxe_text_named_outlet(ls);
     if (holder) {
         to_strip_company(holder);
