@@ -21,6 +21,8 @@
 /* A block of fewer words is no story; the page is then left to the
 ** chrome rules alone. */
 #define STORY_MIN_WORDS 40
+/* A list that ends a story has at least this many lines. */
+#define STORY_LIST_MIN 3
 /* Lines shorter than this that end no sentence score as headlines. */
 #define STORY_SENTENCE_WORDS 20
 #define STORY_HEADLINE -8
@@ -189,6 +191,43 @@ static size_t story_block(const pxe_lines *ls, size_t n, size_t *from_out,
     return words;
 }
 
+/* A line of a schedule or a table of results: a number and a separator
+** ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"), no link. */
+static int story_list_line(const pxe_line *l)
+{
+    const char *t = l->text;
+    int sep = strstr(t, " \xe2\x80\x93 ") || strstr(t, " \xe2\x80\x94 ") ||
+              strstr(t, " - ") || strstr(t, " -- ") || strstr(t, " @ ") ||
+              strstr(t, ": ");
+    return sep && strpbrk(t, "0123456789") && pxe_word_count(t) <= 25 &&
+           !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE)) &&
+           (l->role == PXE_LINE_BODY ||
+            (l->why && strcmp(l->why, "after the story") == 0));
+}
+
+/* A story may end with a list (tour dates, results): a run of at least
+** STORY_LIST_MIN such lines right after the block, under a short heading
+** or none, belongs to it.  Returns the block's new end. */
+static size_t story_list_tail(pxe_lines *ls, size_t to)
+{
+    size_t i = to;
+    if (i < ls->n && pxe_word_count(ls->v[i].text) <= 8 &&
+        !story_list_line(&ls->v[i]) &&
+        (ls->v[i].role == PXE_LINE_BODY ||
+         (ls->v[i].why && strcmp(ls->v[i].why, "after the story") == 0)))
+        i++;   /* "The Doobie Brothers Tour Dates" */
+    size_t j = i;
+    while (j < ls->n && story_list_line(&ls->v[j]))
+        j++;
+    if (j - i < STORY_LIST_MIN)
+        return to;
+    for (size_t k = to; k < j; k++) {
+        ls->v[k].role = PXE_LINE_BODY;
+        ls->v[k].why = NULL;
+    }
+    return j;
+}
+
 void pxe_story_find(pxe_lines *ls)
 {
     size_t from, to, n = ls->n;
@@ -203,6 +242,7 @@ void pxe_story_find(pxe_lines *ls)
         }
     if (story_block(ls, n, &from, &to) < STORY_MIN_WORDS)
         return;   /* no prose (a table of results): keep what chrome.c kept */
+    to = story_list_tail(ls, to);
     ls->story_from = from;
     ls->story_to = to;
     for (size_t i = 0; i < ls->n; i++)

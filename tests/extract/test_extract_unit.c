@@ -254,6 +254,38 @@ static void test_text_hostile(void)
     free(s);
 }
 
+/* The story block: prose kept, the rails and menus around it dropped, a
+** schedule that ends the story kept with it. */
+static void test_story_block(void)
+{
+    const char *page =
+        "Home\nNews\nSport\nOpinion\nWeather\n\n"
+        "Band announces a fiftieth anniversary tour\n\n"
+        "The band will reunite with its former singer for a tour of thirty "
+        "dates next summer, the first time the four have played together in "
+        "nearly a quarter of a century.\n\n"
+        "Tickets go on sale on Friday, and the band said it would play its "
+        "best known albums in full on the first nights of the tour.\n\n"
+        "Tour dates:\n"
+        "June 9 - Coral Sky Amphitheatre, West Palm Beach, FL\n"
+        "June 10 - Credit Union Amphitheatre, Tampa, FL\n"
+        "June 14 - Bank Amphitheatre, Alpharetta, GA\n"
+        "June 17 - Bridgestone Arena, Nashville, TN\n\n"
+        "Most popular\n"
+        "Mayor opens the new harbour bridge to traffic\n"
+        "Council approves cycle lanes on the seafront road\n"
+        "Storm warning for the weekend across the coast\n";
+    pxe_result *r;
+    px_err err;
+    T(pxe_extract_text(NULL, NULL, page, strlen(page), &r, &err) == PX_OK);
+    EQ("Band announces a fiftieth anniversary tour", r->title.value);
+    T(strstr(r->body, "Tickets go on sale") != NULL);
+    T(strstr(r->body, "June 17 - Bridgestone Arena") != NULL);
+    T(strstr(r->body, "harbour bridge") == NULL);
+    T(strstr(r->body, "Weather") == NULL);
+    pxe_result_free(r);
+}
+
 static void test_html(void)
 {
     pxe_result *r;
@@ -337,6 +369,7 @@ int main(void)
     test_aliases();
     test_learn();
     test_text_hostile();
+    test_story_block();
     test_html();
     test_explain();
     pxe_t_warc();
