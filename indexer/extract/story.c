@@ -21,6 +21,11 @@
 /* A block of fewer words is no story; the page is then left to the
 ** chrome rules alone. */
 #define STORY_MIN_WORDS 40
+/* How far above the block a paragraph is looked for, how much prose it
+** must be, and how much chrome may stand between. */
+#define STORY_REACH 6
+#define STORY_REACH_PROSE 30
+#define STORY_REACH_GAP -100
 /* A list that ends a story has at least this many lines. */
 #define STORY_LIST_MIN 3
 /* Lines shorter than this that end no sentence score as headlines. */
@@ -191,6 +196,27 @@ static size_t story_block(const pxe_lines *ls, size_t n, size_t *from_out,
     return words;
 }
 
+/* The story's first paragraph is often cut off from the rest by an
+** advert, a video or a "Continue reading" line: a paragraph just above
+** the block, across a few chrome lines, belongs to it. */
+static size_t story_reach_back(const pxe_lines *ls, size_t from)
+{
+    for (int again = 1; again;) {
+        int gap = 0;
+        again = 0;
+        for (size_t k = from; k-- > 0 && from - k <= STORY_REACH;) {
+            int sc = story_score(&ls->v[k]);
+            if (sc >= STORY_REACH_PROSE && gap >= STORY_REACH_GAP) {
+                from = k;
+                again = 1;
+                break;
+            }
+            gap += sc;
+        }
+    }
+    return from;
+}
+
 /* A line of a schedule or a table of results: a number and a separator
 ** ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"), no link. */
 static int story_list_line(const pxe_line *l)
@@ -242,6 +268,7 @@ void pxe_story_find(pxe_lines *ls)
         }
     if (story_block(ls, n, &from, &to) < STORY_MIN_WORDS)
         return;   /* no prose (a table of results): keep what chrome.c kept */
+    from = story_reach_back(ls, from);
     to = story_list_tail(ls, to);
     ls->story_from = from;
     ls->story_to = to;
