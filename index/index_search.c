@@ -9,7 +9,10 @@
 ** writer did and dates accept days, months, years and open ranges
 ** (index_dates.c).
 ** Facet counts come from match spies run over the whole match set, so they
-** are exact.  Snippets are cut by Xapian from the full text kept in the
+** are exact.  Every search is held to the query cost budget
+** (query_budget.c): the query's length and nesting are checked before it
+** is parsed, its expanded terms before it is matched, and its time limit
+** covers every stage.  Snippets are cut by Xapian from the full text kept in the
 ** store, with the query's stemmer so that "negotiations" lights up for
 ** "negotiation".
 */
@@ -20,13 +23,12 @@
 #include <time.h>
 
 #include "index_internal.h"
+#include "query_budget.h"
 #include "schema.h"
+#include "search_internal.h"
 
-#define PX_MAX_RETRIES 3
 /* Matches counted exactly without --facets (see run_match). */
 #define PX_EXACT_COUNT 10000
-#define HL_OPEN "\x01"
-#define HL_CLOSE "\x02"
 
 /* ------------------------------------------------------------------ */
 /* Outlets (dates are in index_dates.c)                                 */
@@ -89,13 +91,14 @@ static px_status outlet_field(void *ctx, const char *value, px_xquery **out,
 /* Building the query                                                   */
 /* ------------------------------------------------------------------ */
 
-static px_status make_parser(px_index *ix, const px_search_opts *o,
+px_status px_search_make_parser(px_index *ix, const px_search_opts *o,
                              px_xqp **out, px_err *err)
 {
     px_xqp *qp = NULL;
     /* STEM_SOME: words outside phrases are stemmed, phrases and quoted
     ** words stay exact in form.  It would leave capitalised words
-    ** unstemmed too; parse() lowers their case first (docs/stemming.md). */
+    ** unstemmed too; px_search_parse() lowers their case first
+    ** (docs/stemming.md). */
     px_status st = px_xqp_new(ix->language, PX_XSTEM_SOME, &qp, err);
     if (st == PX_OK) st = px_xqp_set_database(qp, ix->xdb, err);
     if (st == PX_OK)
@@ -131,7 +134,7 @@ static px_status make_parser(px_index *ix, const px_search_opts *o,
 /* The retry form of a query the parser rejected: words and phrases only.
 ** Operators become plain words and every other punctuation a space; an
 ** unbalanced quote is dropped.  Returns a malloc'd string. */
-static char *safe_query(const char *q)
+char *px_search_safe_query(const char *q)
 {
     size_t n = strlen(q), quotes = 0;
     for (size_t i = 0; i < n; i++)
@@ -153,7 +156,7 @@ static char *safe_query(const char *q)
     return s;
 }
 
-static int blank(const char *s)
+int px_search_blank(const char *s)
 {
     while (s && isspace((unsigned char)*s))
         s++;
@@ -195,7 +198,7 @@ static px_status add_filters(px_index *ix, const px_search_opts *o,
     return st;
 }
 
-static const unsigned parse_flags =
+const unsigned px_search_parse_flags =
     PX_XQP_BOOLEAN | PX_XQP_PHRASE | PX_XQP_LOVEHATE | PX_XQP_WILDCARD |
     PX_XQP_PURE_NOT;
 
@@ -204,10 +207,10 @@ static const unsigned parse_flags =
 ** then stemmed like any word, and match what their lower case matches.
 ** An empty query matches everything so that filters alone can browse the
 ** archive. */
-static px_status parse(px_xqp *qp, const char *text, unsigned flags,
+px_status px_search_parse(px_xqp *qp, const char *text, unsigned flags,
                        px_xquery **q, px_err *err)
 {
-    if (blank(text))
+    if (px_search_blank(text))
         return px_xquery_match_all(q, err);
     char *lowered = strdup(text);
     if (!lowered)
@@ -223,9 +226,12 @@ static px_status parse(px_xqp *qp, const char *text, unsigned flags,
 /* ------------------------------------------------------------------ */
 
 /* Turns Xapian's snippet (HTML-escaped, with HL_OPEN/HL_CLOSE around
-** matches) into the plain text, the marked-up text and the spans. */
-static px_status finish_snippet(px_hit *h, const char *raw,
-                                const char *hl_start, const char *hl_end)
+** matches) into the plain text, the marked-up text and the spans.  A
+** snippet is read as one line, so `collapse` makes every run of space and
+** line breaks one space; a whole article shown keeps its paragraphs. */
+px_status px_search_finish_snippet(px_marked *h, const char *raw,
+                                const char *hl_start, const char *hl_end,
+                                int collapse)
 {
     size_t n = strlen(raw), cap = 8;
     size_t extra = 0;
@@ -284,9 +290,7 @@ static px_status finish_snippet(px_hit *h, const char *raw,
                     break;
                 }
         i += adv;
-        /* Paragraph breaks and runs of space become one space: a snippet
-        ** is read as one line. */
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+        if (collapse && (c == '\n' || c == '\r' || c == '\t' || c == ' ')) {
             if (p == 0 || plain[p - 1] == ' ')
                 continue;
             c = ' ';
@@ -296,15 +300,67 @@ static px_status finish_snippet(px_hit *h, const char *raw,
     }
     plain[p] = '\0';
     marked[m] = '\0';
-    h->snippet = marked;
-    h->snippet_plain = plain;
-    h->highlights = spans;
-    h->n_highlights = ns;
+    h->marked = marked;
+    h->plain = plain;
+    h->spans = spans;
+    h->n_spans = ns;
     return PX_OK;
 }
 
+/* The snippet of a hit whose text holds no query word (a search by
+** outlet or date only, or words found only in the title): the story's
+** opening, up to the last word that fits in `len` bytes, as one line.
+** Xapian would pick any passage, often the page's closing lines. */
+static px_status opening_snippet(px_marked *h, const char *body, size_t len)
+{
+    size_t n = strlen(body), p = 0, last_space = 0;
+    char *plain = malloc((n < len ? n : len) + 4);
+    if (!plain)
+        return PX_ENOMEM;
+    size_t i = 0;
+    for (; i < n && p < len; i++) {
+        char c = body[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            if (p == 0 || plain[p - 1] == ' ')
+                continue;
+            c = ' ';
+            last_space = p;
+        }
+        plain[p++] = c;
+    }
+    /* The last word is whole when the text ends or a space follows. */
+    int whole = i >= n || strchr(" \t\r\n", body[i]) != NULL;
+    while (i < n && strchr(" \t\r\n", body[i]))
+        i++;
+    if (i < n) {
+        if (!whole && last_space > 0) {
+            p = last_space;
+        } else if (!whole) {
+            /* One word longer than the snippet: cut between characters. */
+            while (p > 0 && ((unsigned char)body[i] & 0xC0) == 0x80) {
+                p--;
+                i--;
+            }
+        }
+        while (p > 0 && plain[p - 1] == ' ')
+            p--;
+        memcpy(plain + p, "...", 3);
+        p += 3;
+    }
+    plain[p] = '\0';
+    h->plain = plain;
+    h->marked = strdup(plain);
+    h->spans = NULL;
+    h->n_spans = 0;
+    return h->marked ? PX_OK : PX_ENOMEM;
+}
+
+/* One hit with its article and snippet.  `opening` (the search is out of
+** time) gives the story's opening as the snippet: Xapian's snippet of a
+** long article for a broad query is the costly part. */
 static px_status load_hit(px_index *ix, px_xmset *ms, unsigned i,
-                          const px_search_opts *o, px_hit *h, px_err *err)
+                          const px_search_opts *o, int opening, px_hit *h,
+                          px_err *err)
 {
     unsigned docid = 0;
     px_status st = px_xmset_item(ms, i, &docid, &h->score, err);
@@ -323,12 +379,22 @@ static px_status load_hit(px_index *ix, px_xmset *ms, unsigned i,
         return st;
     char *raw = NULL;
     const char *body = h->article->body ? h->article->body : "";
-    st = px_xmset_snippet(ms, body, strlen(body),
-                          o->snippet_len ? o->snippet_len : 200, HL_OPEN,
-                          HL_CLOSE, &raw, err);
-    if (st == PX_OK && finish_snippet(h, raw, o->hl_start ? o->hl_start : "[",
-                                      o->hl_end ? o->hl_end : "]") != PX_OK)
-        st = px_err_set(err, PX_ENOMEM, "out of memory");
+    size_t len = o->snippet_len ? o->snippet_len : 200;
+    px_marked m = {0};
+    if (!opening)
+        st = px_xmset_snippet(ms, body, strlen(body), len, HL_OPEN, HL_CLOSE,
+                              &raw, err);
+    if (st == PX_OK && (opening || !strchr(raw, HL_OPEN[0])))
+        st = opening_snippet(&m, body, len);
+    else if (st == PX_OK)
+        st = px_search_finish_snippet(&m, raw, o->hl_start ? o->hl_start : "[",
+                            o->hl_end ? o->hl_end : "]", 1);
+    if (st == PX_ENOMEM)
+        px_err_set(err, PX_ENOMEM, "out of memory");
+    h->snippet = m.marked;
+    h->snippet_plain = m.plain;
+    h->highlights = m.spans;
+    h->n_highlights = m.n_spans;
     free(raw);
     /* The body was only needed for the snippet; results stay small. */
     free(h->article->body);
@@ -407,10 +473,15 @@ static void state_free(search_state *s)
 }
 
 static px_status run_match(px_index *ix, const px_search_opts *o,
-                           search_state *s, px_err *err)
+                           const px_budget *b, search_state *s, px_err *err)
 {
     unsigned doccount = 0;
-    px_status st = px_xdb_doccount(ix->xdb, &doccount, err);
+    /* Each term costs a posting list, opened before Xapian's match loop
+    ** and its time limit start: the term cap bounds that part. */
+    px_status st = px_budget_check_terms(ix->xdb, s->q, err);
+    if (st == PX_OK && px_budget_spent(b))
+        return px_budget_time_error(b, "before matching", err);
+    if (st == PX_OK) st = px_xdb_doccount(ix->xdb, &doccount, err);
     if (st == PX_OK) st = px_xenq_new(ix->xdb, ix->language, &s->enq, err);
     if (st == PX_OK) st = px_xenq_set_query(s->enq, s->q, err);
     if (st == PX_OK && o->sort == PX_SORT_NEWEST)
@@ -429,26 +500,30 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
     ** still exact up to PX_EXACT_COUNT matches: Xapian then examines every
     ** match, which costs little below that bound, and only a broader
     ** query gets an estimate ("About N"). */
-    unsigned limit = (unsigned)(o->limit ? o->limit : 10);
-    unsigned check = o->facets ? doccount : PX_EXACT_COUNT;
-    if (st == PX_OK && o->time_limit > 0)
-        st = px_xenq_set_time_limit(s->enq, o->time_limit, err);
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    unsigned limit = o->no_hits ? 0 : (unsigned)(o->limit ? o->limit : 10);
+    unsigned check = o->facets || o->exact_count ? doccount : PX_EXACT_COUNT;
+    /* Matching gets what the budget has left.  Xapian's time limit ends
+    ** exhaustive counting at three quarters of it (the hits are then
+    ** still the best ones); the deadline ends the match itself at all of
+    ** it, which Xapian's limit does not do for a date sort or a huge OR. */
+    double left = px_budget_left(b), t0 = px_budget_elapsed(b);
+    if (st == PX_OK && b->limit > 0) {
+        st = px_xenq_set_time_limit(s->enq, 0.75 * left, err);
+        if (st == PX_OK) st = px_xenq_set_deadline(s->enq, left, err);
+    }
     if (st == PX_OK)
         st = px_xenq_mset(s->enq, (unsigned)o->offset, limit, check, &s->ms,
                           err);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    /* Xapian does not say whether the limit cut the match short; taking at
-    ** least that long means it may have. */
-    s->timed_out = o->time_limit > 0 &&
-        (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9 >=
-            o->time_limit;
+    /* Xapian does not say whether its limit cut the counting short;
+    ** taking at least that long means it may have. */
+    s->timed_out = st == PX_OK && b->limit > 0 &&
+        (px_xenq_cut(s->enq) || px_budget_elapsed(b) - t0 >= 0.75 * left);
     return st;
 }
 
 static px_status collect(px_index *ix, const px_search_opts *o,
-                         search_state *s, px_results *r, px_err *err)
+                         const px_budget *b, search_state *s, px_results *r,
+                         px_err *err)
 {
     unsigned lower, est, upper;
     px_xmset_bounds(s->ms, &lower, &est, &upper);
@@ -464,7 +539,8 @@ static px_status collect(px_index *ix, const px_search_opts *o,
         return px_err_set(err, PX_ENOMEM, "out of memory");
     px_status st = PX_OK;
     for (unsigned i = 0; st == PX_OK && i < n; i++) {
-        st = load_hit(ix, s->ms, i, o, &r->hits[r->n_hits], err);
+        st = load_hit(ix, s->ms, i, o, px_budget_spent(b),
+                      &r->hits[r->n_hits], err);
         if (st == PX_ENOTFOUND) {
             /* Deleted from the store after Xapian matched it. */
             px_article_free(r->hits[r->n_hits].article);
@@ -482,7 +558,8 @@ static px_status collect(px_index *ix, const px_search_opts *o,
                             &r->n_month_facets, err);
     }
     if (st == PX_OK) st = px_xquery_describe(s->q, &r->parsed, err);
-    if (st == PX_OK && !blank(r->query) && !o->no_suggestion)
+    if (st == PX_OK && !px_search_blank(r->query) && !o->no_suggestion &&
+        !px_budget_spent(b))
         st = px_index_suggest(ix, s->q, s->qp, r->query, &r->suggestion, err);
     return st;
 }
@@ -501,23 +578,25 @@ static char *notice_for(const char *reason, const char *safe)
 /* One attempt: parse (retrying in the safe form once when the parser or
 ** the matcher rejects the query), match, collect. */
 static px_status search_once(px_index *ix, const px_search_opts *o,
-                             px_results *r, px_err *err)
+                             const px_budget *b, px_results *r, px_err *err)
 {
     search_state s = {0};
-    px_status st = make_parser(ix, o, &s.qp, err);
+    px_status st = px_search_make_parser(ix, o, &s.qp, err);
     if (st == PX_OK)
-        st = parse(s.qp, r->query, parse_flags |
+        st = px_search_parse(s.qp, r->query, px_search_parse_flags |
                    (o->no_suggestion ? 0 : PX_XQP_SPELLING), &s.q, err);
     if (st == PX_OK) st = add_filters(ix, o, &s.q, err);
-    if (st == PX_OK) st = run_match(ix, o, &s, err);
+    if (st == PX_OK) st = run_match(ix, o, b, &s, err);
     if (st == PX_EQUERY || st == PX_EUNIMPL) {
-        char *safe = safe_query(r->query);
+        char *safe = px_search_safe_query(r->query);
         char *notice = safe ? notice_for(err ? err->msg : "", safe) : NULL;
         state_free(&s);
-        st = safe && notice ? make_parser(ix, o, &s.qp, err) : PX_ENOMEM;
-        if (st == PX_OK) st = parse(s.qp, safe, PX_XQP_PHRASE, &s.q, err);
+        st = safe && notice ? px_search_make_parser(ix, o, &s.qp, err)
+                            : PX_ENOMEM;
+        if (st == PX_OK)
+            st = px_search_parse(s.qp, safe, PX_XQP_PHRASE, &s.q, err);
         if (st == PX_OK) st = add_filters(ix, o, &s.q, err);
-        if (st == PX_OK) st = run_match(ix, o, &s, err);
+        if (st == PX_OK) st = run_match(ix, o, b, &s, err);
         if (st == PX_OK) {
             free(r->query);
             r->query = safe;
@@ -528,12 +607,12 @@ static px_status search_once(px_index *ix, const px_search_opts *o,
         free(notice);
     }
     if (st == PX_OK)
-        st = collect(ix, o, &s, r, err);
+        st = collect(ix, o, b, &s, r, err);
     if (st == PX_OK && s.timed_out && !r->notice) {
         char msg[160];
         snprintf(msg, sizeof msg, "the search stopped after its time limit "
                  "of %g s: results are the best found so far and counts "
-                 "are estimates", o->time_limit);
+                 "are estimates", b->limit);
         if (!(r->notice = strdup(msg)))
             st = px_err_set(err, PX_ENOMEM, "out of memory");
     }
@@ -585,6 +664,15 @@ px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
         return px_err_set(err, PX_ENOMEM, "out of memory");
     }
     px_text_fold_punct(r->query);
+    /* The budget's clock starts here and its text caps are checked on the
+    ** query as typed, before spelling variants lengthen it. */
+    px_budget b;
+    px_budget_start(&b, o->time_limit);
+    px_status cst = px_budget_check_text(r->query, err);
+    if (cst != PX_OK) {
+        px_results_free(r);
+        return cst;
+    }
     /* On a writable handle the Xapian database may be in the hands of the
     ** writer thread (index_pipeline.c): wait for it to finish. */
     px_status st = ix->writable ? px_index_drain(ix, err) : PX_OK;
@@ -613,7 +701,7 @@ px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
             if ((st = px_xdb_reopen(ix->xdb, err)) != PX_OK)
                 break;
         }
-        st = search_once(ix, o, r, err);
+        st = search_once(ix, o, &b, r, err);
     }
     if (st != PX_OK) {
         px_results_free(r);

@@ -39,7 +39,10 @@ typedef enum {
     PX_EQUERY,     /* the query string could not be parsed */
     PX_EUNIMPL,    /* the query uses a construct the backend cannot run */
     PX_EVERSION,   /* index written by a newer pressdex */
-    PX_EBACKEND    /* any other Xapian or SQLite failure */
+    PX_EBACKEND,   /* any other Xapian or SQLite failure */
+    PX_ELIMIT      /* the query is over one of its cost caps
+                      (px_err_cap says which; see "The query cost
+                      budget") */
 } px_status;
 
 #define PX_ERR_MAX 512
@@ -51,6 +54,11 @@ typedef struct {
 
 /* A static, never-NULL description of a status code. */
 const char *px_status_str(px_status st);
+
+/* After PX_ELIMIT: the name of the cap the query is over, which its
+** message gives in parentheses: "query_bytes", "nesting", "terms" or
+** "time" (static).  NULL when err holds no such message. */
+const char *px_err_cap(const px_err *err);
 
 /* Formats a message into `err` (no-op when err is NULL); returns `st` so
 ** callers can write `return px_err_set(err, PX_EIO, "…", …);`. */
@@ -363,11 +371,16 @@ typedef struct {
     int match_any;             /* default operator OR instead of AND */
     int collapse;              /* one hit per syndication cluster */
     int no_suggestion;         /* skip the spelling suggestion */
-    double time_limit;         /* seconds of matching before returning the
-                                  best found so far (notice says so); 0 =
-                                  no limit */
+    double time_limit;         /* seconds the whole search may take (parse,
+                                  matching, facets, snippets): matching
+                                  stops then with the best hits found so
+                                  far (notice says so); 0 = no limit */
     px_outlet_resolver outlet_resolve; /* for outlets and outlet:, or NULL */
     void *outlet_ctx;          /* passed to outlet_resolve */
+    int no_hits;               /* return no hits, only the counts (and
+                                  facets): limit is then ignored */
+    int exact_count;           /* count every match exactly, however many
+                                  (as facets do); costs a full match */
 } px_search_opts;
 
 typedef struct {
@@ -412,6 +425,23 @@ typedef struct {
     size_t n_month_facets;
 } px_results;
 
+/* The query cost budget.  Every search (the command line, batch mode,
+** the page) is held to these caps, checked before Xapian sees the query
+** so that no query can exhaust the stack or the memory:
+**  - PX_QUERY_MAX_BYTES of query text, as typed (cap "query_bytes");
+**  - PX_QUERY_MAX_DEPTH levels of nested parentheses (cap "nesting");
+**  - PX_QUERY_MAX_TERMS terms once its wildcards are expanded, each
+**    wildcard to at most its 1000 most frequent words (cap "terms");
+**  - and o->time_limit for the whole search: past it, matching stops with
+**    the best hits found so far and the remaining snippets are the
+**    stories' openings (a notice says so); a search that runs out of time
+**    before matching at all fails (cap "time").
+** A query over a cap fails with PX_ELIMIT and a message naming the cap
+** (px_err_cap) and what to do. */
+#define PX_QUERY_MAX_BYTES 16384
+#define PX_QUERY_MAX_DEPTH 64
+#define PX_QUERY_MAX_TERMS 5000
+
 /* Runs a search.  *out is caller-owned (px_results_free).  A query the
 ** parser rejects is retried once in a safe form (operators and punctuation
 ** dropped) and (*out)->notice says so; PX_EQUERY only when even that fails.
@@ -419,6 +449,25 @@ typedef struct {
 px_status px_search(px_index *ix, const px_search_opts *opts,
                     px_results **out, px_err *err);
 void px_results_free(px_results *r);
+
+/* A text with the words a query matches marked.  Members are owned by the
+** struct: px_marked_clear frees them (and zeroes it). */
+typedef struct {
+    char *marked;              /* with hl markers around matched words */
+    char *plain;               /* the same text without markers */
+    px_span *spans;            /* the matched words in plain */
+    size_t n_spans;
+} px_marked;
+
+/* Marks in `text` the words that o->query matches, as a search's snippets
+** do (stem-aware, spelling variants, o->hl_start / o->hl_end), keeping the
+** whole text and its line breaks: for showing a stored article with the
+** searched words lit.  Only o->query, o->variants and the markers are
+** read; a query the parser rejects is marked in its safe form, as
+** px_search runs it.  *out is filled on PX_OK only. */
+px_status px_highlight(px_index *ix, const px_search_opts *o,
+                       const char *text, px_marked *out, px_err *err);
+void px_marked_clear(px_marked *m);
 
 /* ------------------------------------------------------------------ */
 /* Search settings shared by every program                              */
@@ -440,6 +489,7 @@ typedef struct {
     int exact_spelling;        /* do not load the spelling variants */
     double time_limit;         /* seconds; 0: $PRESSDEX_TIME_LIMIT when set
                                   and valid, else default_time_limit */
+    int no_time_limit;         /* no limit at all (--time-limit 0) */
     double default_time_limit; /* the program's own default (0: none) */
     px_outlet_resolver outlet_resolve;  /* outlet aliases, or NULL */
     void *outlet_ctx;          /* must outlive the env */
@@ -456,7 +506,7 @@ px_status px_search_env_new(const px_search_setup *s, px_search_env **out,
 void px_search_env_free(px_search_env *env);
 /* The index directory; owned by env. */
 const char *px_search_env_db(const px_search_env *env);
-/* Seconds of matching per search (0: no limit). */
+/* Seconds each search may take (0: no limit). */
 double px_search_env_time_limit(const px_search_env *env);
 /* A message about the environment worth logging, or NULL; owned by env. */
 const char *px_search_env_warning(const px_search_env *env);

@@ -132,8 +132,9 @@ px_status px_search_env_new(const px_search_setup *s, px_search_env **out,
         px_search_env_free(env);
         return st;
     }
-    env->time_limit = s->time_limit > 0
-        ? s->time_limit : time_limit_from_env(env, s->default_time_limit);
+    env->time_limit = s->no_time_limit ? 0
+        : s->time_limit > 0 ? s->time_limit
+        : time_limit_from_env(env, s->default_time_limit);
     env->outlet_resolve = s->outlet_resolve;
     env->outlet_ctx = s->outlet_ctx;
     *out = env;

@@ -23,6 +23,7 @@ const char *px_status_str(px_status st)
     case PX_EUNIMPL: return "query construct not supported";
     case PX_EVERSION: return "index written by a newer pressdex";
     case PX_EBACKEND: return "storage backend error";
+    case PX_ELIMIT: return "query over its cost budget";
     }
     return "unknown status";
 }
@@ -36,6 +37,19 @@ px_status px_err_set(px_err *err, px_status st, const char *fmt, ...)
         va_end(ap);
     }
     return st;
+}
+
+const char *px_err_cap(const px_err *err)
+{
+    static const char *const caps[] = {"query_bytes", "nesting", "terms",
+                                       "time"};
+    for (size_t i = 0; err && i < sizeof caps / sizeof *caps; i++) {
+        char mark[24];
+        snprintf(mark, sizeof mark, "(%s)", caps[i]);
+        if (strstr(err->msg, mark))
+            return caps[i];
+    }
+    return NULL;
 }
 
 static const char *const date_source_names[] = {

@@ -10,7 +10,11 @@
 ** the life of the handle.
 **
 ** Writes happen inside px_store_begin()/px_store_commit(); they are not
-** durable before the commit.  A store opened read-only never writes.
+** durable before the commit.  A store opened read-only changes nothing in
+** it.  WAL readers share the -wal and -shm files: a writer leaves them in
+** place for readers of another user, a reader creates them only where it
+** may, and one that cannot opens a store without them immutable (store.c,
+** store_open_reader), writing nothing at all.
 ** Articles returned are caller-owned (px_article_free).
 */
 #ifndef PX_STORE_H

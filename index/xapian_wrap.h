@@ -179,6 +179,15 @@ px_status px_xquery_terms(const px_xquery *q,
                           int (*cb)(void *ctx, const char *term), void *ctx,
                           px_err *err);
 int px_xquery_empty(const px_xquery *q);
+/* Terms a query parser keeps of one wildcard (its most frequent). */
+#define PX_XWILDCARD_MAX 1000
+/* What q costs the matcher: *terms gets the number of its terms, each
+** wildcard counted as the index terms it expands to (at most
+** PX_XWILDCARD_MAX), and *wildcards the number of wildcards.  The count
+** stops soon after *terms passes `cap`, so that it costs little however
+** broad the query. */
+px_status px_xquery_cost(px_xdb *db, const px_xquery *q, unsigned cap,
+                         unsigned *terms, unsigned *wildcards, px_err *err);
 void px_xquery_free(px_xquery *q);
 
 /* ---- query parser ------------------------------------------------ */
@@ -248,6 +257,12 @@ px_status px_xenq_set_collapse(px_xenq *enq, unsigned slot, unsigned max,
                                px_err *err);
 /* Stops matching after `seconds` (0 disables); results are then partial. */
 px_status px_xenq_set_time_limit(px_xenq *enq, double seconds, px_err *err);
+/* Ends the next mset `seconds` after it starts (0: no deadline), keeping
+** the best hits found by then; unlike the time limit, which only stops
+** exhaustive counting, this bounds the match however it is sorted. */
+px_status px_xenq_set_deadline(px_xenq *enq, double seconds, px_err *err);
+/* Non-zero when the deadline ended the last mset early. */
+int px_xenq_cut(const px_xenq *enq);
 /* The spy (not owned) sees every document considered by the next mset. */
 px_status px_xenq_add_spy(px_xenq *enq, px_xspy *spy, px_err *err);
 /* Runs the match.  check_at_least: documents to examine at least (pass the

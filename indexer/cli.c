@@ -85,25 +85,20 @@ static char *cli_path(const char *base, const char *rest)
 
 char *px_cli_index_dir(const px_cli *cli)
 {
-    const char *env = getenv("PRESSDEX_DB");
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    char *dir;
-    if (cli->db)
-        dir = strdup(cli->db);
-    else if (env && *env)
-        dir = strdup(env);
-    else if (xdg && *xdg)
-        dir = cli_path(xdg, "/pressdex/index");
-    else if (home && *home)
-        dir = cli_path(home, "/.local/share/pressdex/index");
-    else {
-        px_cli_error("no index location: HOME is not set; give one with "
-                     "--db DIR or PRESSDEX_DB");
+    /* The default is the library's, so that indexing and searching find
+    ** the same index without a --db. */
+    if (cli->db) {
+        char *dir = strdup(cli->db);
+        if (!dir)
+            px_cli_error("out of memory");
+        return dir;
+    }
+    char *dir = NULL;
+    px_err err = {""};
+    if (px_default_index_dir(&dir, &err) != PX_OK) {
+        px_cli_error("%s", err.msg);
         return NULL;
     }
-    if (!dir)
-        px_cli_error("out of memory");
     return dir;
 }
 

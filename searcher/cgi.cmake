@@ -16,6 +16,8 @@ add_executable(pressdex.cgi
   cgi_main.c cgi_params.c cgi_buf.c cgi_html.c cgi_facets.c cgi_mark.c
   output_json.c
   cli_common.c)
+target_compile_definitions(pressdex.cgi PRIVATE
+  PX_VERSION="${PROJECT_VERSION}")
 # cgi_mark.c stems with libstemmer, as the index does.
 target_include_directories(pressdex.cgi PRIVATE ${FCGI_INCLUDE_DIR}
                            ${STEMMER_INCLUDE_DIR})

@@ -433,8 +433,20 @@ static int serve_fastcgi(cgi_server *srv)
     return 0;
 }
 
-int main(void)
+#ifndef PX_VERSION
+#define PX_VERSION "unknown"
+#endif
+
+int main(int argc, char **argv)
 {
+    /* --version only from a shell: a web server may pass an ISINDEX
+    ** query's words as arguments (RFC 3875, 4.4), and sets
+    ** GATEWAY_INTERFACE when it does. */
+    if (argc == 2 && strcmp(argv[1], "--version") == 0 &&
+        !getenv("GATEWAY_INTERFACE")) {
+        printf("pressdex.cgi %s\n", PX_VERSION);
+        return 0;
+    }
     cgi_server srv = {0};
     signal(SIGPIPE, SIG_IGN);
     /* The page searches only the index its server configured: never a

@@ -16,8 +16,10 @@
 static const char cluster_usage[] =
 "Usage: pressdex-search cluster [--db DIR] [--json] ID\n"
 "\n"
-"Lists the articles of syndication cluster ID (as shown by --collapse or\n"
-"in the \"cluster\" field of --json hits), oldest first.\n"
+"Lists the articles of a syndication cluster (the same story printed by\n"
+"several outlets), oldest first.  ID is any of its articles' ids (as in\n"
+"search hits) or the cluster's id (as shown by --collapse or in the\n"
+"\"cluster\" field of --json hits).\n"
 "Exit status: 0 listed, 1 no such cluster, 2 usage or index error.\n";
 
 static void print_members(px_article **m, size_t n, int json)
@@ -98,8 +100,16 @@ int px_cmd_cluster(int argc, char **argv)
     if (st == PX_OK)
         st = px_index_open(c.db ? c.db : db, PX_OPEN_READ, NULL, &ix, &err);
     free(db);
+    /* An article id names the article's cluster.  A cluster's id is the
+    ** id of its first member, so where both readings exist they agree;
+    ** only a cluster whose first member was deleted needs the second. */
+    px_article *a = NULL;
+    long long cluster = id;
+    if (st == PX_OK && px_index_get(ix, id, &a, NULL) == PX_OK && a->cluster)
+        cluster = a->cluster;
+    px_article_free(a);
     if (st == PX_OK)
-        st = px_index_cluster(ix, id, &m, &n, &err);
+        st = px_index_cluster(ix, cluster, &m, &n, &err);
     if (st != PX_OK) {
         fprintf(stderr, "pressdex-search cluster: %s\n", err.msg);
         px_index_close(ix, NULL);
@@ -108,7 +118,8 @@ int px_cmd_cluster(int argc, char **argv)
     if (n)
         print_members(m, n, json);
     else
-        fprintf(stderr, "pressdex-search cluster: no cluster %lld\n", id);
+        fprintf(stderr, "pressdex-search cluster: no article or cluster "
+                "%lld in this index\n", id);
     for (size_t i = 0; i < n; i++)
         px_article_free(m[i]);
     free(m);

@@ -4,10 +4,13 @@
 ** JSON Lines out, one result per input line, in input order).
 **
 ** Exit status: 0 when every lookup ran (found or not) and at least one
-** matched, 1 when none matched, 2 on a usage or index error.  A malformed
-** batch line gets an error object on its own output line and a message
-** naming the line on stderr; the other lines still run.
+** matched, 1 when every lookup ran and none matched, 3 when some batch
+** lines failed (the others still ran), 2 on a usage or index error.  A
+** malformed batch line gets an error object on its own output line and a
+** message naming the file and line on stderr; a blank line gets a
+** "skipped" object, so that output line N always answers input line N.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +46,12 @@ static const char quote_usage[] =
 "  --time-limit S      stop each lookup's matching after S seconds\n"
 "  -h, --help          this text\n"
 "\n"
-"Exit status: 0 some lookup matched, 1 none matched, 2 usage or index error.\n";
+"A blank batch line gets a {\"line\": N, \"skipped\": \"blank line\"} line and\n"
+"a bad one an {\"line\": N, \"error\": ...} line: output line N answers input\n"
+"line N.\n"
+"\n"
+"Exit status: 0 some lookup matched, 1 none matched, 2 usage or index error,\n"
+"3 some batch lines failed (the others ran).\n";
 
 #define QUOTE_MAX_OUTLETS 64
 
@@ -153,17 +161,26 @@ static void print_line(json_t *doc)
     json_decref(doc);
 }
 
-static json_t *error_line(long line, json_t *id, const char *msg)
+/* The batch file as messages name it. */
+static const char *batch_name(const char *path)
 {
-    fprintf(stderr, "pressdex-search quote: line %ld: %s\n", line, msg);
+    return strcmp(path, "-") == 0 ? "(standard input)" : path;
+}
+
+static json_t *error_line(const char *path, long line, json_t *id,
+                          const char *msg)
+{
+    fprintf(stderr, "pressdex-search: %s:%ld: %s\n", batch_name(path), line,
+            msg);
     return json_pack("{si sI so ss}", "schema_version",
                      PX_QUOTE_SCHEMA_VERSION, "line", (json_int_t)line,
                      "id", id ? id : json_null(), "error", msg);
 }
 
 /* One batch line: plain text, or a JSON object with "text" and "id". */
-static json_t *batch_one(px_index *ix, const px_quote_opts *o, long line,
-                         const char *text, int *matched)
+static json_t *batch_one(px_index *ix, const px_quote_opts *o,
+                         const char *path, long line, const char *text,
+                         int *matched, int *failed)
 {
     json_t *in = NULL, *id = NULL;
     if (text[0] == '{') {
@@ -172,9 +189,12 @@ static json_t *batch_one(px_index *ix, const px_quote_opts *o, long line,
         const char *t = in ? json_string_value(json_object_get(in, "text")) : NULL;
         id = in ? json_incref(json_object_get(in, "id")) : NULL;
         if (!t) {
+            json_t *doc = error_line(path, line, id, in
+                                     ? "no \"text\" string in the object"
+                                     : je.text);
             json_decref(in);
-            return error_line(line, id, in ? "no \"text\" string in the object"
-                                           : je.text);
+            *failed += 1;
+            return doc;
         }
         text = t;
     }
@@ -183,7 +203,8 @@ static json_t *batch_one(px_index *ix, const px_quote_opts *o, long line,
     px_status st = px_quote_trace(ix, text, o, &r, &err);
     json_t *doc = st == PX_OK ? px_quote_json(r) : NULL;
     if (st != PX_OK) {
-        doc = error_line(line, id, err.msg);
+        doc = error_line(path, line, id, err.msg);
+        *failed += 1;
     } else {
         json_object_set_new(doc, "line", json_integer(line));
         json_object_set_new(doc, "id", id ? id : json_null());
@@ -201,35 +222,60 @@ static void batch_progress(long done, time_t start)
             secs > 0 ? (double)done / secs : (double)done);
 }
 
+/* The line a blank input line gets. */
+static json_t *skipped_line(long line)
+{
+    return json_pack("{si sI sn ss}", "schema_version",
+                     PX_QUOTE_SCHEMA_VERSION, "line", (json_int_t)line,
+                     "id", "skipped", "blank line");
+}
+
+static int blank_line(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return *s == '\0';
+}
+
+/* Runs every line of the batch file; returns the exit status (see the
+** file's head). */
 static int run_batch(px_index *ix, const px_quote_opts *o, const char *path)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!f) {
-        perror(path);
+        fprintf(stderr, "pressdex-search: %s: %s\n", path, strerror(errno));
         return 2;
     }
     char *buf = NULL;
     size_t cap = 0;
     ssize_t n;
     long line = 0, done = 0;
-    int matched = 0, progress = isatty(2);
+    int matched = 0, failed = 0, progress = isatty(2);
     time_t start = time(NULL);
     while ((n = getline(&buf, &cap, f)) != -1) {
         line++;
         while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
             buf[--n] = '\0';
-        if (n == 0)
+        if (blank_line(buf)) {
+            print_line(skipped_line(line));
             continue;
-        print_line(batch_one(ix, o, line, buf, &matched));
+        }
+        print_line(batch_one(ix, o, path, line, buf, &matched, &failed));
         if (progress && ++done % 50 == 0)
             batch_progress(done, start);
     }
     if (progress)
         fputs("\r\033[K", stderr);
     free(buf);
+    int read_error = ferror(f);
+    if (read_error)
+        fprintf(stderr, "pressdex-search: %s: %s\n", batch_name(path),
+                strerror(errno));
     if (f != stdin)
         fclose(f);
-    return matched ? 0 : 1;
+    if (read_error)
+        return 2;
+    return failed ? 3 : matched ? 0 : 1;
 }
 
 /* ------------------------------------------------------------------ */

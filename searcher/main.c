@@ -2,8 +2,10 @@
 ** main.c — pressdex-search, the command-line searcher.
 **
 ** Parses options, opens the index read-only, runs one search through the
-** library and prints it as text or JSON.  Exit status: 0 when something
-** matched, 1 when nothing did, 2 for a usage or index error.
+** library and prints it as text, JSON, a CSV/TSV table or just the count.
+** Exit status: 0 when something matched, 1 when nothing did, 2 for a usage
+** or index error.  The commands (show, quote, cluster) have files of their
+** own.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,8 +16,13 @@
 #include "output.h"
 #include "pressdex.h"
 
+#ifndef PX_VERSION
+#define PX_VERSION "unknown"
+#endif
+
 int px_cmd_quote(int argc, char **argv);
 int px_cmd_cluster(int argc, char **argv);
+int px_cmd_show(int argc, char **argv);
 
 #define EXIT_MATCH 0
 #define EXIT_NOMATCH 1
@@ -26,7 +33,8 @@ int px_cmd_cluster(int argc, char **argv);
 static const char usage_text[] =
 "Usage: pressdex-search [--db DIR] [OPTIONS] QUERY...\n"
 "       pressdex-search quote [OPTIONS] TEXT...   (see quote --help)\n"
-"       pressdex-search cluster [--json] ID       members of a cluster\n"
+"       pressdex-search show [--query Q] [--json] ID...  whole articles\n"
+"       pressdex-search cluster [--json] ID       the copies of a story\n"
 "\n"
 "Searches a pressdex index.  Words are joined with AND by default: every\n"
 "word must appear (in any form and case: 'Negotiation' also finds\n"
@@ -56,7 +64,8 @@ static const char usage_text[] =
 "  --from DATE       only articles dated on or after DATE (YYYY[-MM[-DD]])\n"
 "  --to DATE         only articles dated on or before DATE\n"
 "  --sort ORDER      relevance (default), newest or oldest\n"
-"  --limit N         hits to show (default 10)\n"
+"  --limit N         hits to show (default 10; 0: only the count, and the\n"
+"                    facets with --facets)\n"
 "  --time-limit S    stop matching after S seconds and show the best hits\n"
 "                    found so far (says so); default: $PRESSDEX_TIME_LIMIT,\n"
 "                    else no limit\n"
@@ -65,12 +74,17 @@ static const char usage_text[] =
 "  --collapse        one hit per syndication cluster (the same story\n"
 "                    republished), with \"+N copies in M outlets\"\n"
 "  --json            one JSON document (schema: docs/json.md)\n"
+"  --count           print only the number of matches, counted exactly\n"
+"  --format FORMAT   text (default), csv or tsv: the hits as a table with a\n"
+"                    header row, or with --facets the facet counts\n"
 "  --exact-spelling  do not match spelling variants (Kyiv also finds Kiev\n"
 "                    unless this is given; list in data/variants.txt)\n"
 "  --color WHEN      highlight with bold: auto (default), always, never\n"
+"  --version         the version of pressdex\n"
 "  -h, --help        this text\n"
 "\n"
-"A query starting with the word quote or cluster is written after --:\n"
+"A query starting with the word quote, show or cluster is written after\n"
+"--:\n"
 "  pressdex-search -- cluster bombs\n"
 "\n"
 "Exit status: 0 matches found, 1 no match, 2 usage or index error.\n";
@@ -78,6 +92,8 @@ static const char usage_text[] =
 typedef struct {
     const char *db;
     int json;
+    int count;         /* --count: the number only */
+    px_table_format format;
     int color;         /* -1 auto, 0 never, 1 always */
     int exact_spelling;
     double time_limit; /* --time-limit, 0 when not given */
@@ -114,6 +130,14 @@ static int parse_choice(cli *c, int opt, const char *arg)
                                 "not '%s'", arg);
         return 0;
     }
+    if (opt == 'm') {
+        if (strcmp(arg, "text") == 0) c->format = PX_TABLE_NONE;
+        else if (strcmp(arg, "csv") == 0) c->format = PX_TABLE_CSV;
+        else if (strcmp(arg, "tsv") == 0) c->format = PX_TABLE_TSV;
+        else return usage_error("--format must be text, csv or tsv, not "
+                                "'%s'", arg);
+        return 0;
+    }
     if (strcmp(arg, "auto") == 0) c->color = -1;
     else if (strcmp(arg, "always") == 0) c->color = 1;
     else if (strcmp(arg, "never") == 0) c->color = 0;
@@ -135,6 +159,7 @@ static int parse_option(void *ctx, int opt, const char *arg)
         c->db = arg;
         return 0;
     case 'j': c->json = 1; return 0;
+    case 'N': c->count = 1; return 0;
     case 'F': c->search.facets = 1; return 0;
     case 'e': c->exact_spelling = 1; return 0;
     case 'C': c->search.collapse = 1; return 0;
@@ -156,12 +181,14 @@ static int parse_option(void *ctx, int opt, const char *arg)
         return 0;
     case 's':
     case 'c':
+    case 'm':
         return parse_choice(c, opt, arg);
     case 'l':
-        if (!parse_count(arg, MAX_LIMIT, &c->search.limit) ||
-            c->search.limit == 0)
-            return usage_error("--limit must be a number from 1 to 10000, "
+        if (!parse_count(arg, MAX_LIMIT, &c->search.limit))
+            return usage_error("--limit must be a number from 0 to 10000, "
                                "not '%s'", arg);
+        /* The library reads a limit of 0 as its default. */
+        c->search.no_hits = c->search.limit == 0;
         return 0;
     case 'O':
         if (!parse_count(arg, 1000000, &c->search.offset))
@@ -170,6 +197,9 @@ static int parse_option(void *ctx, int opt, const char *arg)
         return 0;
     case 'h':
         fputs(usage_text, stdout);
+        return -1;
+    case 'V':
+        printf("pressdex-search %s\n", PX_VERSION);
         return -1;
     default:
         return usage_error("%s", "unknown option");
@@ -187,6 +217,7 @@ static int parse_args(cli *c, int argc, char **argv)
         {"sort", 1, 's'}, {"limit", 1, 'l'}, {"offset", 1, 'O'},
         {"color", 1, 'c'}, {"exact-spelling", 0, 'e'},
         {"collapse", 0, 'C'}, {"time-limit", 1, 'T'}, {"help", 0, 'h'},
+        {"count", 0, 'N'}, {"format", 1, 'm'}, {"version", 0, 'V'},
         {NULL, 0, 0}};
     char **words = NULL;
     int n = 0;
@@ -194,6 +225,11 @@ static int parse_args(cli *c, int argc, char **argv)
                           "pressdex-search", &words, &n);
     if (rc != 0)
         return rc;
+    if (c->json + c->count + (c->format != PX_TABLE_NONE) > 1) {
+        free(words);
+        return usage_error("%s", "give only one of --json, --count and "
+                           "--format");
+    }
     if (n == 0 && !c->search.n_outlets && !c->search.from && !c->search.to) {
         free(words);
         return usage_error("%s", "no query given");
@@ -205,6 +241,62 @@ static int parse_args(cli *c, int argc, char **argv)
     return 0;
 }
 
+/* Prints r in the form the options asked for. */
+static void print_results(const cli *c, const px_results *r)
+{
+    char cwd[4096];
+    if (c->count) {
+        /* Only a time limit can make the count inexact: say so. */
+        if (r->notice)
+            fprintf(stderr, "pressdex-search: note: %s\n", r->notice);
+        printf("%zu\n", r->matches_estimated);
+    } else if (c->format) {
+        px_table_results(stdout, c->format, r, &c->search);
+    } else if (c->json) {
+        json_t *doc = px_json_results(r, &c->search);
+        if (doc)
+            json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        fputc('\n', stdout);
+        json_decref(doc);
+    } else {
+        px_text_results(stdout, r, &c->search,
+                        getcwd(cwd, sizeof cwd) ? cwd : NULL);
+    }
+}
+
+/* Opens the index the environment names and runs c's search. */
+static int run_search(cli *c)
+{
+    px_err err = {""};
+    px_index *ix = NULL;
+    px_results *r = NULL;
+    px_setup su;
+    px_search_setup setup = {.db = c->db, .exact_spelling = c->exact_spelling,
+                             .time_limit = c->time_limit};
+    px_status st = px_setup_init(&su, &setup, &err);
+    if (st == PX_OK) {
+        if (px_search_env_warning(su.env))
+            fprintf(stderr, "pressdex-search: warning: %s\n",
+                    px_search_env_warning(su.env));
+        px_search_env_apply(su.env, &c->search);
+        st = px_search_env_open(su.env, &ix, &err);
+    }
+    if (st == PX_OK)
+        st = px_search(ix, &c->search, &r, &err);
+    if (st != PX_OK) {
+        fprintf(stderr, "pressdex-search: %s\n", err.msg);
+        px_index_close(ix, NULL);
+        px_setup_free(&su);
+        return EXIT_USAGE;
+    }
+    print_results(c, r);
+    int rc = r->matches_estimated > 0 ? EXIT_MATCH : EXIT_NOMATCH;
+    px_results_free(r);
+    px_index_close(ix, NULL);
+    px_setup_free(&su);
+    return rc;
+}
+
 typedef int (*command_fn)(int, char **);
 
 /* The subcommand named `word`, or NULL for a plain search. */
@@ -214,6 +306,8 @@ static command_fn is_command(const char *word)
         return px_cmd_quote;
     if (strcmp(word, "cluster") == 0)
         return px_cmd_cluster;
+    if (strcmp(word, "show") == 0)
+        return px_cmd_show;
     return NULL;
 }
 
@@ -237,55 +331,24 @@ int main(int argc, char **argv)
     if (argc > 1 && is_command(argv[1]))
         return is_command(argv[1])(argc - 1, argv + 1);
     cli c = {0};
-    char cwd[4096];
     c.color = -1;
     int rc = parse_args(&c, argc, argv);
     if (rc != 0)
         return rc < 0 ? EXIT_MATCH : rc;
-    int bold = !c.json && (c.color == 1 || (c.color == -1 && isatty(1)));
+    int bold = !c.json && !c.format &&
+               (c.color == 1 || (c.color == -1 && isatty(1)));
     c.search.query = c.query;
     c.search.outlets = c.outlets;
-    c.search.snippets = 1;
+    c.search.snippets = !c.count;
     c.search.hl_start = bold ? "\033[1m" : "[";
     c.search.hl_end = bold ? "\033[0m" : "]";
-
-    px_err err = {""};
-    px_index *ix = NULL;
-    px_results *r = NULL;
-    px_setup su;
-    px_search_setup setup = {.db = c.db, .exact_spelling = c.exact_spelling,
-                             .time_limit = c.time_limit};
-    px_status st = px_setup_init(&su, &setup, &err);
-    if (st == PX_OK) {
-        if (px_search_env_warning(su.env))
-            fprintf(stderr, "pressdex-search: warning: %s\n",
-                    px_search_env_warning(su.env));
-        px_search_env_apply(su.env, &c.search);
-        st = px_search_env_open(su.env, &ix, &err);
+    if (c.count) {
+        /* The number alone, and exact: no hits, no suggestion. */
+        c.search.no_hits = 1;
+        c.search.exact_count = 1;
+        c.search.no_suggestion = 1;
     }
-    if (st == PX_OK)
-        st = px_search(ix, &c.search, &r, &err);
-    if (st != PX_OK) {
-        fprintf(stderr, "pressdex-search: %s\n", err.msg);
-        px_index_close(ix, NULL);
-        px_setup_free(&su);
-        free(c.query);
-        return EXIT_USAGE;
-    }
-    if (c.json) {
-        json_t *doc = px_json_results(r, &c.search);
-        if (doc)
-            json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        fputc('\n', stdout);
-        json_decref(doc);
-    } else {
-        px_text_results(stdout, r, &c.search,
-                        getcwd(cwd, sizeof cwd) ? cwd : NULL);
-    }
-    rc = r->matches_estimated > 0 ? EXIT_MATCH : EXIT_NOMATCH;
-    px_results_free(r);
-    px_index_close(ix, NULL);
-    px_setup_free(&su);
+    rc = run_search(&c);
     free(c.query);
     return rc;
 }

@@ -25,10 +25,23 @@ json_t *px_json_str(const char *s);
 ** when its date is unknown (then there is nothing to be precise about). */
 json_t *px_json_date_precision(const px_article *a);
 
+/* Spans (byte offsets into `plain`) as [[start, length], …] in Unicode
+** code points; a new reference. */
+json_t *px_json_spans(const char *plain, const px_span *spans, size_t n);
+
 /* Human-readable results.  `bold` selects terminal bold for highlights
 ** (the snippets must then have been built with the bold markers);
 ** `cwd` shortens sources under it (may be NULL). */
 void px_text_results(FILE *out, const px_results *r, const px_search_opts *o,
                      const char *cwd);
+
+/* Tables for spreadsheets (output_table.c). */
+typedef enum { PX_TABLE_NONE = 0, PX_TABLE_TSV, PX_TABLE_CSV } px_table_format;
+
+/* The hits as a table with a header row, or with o->facets the facet
+** counts (facet,value,count; an unknown outlet or date has an empty
+** value).  Snippets are plain: a table has no highlighting. */
+void px_table_results(FILE *out, px_table_format f, const px_results *r,
+                      const px_search_opts *o);
 
 #endif /* PX_OUTPUT_H */

@@ -27,18 +27,23 @@ json_t *px_json_date_precision(const px_article *a)
                       : json_null();
 }
 
+json_t *px_json_spans(const char *plain, const px_span *spans, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && plain && i < n; i++) {
+        size_t start = code_points(plain, spans[i].start);
+        size_t len = code_points(plain + spans[i].start, spans[i].len);
+        json_array_append_new(arr, json_pack("[II]", (json_int_t)start,
+                                             (json_int_t)len));
+    }
+    return arr ? arr : json_null();
+}
+
 static json_t *hit_json(const px_hit *h)
 {
     const px_article *a = h->article;
-    json_t *spans = json_array();
-    for (size_t i = 0; spans && i < h->n_highlights; i++) {
-        const char *p = h->snippet_plain;
-        size_t start = code_points(p, h->highlights[i].start);
-        size_t len = code_points(p + h->highlights[i].start,
-                                 h->highlights[i].len);
-        json_array_append_new(spans, json_pack("[II]", (json_int_t)start,
-                                               (json_int_t)len));
-    }
+    json_t *spans = px_json_spans(h->snippet_plain, h->highlights,
+                                  h->n_highlights);
     return json_pack("{sI sI sf so so so so so ss so so so so so sI sI sI}",
         "rank", (json_int_t)h->rank,
         "id", (json_int_t)h->docid,
@@ -52,7 +57,7 @@ static json_t *hit_json(const px_hit *h)
         "source", px_json_str(a->source),
         "url", px_json_str(a->url),
         "snippet", px_json_str(h->snippet_plain),
-        "highlights", spans ? spans : json_null(),
+        "highlights", spans,
         "ext_id", px_json_str(a->ext_id),
         "cluster", (json_int_t)a->cluster,
         "copies", (json_int_t)h->copies,
@@ -94,7 +99,7 @@ json_t *px_json_results(const px_results *r, const px_search_opts *o)
         "upper", (json_int_t)r->matches_upper,
         "exact", r->exact,
         "offset", (json_int_t)o->offset,
-        "limit", (json_int_t)(o->limit ? o->limit : 10),
+        "limit", (json_int_t)(o->no_hits ? 0 : o->limit ? o->limit : 10),
         "facets", facets,
         "hits", hits);
 }

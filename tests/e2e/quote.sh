@@ -62,7 +62,7 @@ expect_eq "quote with --exact-spelling" 1 \
 printf '%s\n' "$Q" '{"id":"k","text":"central Kiev overnight"}' '{"id":7}' \
   '{"text": broken' 'words that appear nowhere at all in the archive' >"$T/batch.txt"
 quote --batch "$T/batch.txt" >"$T/batch.out" 2>"$T/batch.err"; rc=$?
-expect_eq "batch exit 0 when all ran" 0 "$rc"
+expect_eq "batch exit 3 when some lines failed (the others ran)" 3 "$rc"
 expect_eq "one output line per input line, in order" "1 2 3 4 5" \
   "$(jq -r .line "$T/batch.out" | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "ids carried through" 'null "k" 7 null null' \
@@ -71,8 +71,8 @@ expect_eq "schema version on every line" "1 1 1 1 1" \
   "$(jq -r .schema_version "$T/batch.out" | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "matches per line" "6 2 null null 0" \
   "$(jq -r .matches "$T/batch.out" | tr '\n' ' ' | sed 's/ $//')"
-expect_match "malformed line named on stderr" "line 3: " "$T/batch.err"
-expect_match "unparseable line named on stderr" "line 4: " "$T/batch.err"
+expect_match "malformed line named on stderr" "^pressdex-search: .*/batch.txt:3: " "$T/batch.err"
+expect_match "unparseable line named on stderr" "^pressdex-search: .*/batch.txt:4: " "$T/batch.err"
 printf 'nothing like this anywhere\n' | quote --batch - >/dev/null 2>&1
 expect_eq "batch exit 1 when nothing matched" 1 "$?"
 expect_status "--batch with a quote is a usage error" 2 quote --batch - "text"
