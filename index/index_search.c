@@ -479,8 +479,6 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
     /* Each term costs a posting list, opened before Xapian's match loop
     ** and its time limit start: the term cap bounds that part. */
     px_status st = px_budget_check_terms(ix->xdb, s->q, err);
-    if (st == PX_OK && px_budget_spent(b))
-        return px_budget_time_error(b, "before matching", err);
     if (st == PX_OK) st = px_xdb_doccount(ix->xdb, &doccount, err);
     if (st == PX_OK) st = px_xenq_new(ix->xdb, ix->language, &s->enq, err);
     if (st == PX_OK) st = px_xenq_set_query(s->enq, s->q, err);
@@ -505,8 +503,12 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
     /* Matching gets what the budget has left.  Xapian's time limit ends
     ** exhaustive counting at three quarters of it (the hits are then
     ** still the best ones); the deadline ends the match itself at all of
-    ** it, which Xapian's limit does not do for a date sort or a huge OR. */
+    ** it, which Xapian's limit does not do for a date sort or a huge OR.
+    ** A budget already spent still gets a moment (0 would mean no limit
+    ** to both): the first documents, and a notice that it stopped. */
     double left = px_budget_left(b), t0 = px_budget_elapsed(b);
+    if (left < 1e-6)
+        left = 1e-6;
     if (st == PX_OK && b->limit > 0) {
         st = px_xenq_set_time_limit(s->enq, 0.75 * left, err);
         if (st == PX_OK) st = px_xenq_set_deadline(s->enq, left, err);

@@ -56,8 +56,8 @@ typedef struct {
 const char *px_status_str(px_status st);
 
 /* After PX_ELIMIT: the name of the cap the query is over, which its
-** message gives in parentheses: "query_bytes", "nesting", "terms" or
-** "time" (static).  NULL when err holds no such message. */
+** message gives in parentheses: "query_bytes", "nesting" or "terms"
+** (static).  NULL when err holds no such message. */
 const char *px_err_cap(const px_err *err);
 
 /* Formats a message into `err` (no-op when err is NULL); returns `st` so
@@ -250,7 +250,9 @@ typedef enum {
 ** px_index_set_batch_bytes of text, whichever comes first) the store
 ** commits on its own and the batch is applied to Xapian by a thread of the
 ** index while the caller goes on; an error from that thread is returned
-** by a later px_index_add, px_index_commit or px_index_close. */
+** by a later px_index_add, px_index_commit or px_index_close.  An article
+** whose title and body alone exceed the batch's text (its memory bound)
+** is refused with PX_EINVAL. */
 px_status px_index_add(px_index *ix, px_article *a, px_add_result *result,
                        px_err *err);
 /* Removes the article with this docid; PX_ENOTFOUND when there is none. */
@@ -434,13 +436,12 @@ typedef struct {
 **    wildcard to at most its 1000 most frequent words (cap "terms");
 **  - and o->time_limit for the whole search: past it, matching stops with
 **    the best hits found so far and the remaining snippets are the
-**    stories' openings (a notice says so); a search that runs out of time
-**    before matching at all fails (cap "time").
+**    stories' openings (a notice says so; the search does not fail).
 ** A query over a cap fails with PX_ELIMIT and a message naming the cap
 ** (px_err_cap) and what to do. */
 #define PX_QUERY_MAX_BYTES 16384
 #define PX_QUERY_MAX_DEPTH 64
-#define PX_QUERY_MAX_TERMS 5000
+#define PX_QUERY_MAX_TERMS 10000
 
 /* Runs a search.  *out is caller-owned (px_results_free).  A query the
 ** parser rejects is retried once in a safe form (operators and punctuation

@@ -92,12 +92,3 @@ px_status px_budget_check_terms(px_xdb *db, const px_xquery *q, px_err *err)
                  "rather than ne*)", wildcards);
     return st;
 }
-
-px_status px_budget_time_error(const px_budget *b, const char *stage,
-                               px_err *err)
-{
-    return px_err_set(err, PX_ELIMIT, "the search used up its time limit of "
-                      "%g s %s (time): simplify the query, or allow more "
-                      "time (--time-limit, PRESSDEX_TIME_LIMIT)", b->limit,
-                      stage);
-}

@@ -34,9 +34,5 @@ px_status px_budget_check_text(const char *query, px_err *err);
 /* The cap on the terms a parsed query expands to (px_xquery_cost), checked
 ** before matching: each term costs the matcher a posting list. */
 px_status px_budget_check_terms(px_xdb *db, const px_xquery *q, px_err *err);
-/* PX_ELIMIT for a search out of time before it could match: `stage` says
-** where it was. */
-px_status px_budget_time_error(const px_budget *b, const char *stage,
-                               px_err *err);
 
 #endif /* PX_QUERY_BUDGET_H */

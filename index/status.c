@@ -41,8 +41,7 @@ px_status px_err_set(px_err *err, px_status st, const char *fmt, ...)
 
 const char *px_err_cap(const px_err *err)
 {
-    static const char *const caps[] = {"query_bytes", "nesting", "terms",
-                                       "time"};
+    static const char *const caps[] = {"query_bytes", "nesting", "terms"};
     for (size_t i = 0; err && i < sizeof caps / sizeof *caps; i++) {
         char mark[24];
         snprintf(mark, sizeof mark, "(%s)", caps[i]);

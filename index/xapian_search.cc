@@ -161,19 +161,20 @@ bool wildcard_pattern(const Xapian::Query &q, std::string &out)
 
 /* Adds to *terms what q will cost the matcher in terms: one per term, and
 ** for a wildcard the number of index terms it expands to (at most
-** per_wildcard, as the parser limits each).  Stops once *terms passes cap,
-** which keeps the count itself cheap. */
+** per_wildcard, as the parser limits each).  Once *terms passes cap,
+** wildcards are only counted, not expanded, which keeps the count itself
+** cheap (the walk is bounded by the query's length). */
 void query_cost(const Xapian::Database &db, const Xapian::Query &q,
                 unsigned per_wildcard, unsigned cap, unsigned *terms,
                 unsigned *wildcards)
 {
-    if (*terms > cap)
-        return;
     std::string pattern;
     if (q.get_type() == Xapian::Query::OP_WILDCARD) {
         ++*wildcards;
         unsigned n = 0;
-        if (!wildcard_pattern(q, pattern)) {
+        if (*terms > cap) {
+            n = 0;
+        } else if (!wildcard_pattern(q, pattern)) {
             n = per_wildcard;
         } else {
             for (auto t = db.allterms_begin(pattern);
@@ -187,7 +188,7 @@ void query_cost(const Xapian::Database &db, const Xapian::Query &q,
         ++*terms;
         return;
     }
-    for (size_t i = 0; i < q.get_num_subqueries() && *terms <= cap; i++)
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
         query_cost(db, q.get_subquery(i), per_wildcard, cap, terms,
                    wildcards);
 }

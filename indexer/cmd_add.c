@@ -255,11 +255,33 @@ static int add_sink(void *ctx, px_article *a)
     return r->fatal != PX_OK || *r->cli->stop;
 }
 
+/* Non-zero when `f` is a page (one article) too large to be read within
+** --memory (max_article bytes of text, 0: no limit): extracting it would
+** take more memory than the article could be given, so it is refused
+** unread.  An HTML page carries markup: it may be eight times the text.
+** Compressed pages are left to the article limit of px_index_add. */
+static int add_too_big(const px_walk_file *f, size_t max_article)
+{
+    const char *name = f->format->name;
+    uint64_t factor = strcmp(name, "txt") == 0    ? 2
+                      : strcmp(name, "html") == 0 ? 8 : 0;
+    return max_article && factor && !pxe_compression_for(f->path) &&
+           f->size > factor * max_article + (64u << 10);
+}
+
 /* Reads one file with its format's reader; compressed files are
 ** decompressed on the way (pxe_read_file), JSON Lines as a stream. */
 static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
 {
     memset(r->file_counts, 0, sizeof r->file_counts);
+    if (add_too_big(f, in->opts ? in->opts->max_article : 0)) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "a page of %.1f MB, larger than an "
+                 "article may be within the memory allowed (add --memory); "
+                 "skipped", f->size / 1048576.0);
+        add_problem(r, f->path, 0, msg);
+        return;
+    }
     if (pxe_read_file(in, f->path, PX_ADD_CHUNK) < 0)
         return;     /* not read at all: reported as a problem */
     r->files_read++;
@@ -278,11 +300,11 @@ static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
 ** is extracted.  Only formats whose row says so take part (scraped pages;
 ** JSON Lines and WARC records carry their own article text).  A file that
 ** cannot be read here is reported by the second pass. */
-static void add_learn(add_run *r, pxe_ctx *xc)
+static void add_learn(add_run *r, pxe_ctx *xc, size_t max_article)
 {
     for (size_t i = 0; i < r->walk.n && !*r->cli->stop; i++) {
         const px_walk_file *f = &r->walk.files[i];
-        if (!f->format->learn)
+        if (!f->format->learn || add_too_big(f, max_article))
             continue;
         char *data = NULL;
         size_t len = 0;
@@ -513,7 +535,7 @@ int px_cmd_add(px_cli *cli, int argc, char **argv)
                        ((size_t)1 << 20) / PX_ADD_MEMORY_PER_TEXT;
         px_index_set_batch_bytes(r.ix, batch);
         opts.max_article = batch;   /* no single article beyond a batch */
-        add_learn(&r, xc);
+        add_learn(&r, xc, batch);
         opts.extract = xc;
         rc = add_finish(&r, dir, add_files(&r, &opts));
     }

@@ -13,9 +13,12 @@
 **    unexpected gets a 400 page saying which parameter was wrong;
 **  - the page is built in memory and sent with a Content-Length and a
 **    Content-Security-Policy that forbids all script;
-**  - a search stops matching after PRESSDEX_TIME_LIMIT seconds (default
-**    2) and shows the best hits found, saying so, so that no query can
-**    hold a process for long;
+**  - a search may take PRESSDEX_TIME_LIMIT seconds (default 2) for all
+**    it does, the page's second search for the outlet sidebar included;
+**    it then shows the best hits found, saying so, and a query over the
+**    library's cost caps (length, nesting, expanded terms) is refused with
+**    a message naming the cap, so that no query can hold a process for
+**    long;
 **  - every search runs with the settings the command line uses (spelling
 **    variants, outlet aliases: cli_common.c and the library's
 **    px_search_env), so the page and pressdex-search answer alike;
@@ -29,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <fcgiapp.h>
 #include <jansson.h>
@@ -214,7 +218,8 @@ static px_status with_index(cgi_server *srv, index_op op, void *ctx,
     if (st == PX_OK)
         st = op(srv->ix, ctx, err);
     if (st == PX_OK || st == PX_EQUERY || st == PX_EUNIMPL ||
-        st == PX_EINVAL || st == PX_ENOTFOUND || st == PX_ENOMEM)
+        st == PX_EINVAL || st == PX_ENOTFOUND || st == PX_ENOMEM ||
+        st == PX_ELIMIT)
         return st;
     st = server_index(srv, 1, err);
     if (st == PX_OK)
@@ -249,6 +254,22 @@ static void respond_failure(cgi_server *srv, cgi_request *rq,
 {
     if (st == PX_EQUERY || st == PX_EUNIMPL || st == PX_EINVAL) {
         respond_error(srv, rq, 400, p->json, "Bad request", err->msg, p);
+        return;
+    }
+    if (st == PX_ELIMIT && p->json) {
+        /* A script gets the cap by name, to shorten its query by it. */
+        const char *cap = px_err_cap(err);
+        json_t *doc = json_pack("{si ss ss so}", "status", 400, "error",
+                                "Query too costly", "message", err->msg,
+                                "cap", cap ? json_string(cap) : json_null());
+        cgi_buf_reset(&srv->body);
+        if (!json_out(srv, doc))
+            srv->body.oom = 1;
+        respond(srv, rq, 400, "application/json");
+        return;
+    }
+    if (st == PX_ELIMIT) {
+        respond_error(srv, rq, 400, 0, "Query too costly", err->msg, p);
         return;
     }
     fprintf(stderr, "pressdex.cgi: %s: %s\n", px_status_str(st), err->msg);
@@ -302,15 +323,29 @@ static void serve_article(cgi_server *srv, cgi_request *rq,
     px_article_free(c.a);
 }
 
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) +
+           (now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
 /* Outlet counts for the same search without its outlet filters
 ** (multi-select faceting): with one outlet chosen, the sidebar must still
-** list the others so they can be added.  NULL when no outlet is filtered
-** or the extra search failed; the page then lists the filtered counts. */
-static px_results *outlet_facets(cgi_server *srv, const px_search_opts *o)
+** list the others so they can be added.  NULL when no outlet is filtered,
+** the extra search failed or no time is left for it (the request's time
+** limit, which began at t0, covers both searches); the page then lists
+** the filtered counts. */
+static px_results *outlet_facets(cgi_server *srv, const px_search_opts *o,
+                                 const struct timespec *t0)
 {
-    if (!o->n_outlets)
+    double left = o->time_limit - seconds_since(t0);
+    if (!o->n_outlets || (o->time_limit > 0 && left < 0.01))
         return NULL;
     px_search_opts all = *o;
+    if (o->time_limit > 0)
+        all.time_limit = left;
     all.outlets = NULL;
     all.n_outlets = 0;
     all.offset = 0;
@@ -336,6 +371,8 @@ static void serve_search(cgi_server *srv, cgi_request *rq, cgi_params *p)
         .hl_start = "[", .hl_end = "]"};
     /* Variants, outlet aliases and the time limit, as on the command line. */
     px_search_env_apply(srv->setup.env, &o);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     op_ctx c = {.opts = &o};
     px_err err = {{0}};
     px_status st = with_index(srv, op_search, &c, &err);
@@ -349,7 +386,7 @@ static void serve_search(cgi_server *srv, cgi_request *rq, cgi_params *p)
             srv->body.oom = 1;
         respond(srv, rq, 200, "application/json");
     } else {
-        px_results *outlets = outlet_facets(srv, &o);
+        px_results *outlets = outlet_facets(srv, &o, &t0);
         cgi_html_results(&srv->body, p, c.r, outlets ? outlets : c.r,
                          px_index_language(srv->ix));
         respond(srv, rq, 200, "text/html; charset=utf-8");

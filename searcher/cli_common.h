@@ -13,6 +13,11 @@
 
 struct pxe_ctx;
 
+/* Seconds a search of pressdex-search may take when neither --time-limit
+** nor $PRESSDEX_TIME_LIMIT says: generous for a person at a terminal, and
+** still an end to a query that would run for minutes. */
+#define PX_CLI_TIME_LIMIT 10.0
+
 /* The settings a program searches with.  Both members are owned. */
 typedef struct {
     px_search_env *env;

@@ -43,7 +43,8 @@ static const char quote_usage[] =
 "                      1 keeps exact matches only)\n"
 "  --candidates N      near-match candidates examined per quote (200)\n"
 "  --exact-spelling    do not match spelling variants (Kyiv/Kiev)\n"
-"  --time-limit S      stop each lookup's matching after S seconds\n"
+"  --time-limit S      give each search of a lookup S seconds (0: no\n"
+"                      limit; default $PRESSDEX_TIME_LIMIT, else 10)\n"
 "  -h, --help          this text\n"
 "\n"
 "A blank batch line gets a {\"line\": N, \"skipped\": \"blank line\"} line and\n"
@@ -61,6 +62,7 @@ typedef struct {
     const char *batch;
     int exact_spelling;
     double time_limit;
+    int no_time_limit;    /* --time-limit 0 */
     px_quote_opts q;
     px_search_opts search;         /* filters, settings from the env */
     const char *outlets[QUOTE_MAX_OUTLETS];
@@ -91,9 +93,11 @@ static int quote_number(quote_cli *c, int id, const char *arg)
                                      arg);
     } else {
         c->time_limit = strtod(arg, &end);
-        if (*end || end == arg || c->time_limit <= 0 || c->time_limit > 3600)
-            return quote_usage_error("--time-limit must be seconds between 0 "
-                                     "and 3600, not ", arg);
+        if (*end || end == arg || !(c->time_limit >= 0) ||
+            c->time_limit > 3600)
+            return quote_usage_error("--time-limit must be seconds from 0 "
+                                     "(no limit) to 3600, not ", arg);
+        c->no_time_limit = c->time_limit == 0;
     }
     return 0;
 }
@@ -316,7 +320,9 @@ int px_cmd_quote(int argc, char **argv)
     px_index *ix = NULL;
     px_setup su;
     px_search_setup setup = {.db = c.db, .exact_spelling = c.exact_spelling,
-                             .time_limit = c.time_limit};
+                             .time_limit = c.time_limit,
+                             .no_time_limit = c.no_time_limit,
+                             .default_time_limit = PX_CLI_TIME_LIMIT};
     px_status st = px_setup_init(&su, &setup, &err);
     if (st == PX_OK) {
         if (px_search_env_warning(su.env))

@@ -66,9 +66,9 @@ static const char usage_text[] =
 "  --sort ORDER      relevance (default), newest or oldest\n"
 "  --limit N         hits to show (default 10; 0: only the count, and the\n"
 "                    facets with --facets)\n"
-"  --time-limit S    stop matching after S seconds and show the best hits\n"
-"                    found so far (says so); default: $PRESSDEX_TIME_LIMIT,\n"
-"                    else no limit\n"
+"  --time-limit S    give the search S seconds in all, then show the best\n"
+"                    hits found so far (says so); 0: no limit; default:\n"
+"                    $PRESSDEX_TIME_LIMIT, else 10\n"
 "  --offset N        hits to skip (for paging)\n"
 "  --facets          exact counts per outlet and per month over all matches\n"
 "  --collapse        one hit per syndication cluster (the same story\n"
@@ -97,6 +97,7 @@ typedef struct {
     int color;         /* -1 auto, 0 never, 1 always */
     int exact_spelling;
     double time_limit; /* --time-limit, 0 when not given */
+    int no_time_limit; /* --time-limit 0 */
     px_search_opts search;
     const char *outlets[MAX_OUTLETS];
     char *query;
@@ -166,10 +167,11 @@ static int parse_option(void *ctx, int opt, const char *arg)
     case 'T': {
         char *end;
         c->time_limit = strtod(arg, &end);
-        if (*end || end == arg || c->time_limit <= 0 ||
+        if (*end || end == arg || !(c->time_limit >= 0) ||
             c->time_limit > 3600)
-            return usage_error("--time-limit must be seconds between 0 and "
-                               "3600, not '%s'", arg);
+            return usage_error("--time-limit must be seconds from 0 (no "
+                               "limit) to 3600, not '%s'", arg);
+        c->no_time_limit = c->time_limit == 0;
         return 0;
     }
     case 'f': c->search.from = arg; return 0;
@@ -272,7 +274,9 @@ static int run_search(cli *c)
     px_results *r = NULL;
     px_setup su;
     px_search_setup setup = {.db = c->db, .exact_spelling = c->exact_spelling,
-                             .time_limit = c->time_limit};
+                             .time_limit = c->time_limit,
+                             .no_time_limit = c->no_time_limit,
+                             .default_time_limit = PX_CLI_TIME_LIMIT};
     px_status st = px_setup_init(&su, &setup, &err);
     if (st == PX_OK) {
         if (px_search_env_warning(su.env))

@@ -3,8 +3,8 @@
 # and from a read-only mount (nothing written), readers during `reindex`
 # never see fewer matches, a killed reindex leaves the old index serving,
 # a full disk says so and the next run finishes the work, a NUL byte costs
-# its line only, dangling links are reported, and a huge line is refused
-# within --memory.  Parts that need root (another user, mounts) say
+# its line only, dangling links are reported, and a huge line or page is
+# refused within --memory.  Parts that need root (another user, mounts) say
 # "skipped" and pass without it.
 . "$(dirname "$0")/lib.sh"
 
@@ -146,6 +146,10 @@ DB="$T/huge"
 expect_status "a line larger than --memory allows" 3 idx add --memory 64 "$T/huge.jsonl"
 expect_match "is refused with its line" "huge.jsonl:2: a line of .* MB, longer than" "$T/err"
 expect_eq "the lines around it are kept" "2" "$(total report)"
+awk 'BEGIN { print "title: Huge page\n"
+             for (i = 0; i < 100000; i++) printf "filler%d ", i; print "" }' >"$T/huge.txt"
+expect_status "a page larger than --memory allows" 3 idx add --memory 64 "$T/huge.txt"
+expect_match "is refused by name" "huge.txt: a page of .* MB, larger than" "$T/err"
 
 mkdir -p "$T/walk"
 cp "$T/five.jsonl" "$T/walk/a.jsonl"
