@@ -16,9 +16,9 @@
 
 /* The article store's file inside an index directory (the layout is
 ** fixed: articles.sqlite beside xapian/); its absence means "no index". */
-#define PX_CLI_STORE_FILE "articles.sqlite"
+#define PI_CLI_STORE_FILE "articles.sqlite"
 
-void px_cli_error(const char *fmt, ...)
+void pi_cli_error(const char *fmt, ...)
 {
     va_list ap;
     fputs("pressdex-index: ", stderr);
@@ -28,7 +28,7 @@ void px_cli_error(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-int px_cli_usage(const char *cmd, const char *fmt, ...)
+int pi_cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     fprintf(stderr, "pressdex-index: %s%s", cmd ? cmd : "", cmd ? ": " : "");
@@ -37,40 +37,40 @@ int px_cli_usage(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry 'pressdex-index %s%s--help'.\n", cmd ? cmd : "",
             cmd ? " " : "");
-    return PX_EXIT_USAGE;
+    return PI_EXIT_USAGE;
 }
 
-static int cli_set_verbosity(px_cli *cli, const char *cmd, int level)
+static int cli_set_verbosity(pi_cli *cli, const char *cmd, int level)
 {
-    if (cli->verbosity != PX_NORMAL && cli->verbosity != level)
-        return px_cli_usage(cmd, "--quiet and --verbose exclude each other");
+    if (cli->verbosity != PI_NORMAL && cli->verbosity != level)
+        return pi_cli_usage(cmd, "--quiet and --verbose exclude each other");
     cli->verbosity = level;
     return -1;
 }
 
-int px_cli_option(px_cli *cli, const char *cmd, const char *help, int c,
+int pi_cli_option(pi_cli *cli, const char *cmd, const char *help, int c,
                   char **argv)
 {
     switch (c) {
     case 'D':
         if (!*optarg)
-            return px_cli_usage(cmd, "--db needs a directory");
+            return pi_cli_usage(cmd, "--db needs a directory");
         cli->db = optarg;
         return -1;
     case 'q':
-        return cli_set_verbosity(cli, cmd, PX_QUIET);
+        return cli_set_verbosity(cli, cmd, PI_QUIET);
     case 'v':
-        return cli_set_verbosity(cli, cmd, PX_VERBOSE);
+        return cli_set_verbosity(cli, cmd, PI_VERBOSE);
     case 'h':
         fputs(help, stdout);
-        return PX_EXIT_OK;
+        return PI_EXIT_OK;
     case ':':
-        return px_cli_usage(cmd, "option '%s' needs a value",
+        return pi_cli_usage(cmd, "option '%s' needs a value",
                             argv[optind - 1]);
     default:
         if (optopt)             /* a short option; long ones leave 0 */
-            return px_cli_usage(cmd, "unknown option '-%c'", optopt);
-        return px_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+            return pi_cli_usage(cmd, "unknown option '-%c'", optopt);
+        return pi_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
     }
 }
 
@@ -83,55 +83,55 @@ static char *cli_path(const char *base, const char *rest)
     return p;
 }
 
-char *px_cli_index_dir(const px_cli *cli)
+char *pi_cli_index_dir(const pi_cli *cli)
 {
     /* The default is the library's, so that indexing and searching find
     ** the same index without a --db. */
     if (cli->db) {
         char *dir = strdup(cli->db);
         if (!dir)
-            px_cli_error("out of memory");
+            pi_cli_error("out of memory");
         return dir;
     }
     char *dir = NULL;
     px_err err = {""};
     if (px_default_index_dir(&dir, &err) != PX_OK) {
-        px_cli_error("%s", err.msg);
+        pi_cli_error("%s", err.msg);
         return NULL;
     }
     return dir;
 }
 
-px_index *px_cli_open(const char *dir, int mode, const char *language,
+px_index *pi_cli_open(const char *dir, int mode, const char *language,
                       int must_exist)
 {
     px_err err = {""};
     px_index *ix = NULL;
     if (must_exist) {
         struct stat sb;
-        char *store = cli_path(dir, "/" PX_CLI_STORE_FILE);
+        char *store = cli_path(dir, "/" PI_CLI_STORE_FILE);
         int found = store && stat(store, &sb) == 0;
         free(store);
         if (!found) {
-            px_cli_error("no index at %s (create one with: pressdex-index "
+            pi_cli_error("no index at %s (create one with: pressdex-index "
                          "--db %s add PATH...)", dir, dir);
             return NULL;
         }
     }
     px_status st = px_index_open(dir, mode, language, &ix, &err);
     if (st != PX_OK) {
-        px_cli_error("%s", err.msg[0] ? err.msg : px_status_str(st));
+        pi_cli_error("%s", err.msg[0] ? err.msg : px_status_str(st));
         return NULL;
     }
     return ix;
 }
 
-const char *px_cli_plural(size_t n, const char *one, const char *many)
+const char *pi_cli_plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
 }
 
-int px_cli_slurp(const char *path, char **data, size_t *len)
+int pi_cli_slurp(const char *path, char **data, size_t *len)
 {
     struct stat sb;
     int fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -77,27 +77,27 @@ static const char add_help_tail[] =
 "line could not be read, or the run was interrupted.\n";
 
 /* Column where a format's paragraph starts in --help, and the width. */
-#define PX_ADD_HELP_INDENT 19
-#define PX_ADD_HELP_WIDTH 76
+#define PI_ADD_HELP_INDENT 19
+#define PI_ADD_HELP_WIDTH 76
 
 /* One row of the format list: `names` in the first column, `text`
 ** wrapped beside it. */
 static void add_help_row(FILE *out, const char *names, const char *text)
 {
-    int col = fprintf(out, "  %-*s", PX_ADD_HELP_INDENT - 3, names);
-    if (col >= PX_ADD_HELP_INDENT) {
+    int col = fprintf(out, "  %-*s", PI_ADD_HELP_INDENT - 3, names);
+    if (col >= PI_ADD_HELP_INDENT) {
         fputc('\n', out);
         col = 0;
     }
     for (const char *w = text; *w;) {
         size_t n = strcspn(w, " ");
-        if (col >= PX_ADD_HELP_INDENT &&
-            col + 1 + (int)n > PX_ADD_HELP_WIDTH) {
+        if (col >= PI_ADD_HELP_INDENT &&
+            col + 1 + (int)n > PI_ADD_HELP_WIDTH) {
             fputc('\n', out);
             col = 0;
         }
-        col += col < PX_ADD_HELP_INDENT
-                   ? fprintf(out, "%*s", PX_ADD_HELP_INDENT - col, "")
+        col += col < PI_ADD_HELP_INDENT
+                   ? fprintf(out, "%*s", PI_ADD_HELP_INDENT - col, "")
                    : fprintf(out, " ");
         col += fprintf(out, "%.*s", (int)n, w);
         w += n;
@@ -142,7 +142,7 @@ static void add_print_help(FILE *out)
 }
 
 /* Bytes of a file read at a time, for formats that can be read so. */
-#define PX_ADD_CHUNK (4u << 20)
+#define PI_ADD_CHUNK (4u << 20)
 /* --memory: the default, what a run takes whatever its batches (MiB), and
 ** the bytes of memory per byte of article text in a batch.  Measured on
 ** AllSides articles: peak RSS 79, 130, 231, 430 and 789 MiB for batches
@@ -151,19 +151,19 @@ static void add_print_help(FILE *out)
 ** cost more per byte, but then the 1000-article limit comes first.
 ** Smaller batches are no slower: 2 MB batches indexed Reuters+AllSides
 ** as fast as 6 MB ones, in 40 % of the memory. */
-#define PX_ADD_MEMORY_MB 256
-#define PX_ADD_MEMORY_BASE_MB 40
-#define PX_ADD_MEMORY_PER_TEXT 64
-/* Compaction after a run that changed at least 1/PX_ADD_COMPACT_SHARE of
-** the index and PX_ADD_COMPACT_MIN articles. */
-#define PX_ADD_COMPACT_SHARE 4
-#define PX_ADD_COMPACT_MIN 1000
+#define PI_ADD_MEMORY_MB 256
+#define PI_ADD_MEMORY_BASE_MB 40
+#define PI_ADD_MEMORY_PER_TEXT 64
+/* Compaction after a run that changed at least 1/PI_ADD_COMPACT_SHARE of
+** the index and PI_ADD_COMPACT_MIN articles. */
+#define PI_ADD_COMPACT_SHARE 4
+#define PI_ADD_COMPACT_MIN 1000
 
 typedef struct {
-    px_cli *cli;
+    pi_cli *cli;
     px_index *ix;
-    px_progress progress;
-    px_walk walk;
+    pi_progress progress;
+    pi_walk walk;
     size_t file;              /* index in walk.files of the file being read */
     uint64_t bytes_done;      /* size of the files finished */
     uint64_t offset;          /* how far into the current file */
@@ -182,7 +182,7 @@ typedef struct {
 static void add_print(add_run *r, const char *path, long line,
                       const char *label, const char *msg)
 {
-    px_progress_clear(&r->progress);
+    pi_progress_clear(&r->progress);
     if (line > 0)
         fprintf(stderr, "pressdex-index: %s:%ld: %s%s\n", path, line, label,
                 msg);
@@ -203,7 +203,7 @@ static void add_warning(void *ctx, const char *path, long line,
 {
     add_run *r = ctx;
     r->warnings++;
-    if (r->cli->verbosity > PX_QUIET)
+    if (r->cli->verbosity > PI_QUIET)
         add_print(r, path, line, "warning: ", msg);
 }
 
@@ -211,7 +211,7 @@ static void add_note(void *ctx, const char *path, long line,
                      const char *msg)
 {
     add_run *r = ctx;
-    if (r->cli->verbosity >= PX_VERBOSE)
+    if (r->cli->verbosity >= PI_VERBOSE)
         add_print(r, path, line, "", msg);
 }
 
@@ -219,7 +219,7 @@ static void add_show_progress(add_run *r)
 {
     uint64_t size = r->file < r->walk.n ? r->walk.files[r->file].size : 0;
     uint64_t within = r->offset < size ? r->offset : size;
-    px_progress_files(&r->progress, r->file, r->walk.n, r->articles,
+    pi_progress_files(&r->progress, r->file, r->walk.n, r->articles,
                       r->bytes_done + within, r->walk.bytes);
 }
 
@@ -260,7 +260,7 @@ static int add_sink(void *ctx, px_article *a)
 ** take more memory than the article could be given, so it is refused
 ** unread.  An HTML page carries markup: it may be eight times the text.
 ** Compressed pages are left to the article limit of px_index_add. */
-static int add_too_big(const px_walk_file *f, size_t max_article)
+static int add_too_big(const pi_walk_file *f, size_t max_article)
 {
     const char *name = f->format->name;
     uint64_t factor = strcmp(name, "txt") == 0    ? 2
@@ -271,7 +271,7 @@ static int add_too_big(const px_walk_file *f, size_t max_article)
 
 /* Reads one file with its format's reader; compressed files are
 ** decompressed on the way (pxe_read_file), JSON Lines as a stream. */
-static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
+static void add_file(add_run *r, const pi_walk_file *f, const px_ingest *in)
 {
     memset(r->file_counts, 0, sizeof r->file_counts);
     if (add_too_big(f, in->opts ? in->opts->max_article : 0)) {
@@ -282,14 +282,14 @@ static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
         add_problem(r, f->path, 0, msg);
         return;
     }
-    if (pxe_read_file(in, f->path, PX_ADD_CHUNK) < 0)
+    if (pxe_read_file(in, f->path, PI_ADD_CHUNK) < 0)
         return;     /* not read at all: reported as a problem */
     r->files_read++;
-    if (r->cli->verbosity >= PX_VERBOSE) {
+    if (r->cli->verbosity >= PI_VERBOSE) {
         size_t *c = r->file_counts, n = c[0] + c[1] + c[2];
-        px_progress_clear(&r->progress);
+        pi_progress_clear(&r->progress);
         printf("%s: %zu %s (%zu new, %zu updated, %zu unchanged)\n",
-               f->path, n, px_cli_plural(n, "article", "articles"),
+               f->path, n, pi_cli_plural(n, "article", "articles"),
                c[PX_ADD_NEW], c[PX_ADD_UPDATED], c[PX_ADD_UNCHANGED]);
         fflush(stdout);
     }
@@ -303,7 +303,7 @@ static void add_file(add_run *r, const px_walk_file *f, const px_ingest *in)
 static void add_learn(add_run *r, pxe_ctx *xc, size_t max_article)
 {
     for (size_t i = 0; i < r->walk.n && !*r->cli->stop; i++) {
-        const px_walk_file *f = &r->walk.files[i];
+        const pi_walk_file *f = &r->walk.files[i];
         if (!f->format->learn || add_too_big(f, max_article))
             continue;
         char *data = NULL;
@@ -365,12 +365,12 @@ static size_t add_memory_mb(const char *s)
 }
 
 /* Parses the options of `add`; returns -1 to go on, or the exit status. */
-static int add_parse(px_cli *cli, int argc, char **argv,
+static int add_parse(pi_cli *cli, int argc, char **argv,
                      px_ingest_opts *opts, const char **language,
                      size_t *memory_mb)
 {
     static const struct option longopts[] = {
-        PX_CLI_COMMON_OPTIONS,
+        PI_CLI_COMMON_OPTIONS,
         {"outlet", required_argument, NULL, 'o'},
         {"date", required_argument, NULL, 'd'},
         {"language", required_argument, NULL, 'l'},
@@ -378,23 +378,23 @@ static int add_parse(px_cli *cli, int argc, char **argv,
         {"no-clean", no_argument, NULL, 'N'},
         {NULL, 0, NULL, 0}};
     int c, rc;
-    while ((c = getopt_long(argc, argv, PX_CLI_SHORT, longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, PI_CLI_SHORT, longopts, NULL)) != -1) {
         if (c == 'm' && !(*memory_mb = add_memory_mb(optarg)))
-            return px_cli_usage("add", "--memory must be a number of "
+            return pi_cli_usage("add", "--memory must be a number of "
                                 "megabytes from 64 up, not '%s'", optarg);
         if (c == 'm')
             continue;
         if (c == 'o' && !optarg[strspn(optarg, " \t")])
-            return px_cli_usage("add", "--outlet needs a name");
+            return pi_cli_usage("add", "--outlet needs a name");
         else if (c == 'o')
             opts->outlet = optarg;
         else if (c == 'd' && !add_valid_date(optarg))
-            return px_cli_usage("add", "--date must be a real day written "
+            return pi_cli_usage("add", "--date must be a real day written "
                                 "YYYY-MM-DD, not '%s'", optarg);
         else if (c == 'd')
             opts->date = optarg;
         else if (c == 'l' && !add_valid_language(optarg))
-            return px_cli_usage("add", "unknown language '%s' "
+            return pi_cli_usage("add", "unknown language '%s' "
                                 "('pressdex-index languages' lists them)",
                                 optarg);
         else if (c == 'l')
@@ -402,13 +402,13 @@ static int add_parse(px_cli *cli, int argc, char **argv,
         else if (c == 'N')
             opts->no_clean = 1;
         else if (c == 'h')
-            return add_print_help(stdout), PX_EXIT_OK;
-        else if ((rc = px_cli_option(cli, "add", add_help_head, c, argv)) >=
+            return add_print_help(stdout), PI_EXIT_OK;
+        else if ((rc = pi_cli_option(cli, "add", add_help_head, c, argv)) >=
                  0)
             return rc;
     }
     if (optind >= argc)
-        return px_cli_usage("add", "no file or folder given");
+        return pi_cli_usage("add", "no file or folder given");
     return -1;
 }
 
@@ -418,14 +418,14 @@ static void add_summary(add_run *r)
     char warn[64] = "";
     if (r->warnings)
         snprintf(warn, sizeof warn, ", %zu %s", r->warnings,
-                 px_cli_plural(r->warnings, "warning", "warnings"));
+                 pi_cli_plural(r->warnings, "warning", "warnings"));
     printf("%zu %s read, %zu %s (%zu new, %zu updated, %zu unchanged), "
            "%zu %s%s, %.1f s\n",
-           r->files_read, px_cli_plural(r->files_read, "file", "files"),
-           r->articles, px_cli_plural(r->articles, "article", "articles"),
+           r->files_read, pi_cli_plural(r->files_read, "file", "files"),
+           r->articles, pi_cli_plural(r->articles, "article", "articles"),
            c[PX_ADD_NEW], c[PX_ADD_UPDATED], c[PX_ADD_UNCHANGED],
-           r->problems, px_cli_plural(r->problems, "problem", "problems"),
-           warn, px_progress_elapsed(&r->progress));
+           r->problems, pi_cli_plural(r->problems, "problem", "problems"),
+           warn, pi_progress_elapsed(&r->progress));
     fflush(stdout);
 }
 
@@ -436,9 +436,9 @@ static px_status add_list(add_run *r, int argc, char **argv)
     r->walk.note = add_note;
     r->walk.ctx = r;
     for (int i = 0; i < argc; i++)
-        if (px_walk_add(&r->walk, argv[i]) != PX_OK)
+        if (pi_walk_add(&r->walk, argv[i]) != PX_OK)
             return PX_ENOMEM;
-    px_walk_finish(&r->walk);
+    pi_walk_finish(&r->walk);
     return PX_OK;
 }
 
@@ -452,21 +452,21 @@ static void add_compact(add_run *r)
     px_stats st;
     px_err err = {""};
     uint64_t before = 0, after = 0;
-    if (changed < PX_ADD_COMPACT_MIN ||
+    if (changed < PI_ADD_COMPACT_MIN ||
         px_index_stats(r->ix, &st, &err) != PX_OK)
         return;
     size_t total = st.articles;
     px_stats_free(&st);
-    if (changed * PX_ADD_COMPACT_SHARE < total)
+    if (changed * PI_ADD_COMPACT_SHARE < total)
         return;
     if (px_index_compact(r->ix, &before, &after, &err) != PX_OK) {
-        px_progress_clear(&r->progress);
-        px_cli_error("warning: the index was not compacted: %s (run "
+        pi_progress_clear(&r->progress);
+        pi_cli_error("warning: the index was not compacted: %s (run "
                      "'pressdex-index compact' later)", err.msg);
         return;
     }
-    if (r->cli->verbosity >= PX_VERBOSE) {
-        px_progress_clear(&r->progress);
+    if (r->cli->verbosity >= PI_VERBOSE) {
+        pi_progress_clear(&r->progress);
         printf("Xapian index compacted: %.1f MiB -> %.1f MiB\n",
                before / 1048576.0, after / 1048576.0);
         fflush(stdout);
@@ -481,58 +481,58 @@ static int add_finish(add_run *r, const char *dir, int stopped)
         add_compact(r);
     px_status st = px_index_close(r->ix, &err);
     r->ix = NULL;
-    px_progress_clear(&r->progress);
-    if (r->cli->verbosity > PX_QUIET)
+    pi_progress_clear(&r->progress);
+    if (r->cli->verbosity > PI_QUIET)
         add_summary(r);
     if (r->fatal != PX_OK || st != PX_OK) {
         px_err *e = r->fatal != PX_OK ? &r->err : &err;
-        px_cli_error("%s", e->msg[0] ? e->msg
+        pi_cli_error("%s", e->msg[0] ? e->msg
                                      : px_status_str(r->fatal ? r->fatal : st));
-        px_cli_error("indexing into %s stopped; what was committed is kept",
+        pi_cli_error("indexing into %s stopped; what was committed is kept",
                      dir);
-        return PX_EXIT_USAGE;
+        return PI_EXIT_USAGE;
     }
     if (stopped) {
         if (r->cut_short && r->file < r->walk.n)
-            px_cli_error("interrupted while reading %s",
+            pi_cli_error("interrupted while reading %s",
                          r->walk.files[r->file].path);
         else
-            px_cli_error("interrupted after %zu of %zu files", r->file,
+            pi_cli_error("interrupted after %zu of %zu files", r->file,
                          r->walk.n);
-        px_cli_error("the %zu %s read so far are committed; run the same "
+        pi_cli_error("the %zu %s read so far are committed; run the same "
                      "command again to finish the work", r->articles,
-                     px_cli_plural(r->articles, "article", "articles"));
-        return PX_EXIT_PARTIAL;
+                     pi_cli_plural(r->articles, "article", "articles"));
+        return PI_EXIT_PARTIAL;
     }
-    return r->problems ? PX_EXIT_PARTIAL : PX_EXIT_OK;
+    return r->problems ? PI_EXIT_PARTIAL : PI_EXIT_OK;
 }
 
-int px_cmd_add(px_cli *cli, int argc, char **argv)
+int pi_cmd_add(pi_cli *cli, int argc, char **argv)
 {
     px_ingest_opts opts = {NULL, NULL, NULL, 0, 0};
     const char *language = NULL;
-    size_t memory_mb = PX_ADD_MEMORY_MB;
+    size_t memory_mb = PI_ADD_MEMORY_MB;
     int rc = add_parse(cli, argc, argv, &opts, &language, &memory_mb);
     if (rc >= 0)
         return rc;
-    char *dir = px_cli_index_dir(cli);
+    char *dir = pi_cli_index_dir(cli);
     if (!dir)
-        return PX_EXIT_USAGE;
+        return PI_EXIT_USAGE;
     add_run r;
     memset(&r, 0, sizeof r);
     r.cli = cli;
-    px_progress_start(&r.progress, cli->verbosity > PX_QUIET &&
+    pi_progress_start(&r.progress, cli->verbosity > PI_QUIET &&
                                        isatty(STDERR_FILENO));
-    rc = PX_EXIT_USAGE;
+    rc = PI_EXIT_USAGE;
     pxe_ctx *xc = NULL;
     px_err err = {""};
     if (add_list(&r, argc - optind, argv + optind) != PX_OK) {
-        px_cli_error("out of memory while listing files");
+        pi_cli_error("out of memory while listing files");
     } else if (pxe_ctx_new(NULL, &xc, &err) != PX_OK) {
-        px_cli_error("%s", err.msg);
-    } else if ((r.ix = px_cli_open(dir, PX_OPEN_WRITE, language, 0)) != NULL) {
-        size_t batch = (memory_mb - PX_ADD_MEMORY_BASE_MB) *
-                       ((size_t)1 << 20) / PX_ADD_MEMORY_PER_TEXT;
+        pi_cli_error("%s", err.msg);
+    } else if ((r.ix = pi_cli_open(dir, PX_OPEN_WRITE, language, 0)) != NULL) {
+        size_t batch = (memory_mb - PI_ADD_MEMORY_BASE_MB) *
+                       ((size_t)1 << 20) / PI_ADD_MEMORY_PER_TEXT;
         px_index_set_batch_bytes(r.ix, batch);
         opts.max_article = batch;   /* no single article beyond a batch */
         add_learn(&r, xc, batch);
@@ -540,7 +540,7 @@ int px_cmd_add(px_cli *cli, int argc, char **argv)
         rc = add_finish(&r, dir, add_files(&r, &opts));
     }
     pxe_ctx_free(xc);
-    px_walk_free(&r.walk);
+    pi_walk_free(&r.walk);
     free(dir);
     return rc;
 }

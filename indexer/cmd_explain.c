@@ -23,22 +23,22 @@ static const char explain_help[] =
 "\n"
 "Exit status: 0 success, 2 usage error, 3 a file could not be read.\n";
 
-int px_cmd_explain(px_cli *cli, int argc, char **argv)
+int pi_cmd_explain(pi_cli *cli, int argc, char **argv)
 {
     static const struct option longopts[] = {
-        PX_CLI_COMMON_OPTIONS,
+        PI_CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c, rc;
-    while ((c = getopt_long(argc, argv, PX_CLI_SHORT, longopts, NULL)) != -1)
-        if ((rc = px_cli_option(cli, "explain", explain_help, c, argv)) >= 0)
+    while ((c = getopt_long(argc, argv, PI_CLI_SHORT, longopts, NULL)) != -1)
+        if ((rc = pi_cli_option(cli, "explain", explain_help, c, argv)) >= 0)
             return rc;
     if (optind >= argc)
-        return px_cli_usage("explain", "no file given");
+        return pi_cli_usage("explain", "no file given");
     pxe_ctx *xc = NULL;
     px_err err = {""};
     if (pxe_ctx_new(NULL, &xc, &err) != PX_OK) {
-        px_cli_error("%s", err.msg);
-        return PX_EXIT_USAGE;
+        pi_cli_error("%s", err.msg);
+        return PI_EXIT_USAGE;
     }
     char *data;
     size_t len;
@@ -48,17 +48,17 @@ int px_cmd_explain(px_cli *cli, int argc, char **argv)
             pxe_learn_file(xc, argv[i], data, len, NULL);
             free(data);
         }
-    rc = PX_EXIT_OK;
+    rc = PI_EXIT_OK;
     for (int i = optind; i < argc; i++) {
         if (pxe_load_file(argv[i], &data, &len, &err) != PX_OK) {
-            px_cli_error("%s: %s", argv[i], err.msg);
-            rc = PX_EXIT_PARTIAL;
+            pi_cli_error("%s: %s", argv[i], err.msg);
+            rc = PI_EXIT_PARTIAL;
             continue;
         }
         printf("%s== %s ==\n", i > optind ? "\n" : "", argv[i]);
         if (pxe_explain_file(xc, argv[i], data, len, stdout, &err) != PX_OK) {
-            px_cli_error("%s", err.msg);
-            rc = PX_EXIT_PARTIAL;
+            pi_cli_error("%s", err.msg);
+            rc = PI_EXIT_PARTIAL;
         }
         free(data);
     }

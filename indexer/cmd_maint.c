@@ -57,27 +57,27 @@ static const char languages_help[] =
 
 /* Parses a command that takes no arguments of its own; returns -1 to go
 ** on, or the exit status. */
-static int maint_parse(px_cli *cli, const char *cmd, const char *help,
+static int maint_parse(pi_cli *cli, const char *cmd, const char *help,
                        int argc, char **argv)
 {
     static const struct option longopts[] = {
-        PX_CLI_COMMON_OPTIONS,
+        PI_CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c, rc;
-    while ((c = getopt_long(argc, argv, PX_CLI_SHORT, longopts, NULL)) != -1)
-        if ((rc = px_cli_option(cli, cmd, help, c, argv)) >= 0)
+    while ((c = getopt_long(argc, argv, PI_CLI_SHORT, longopts, NULL)) != -1)
+        if ((rc = pi_cli_option(cli, cmd, help, c, argv)) >= 0)
             return rc;
     if (optind < argc)
-        return px_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+        return pi_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
     return -1;
 }
 
 /* The index named by --db or its defaults, open for writing; NULL (and
 ** a message said) when there is none or it cannot be opened. */
-static px_index *maint_open(px_cli *cli)
+static px_index *maint_open(pi_cli *cli)
 {
-    char *dir = px_cli_index_dir(cli);
-    px_index *ix = dir ? px_cli_open(dir, PX_OPEN_WRITE, NULL, 1) : NULL;
+    char *dir = pi_cli_index_dir(cli);
+    px_index *ix = dir ? pi_cli_open(dir, PX_OPEN_WRITE, NULL, 1) : NULL;
     free(dir);
     return ix;
 }
@@ -85,9 +85,9 @@ static px_index *maint_open(px_cli *cli)
 /* Reports a failed command, closes the index without committing more. */
 static int maint_fail(px_index *ix, const px_err *err)
 {
-    px_cli_error("%s", err->msg);
+    pi_cli_error("%s", err->msg);
     px_index_close(ix, NULL);
-    return PX_EXIT_USAGE;
+    return PI_EXIT_USAGE;
 }
 
 /* Closes a writable index; its status is the command's. */
@@ -96,9 +96,9 @@ static int maint_close(px_index *ix)
     px_err err = {""};
     px_status st = px_index_close(ix, &err);
     if (st == PX_OK)
-        return PX_EXIT_OK;
-    px_cli_error("%s", err.msg[0] ? err.msg : px_status_str(st));
-    return PX_EXIT_USAGE;
+        return PI_EXIT_OK;
+    pi_cli_error("%s", err.msg[0] ? err.msg : px_status_str(st));
+    return PI_EXIT_USAGE;
 }
 
 static void prune_tell(void *ctx, const px_article *a)
@@ -110,7 +110,7 @@ static void prune_tell(void *ctx, const px_article *a)
         printf("removed %s\n", a->source ? a->source : "?");
 }
 
-int px_cmd_prune(px_cli *cli, int argc, char **argv)
+int pi_cmd_prune(pi_cli *cli, int argc, char **argv)
 {
     int rc = maint_parse(cli, "prune", prune_help, argc, argv);
     if (rc >= 0)
@@ -119,20 +119,20 @@ int px_cmd_prune(px_cli *cli, int argc, char **argv)
     px_err err = {""};
     size_t removed = 0;
     if (!ix)
-        return PX_EXIT_USAGE;
-    px_prune_cb cb = cli->verbosity >= PX_VERBOSE ? prune_tell : NULL;
+        return PI_EXIT_USAGE;
+    px_prune_cb cb = cli->verbosity >= PI_VERBOSE ? prune_tell : NULL;
     if (px_index_prune(ix, cb, NULL, &removed, &err) != PX_OK) {
         return maint_fail(ix, &err);
     }
     rc = maint_close(ix);
-    if (rc == PX_EXIT_OK && cli->verbosity > PX_QUIET)
+    if (rc == PI_EXIT_OK && cli->verbosity > PI_QUIET)
         printf("%zu %s removed (source file gone)\n", removed,
-               px_cli_plural(removed, "article", "articles"));
+               pi_cli_plural(removed, "article", "articles"));
     return rc;
 }
 
 typedef struct {
-    px_progress progress;
+    pi_progress progress;
     size_t total;
 } reindex_ctx;
 
@@ -140,10 +140,10 @@ static void reindex_tell(void *vctx, size_t done, size_t total)
 {
     reindex_ctx *c = vctx;
     c->total = total;
-    px_progress_items(&c->progress, "articles", done, total);
+    pi_progress_items(&c->progress, "articles", done, total);
 }
 
-int px_cmd_reindex(px_cli *cli, int argc, char **argv)
+int pi_cmd_reindex(pi_cli *cli, int argc, char **argv)
 {
     int rc = maint_parse(cli, "reindex", reindex_help, argc, argv);
     if (rc >= 0)
@@ -152,28 +152,28 @@ int px_cmd_reindex(px_cli *cli, int argc, char **argv)
     px_err err = {""};
     reindex_ctx c = {{0}, 0};
     if (!ix)
-        return PX_EXIT_USAGE;
-    px_progress_start(&c.progress, cli->verbosity > PX_QUIET &&
+        return PI_EXIT_USAGE;
+    pi_progress_start(&c.progress, cli->verbosity > PI_QUIET &&
                                        isatty(STDERR_FILENO));
     px_status st = px_index_reindex(ix, reindex_tell, &c, &err);
-    px_progress_clear(&c.progress);
+    pi_progress_clear(&c.progress);
     /* A rebuilt database is as loosely packed as a first add. */
     px_err cerr = {""};
     if (st == PX_OK && px_index_compact(ix, NULL, NULL, &cerr) != PX_OK)
-        px_cli_error("warning: the index was not compacted: %s (run "
+        pi_cli_error("warning: the index was not compacted: %s (run "
                      "'pressdex-index compact' later)", cerr.msg);
     if (st != PX_OK) {
         return maint_fail(ix, &err);
     }
     rc = maint_close(ix);
-    if (rc == PX_EXIT_OK && cli->verbosity > PX_QUIET)
+    if (rc == PI_EXIT_OK && cli->verbosity > PI_QUIET)
         printf("Xapian index rebuilt from %zu %s, %.1f s\n", c.total,
-               px_cli_plural(c.total, "article", "articles"),
-               px_progress_elapsed(&c.progress));
+               pi_cli_plural(c.total, "article", "articles"),
+               pi_progress_elapsed(&c.progress));
     return rc;
 }
 
-int px_cmd_compact(px_cli *cli, int argc, char **argv)
+int pi_cmd_compact(pi_cli *cli, int argc, char **argv)
 {
     int rc = maint_parse(cli, "compact", compact_help, argc, argv);
     if (rc >= 0)
@@ -182,26 +182,26 @@ int px_cmd_compact(px_cli *cli, int argc, char **argv)
     px_err err = {""};
     uint64_t before = 0, after = 0;
     if (!ix)
-        return PX_EXIT_USAGE;
-    px_progress progress;
-    px_progress_start(&progress, 0);
+        return PI_EXIT_USAGE;
+    pi_progress progress;
+    pi_progress_start(&progress, 0);
     if (px_index_compact(ix, &before, &after, &err) != PX_OK) {
         return maint_fail(ix, &err);
     }
     rc = maint_close(ix);
-    if (rc == PX_EXIT_OK && cli->verbosity > PX_QUIET)
+    if (rc == PI_EXIT_OK && cli->verbosity > PI_QUIET)
         printf("Xapian index compacted: %.1f MiB -> %.1f MiB, %.1f s\n",
                before / 1048576.0, after / 1048576.0,
-               px_progress_elapsed(&progress));
+               pi_progress_elapsed(&progress));
     return rc;
 }
 
-int px_cmd_languages(px_cli *cli, int argc, char **argv)
+int pi_cmd_languages(pi_cli *cli, int argc, char **argv)
 {
     int rc = maint_parse(cli, "languages", languages_help, argc, argv);
     if (rc >= 0)
         return rc;
     for (const char **l = px_languages(); l && *l; l++)
         printf("%s\n", *l);
-    return PX_EXIT_OK;
+    return PI_EXIT_OK;
 }

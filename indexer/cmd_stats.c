@@ -116,42 +116,42 @@ static int stats_json(const char *dir, const px_stats *st)
     if (!doc || json_dumpf(doc, stdout, JSON_INDENT(2) |
                                         JSON_PRESERVE_ORDER) != 0) {
         json_decref(doc);
-        px_cli_error("cannot write the statistics as JSON");
-        return PX_EXIT_USAGE;
+        pi_cli_error("cannot write the statistics as JSON");
+        return PI_EXIT_USAGE;
     }
     fputc('\n', stdout);
     json_decref(doc);
-    return PX_EXIT_OK;
+    return PI_EXIT_OK;
 }
 
-int px_cmd_stats(px_cli *cli, int argc, char **argv)
+int pi_cmd_stats(pi_cli *cli, int argc, char **argv)
 {
     static const struct option longopts[] = {
-        PX_CLI_COMMON_OPTIONS,
+        PI_CLI_COMMON_OPTIONS,
         {"json", no_argument, NULL, 'j'},
         {NULL, 0, NULL, 0}};
     int c, rc, json = 0;
-    while ((c = getopt_long(argc, argv, PX_CLI_SHORT, longopts, NULL)) != -1)
+    while ((c = getopt_long(argc, argv, PI_CLI_SHORT, longopts, NULL)) != -1)
         if (c == 'j')
             json = 1;
-        else if ((rc = px_cli_option(cli, "stats", stats_help, c, argv)) >= 0)
+        else if ((rc = pi_cli_option(cli, "stats", stats_help, c, argv)) >= 0)
             return rc;
     if (optind < argc)
-        return px_cli_usage("stats", "unexpected argument '%s'",
+        return pi_cli_usage("stats", "unexpected argument '%s'",
                             argv[optind]);
-    char *dir = px_cli_index_dir(cli);
-    px_index *ix = dir ? px_cli_open(dir, PX_OPEN_READ, NULL, 0) : NULL;
+    char *dir = pi_cli_index_dir(cli);
+    px_index *ix = dir ? pi_cli_open(dir, PX_OPEN_READ, NULL, 0) : NULL;
     px_stats st;
     px_err err = {""};
     memset(&st, 0, sizeof st);
-    rc = PX_EXIT_USAGE;
+    rc = PI_EXIT_USAGE;
     if (ix && px_index_stats(ix, &st, &err) != PX_OK)
-        px_cli_error("%s", err.msg);
+        pi_cli_error("%s", err.msg);
     else if (ix && json)
         rc = stats_json(dir, &st);
     else if (ix) {
         stats_text(dir, &st);
-        rc = PX_EXIT_OK;
+        rc = PI_EXIT_OK;
     }
     px_stats_free(&st);
     px_index_close(ix, NULL);

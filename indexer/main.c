@@ -15,13 +15,13 @@
 
 #include "cli.h"
 
-#ifndef PX_VERSION
-#define PX_VERSION "unknown"
+#ifndef PI_VERSION
+#define PI_VERSION "unknown"
 #endif
 
-static volatile sig_atomic_t px_stop_requested;
+static volatile sig_atomic_t pi_stop_requested;
 
-static const char px_usage_text[] =
+static const char pi_usage_text[] =
 "Usage: pressdex-index [--db DIR] [--quiet|--verbose] COMMAND [ARGS]\n"
 "\n"
 "Builds and maintains a pressdex index of news articles.\n"
@@ -51,35 +51,35 @@ static const char px_usage_text[] =
 "that cannot be opened), 3 some file or line could not be read (the rest\n"
 "was indexed) or the run was interrupted.\n";
 
-typedef int (*px_cmd_fn)(px_cli *cli, int argc, char **argv);
+typedef int (*pi_cmd_fn)(pi_cli *cli, int argc, char **argv);
 
 static const struct {
     const char *name;
-    px_cmd_fn run;
+    pi_cmd_fn run;
     int interruptible;   /* stops cleanly on SIGINT/SIGTERM */
-} px_commands[] = {
-    {"add", px_cmd_add, 1},
-    {"prune", px_cmd_prune, 0},
-    {"stats", px_cmd_stats, 0},
-    {"reindex", px_cmd_reindex, 0},
-    {"compact", px_cmd_compact, 0},
-    {"languages", px_cmd_languages, 0},
-    {"explain", px_cmd_explain, 0},
+} pi_commands[] = {
+    {"add", pi_cmd_add, 1},
+    {"prune", pi_cmd_prune, 0},
+    {"stats", pi_cmd_stats, 0},
+    {"reindex", pi_cmd_reindex, 0},
+    {"compact", pi_cmd_compact, 0},
+    {"languages", pi_cmd_languages, 0},
+    {"explain", pi_cmd_explain, 0},
 };
 
-static void px_on_signal(int sig)
+static void pi_on_signal(int sig)
 {
     (void)sig;
-    px_stop_requested = 1;
+    pi_stop_requested = 1;
 }
 
 /* The first signal asks for a clean stop; SA_RESETHAND lets a second one
 ** end the process at once (the index survives that too, see DESIGN.md). */
-static void px_catch_signals(void)
+static void pi_catch_signals(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = px_on_signal;
+    sa.sa_handler = pi_on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESETHAND | SA_RESTART;
     sigaction(SIGINT, &sa, NULL);
@@ -88,20 +88,20 @@ static void px_catch_signals(void)
 
 /* Parses the options before the command; returns -1 to go on, or the exit
 ** status. */
-static int px_parse_global(px_cli *cli, int argc, char **argv)
+static int pi_parse_global(pi_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
-        PX_CLI_COMMON_OPTIONS,
+        PI_CLI_COMMON_OPTIONS,
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     int c, rc;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+" PX_CLI_SHORT, opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+" PI_CLI_SHORT, opts, NULL)) != -1) {
         if (c == 'V') {
-            printf("pressdex-index %s\n", PX_VERSION);
-            return PX_EXIT_OK;
+            printf("pressdex-index %s\n", PI_VERSION);
+            return PI_EXIT_OK;
         }
-        if ((rc = px_cli_option(cli, NULL, px_usage_text, c, argv)) >= 0)
+        if ((rc = pi_cli_option(cli, NULL, pi_usage_text, c, argv)) >= 0)
             return rc;
     }
     return -1;
@@ -109,23 +109,23 @@ static int px_parse_global(px_cli *cli, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    px_cli cli = {NULL, PX_NORMAL, &px_stop_requested};
-    int rc = px_parse_global(&cli, argc, argv);
+    pi_cli cli = {NULL, PI_NORMAL, &pi_stop_requested};
+    int rc = pi_parse_global(&cli, argc, argv);
     if (rc >= 0)
         return rc;
     if (optind >= argc) {
-        fputs(px_usage_text, stderr);
-        return PX_EXIT_USAGE;
+        fputs(pi_usage_text, stderr);
+        return PI_EXIT_USAGE;
     }
     int first = optind;
     const char *name = argv[first];
-    for (size_t i = 0; i < sizeof px_commands / sizeof *px_commands; i++) {
-        if (strcmp(name, px_commands[i].name) != 0)
+    for (size_t i = 0; i < sizeof pi_commands / sizeof *pi_commands; i++) {
+        if (strcmp(name, pi_commands[i].name) != 0)
             continue;
-        if (px_commands[i].interruptible)
-            px_catch_signals();
+        if (pi_commands[i].interruptible)
+            pi_catch_signals();
         optind = 0;   /* restart getopt for the command's own options */
-        return px_commands[i].run(&cli, argc - first, argv + first);
+        return pi_commands[i].run(&cli, argc - first, argv + first);
     }
-    return px_cli_usage(NULL, "unknown command '%s'", name);
+    return pi_cli_usage(NULL, "unknown command '%s'", name);
 }

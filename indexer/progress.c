@@ -14,9 +14,9 @@
 
 #include "progress.h"
 
-#define PX_PROGRESS_INTERVAL 0.2   /* seconds between redraws */
-#define PX_PROGRESS_DELAY 0.3      /* runs shorter than this draw nothing */
-#define PX_PROGRESS_ETA_AFTER 1.0  /* earlier estimates are noise */
+#define PI_PROGRESS_INTERVAL 0.2   /* seconds between redraws */
+#define PI_PROGRESS_DELAY 0.3      /* runs shorter than this draw nothing */
+#define PI_PROGRESS_ETA_AFTER 1.0  /* earlier estimates are noise */
 
 static double progress_now(void)
 {
@@ -25,24 +25,24 @@ static double progress_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void px_progress_start(px_progress *p, int enabled)
+void pi_progress_start(pi_progress *p, int enabled)
 {
     memset(p, 0, sizeof *p);
     p->enabled = enabled;
     p->start = progress_now();
 }
 
-double px_progress_elapsed(const px_progress *p)
+double pi_progress_elapsed(const pi_progress *p)
 {
     return progress_now() - p->start;
 }
 
 /* Whether it is time to draw; remembers the time when it is. */
-static int progress_due(px_progress *p)
+static int progress_due(pi_progress *p)
 {
     double now = progress_now();
-    if (!p->enabled || now - p->start < PX_PROGRESS_DELAY ||
-        now - p->drawn_at < PX_PROGRESS_INTERVAL)
+    if (!p->enabled || now - p->start < PI_PROGRESS_DELAY ||
+        now - p->drawn_at < PI_PROGRESS_INTERVAL)
         return 0;
     p->drawn_at = now;
     return 1;
@@ -57,11 +57,11 @@ static size_t progress_columns(void)
 }
 
 /* "ETA 1:05" / "ETA 1:02:03" from the share of work done so far. */
-static void progress_eta(const px_progress *p, double done, double total,
+static void progress_eta(const pi_progress *p, double done, double total,
                          char *buf, size_t size)
 {
-    double elapsed = px_progress_elapsed(p);
-    if (done <= 0 || total <= done || elapsed < PX_PROGRESS_ETA_AFTER) {
+    double elapsed = pi_progress_elapsed(p);
+    if (done <= 0 || total <= done || elapsed < PI_PROGRESS_ETA_AFTER) {
         snprintf(buf, size, "%s", done >= total && total > 0 ? "" :
                                   ", ETA -:--");
         return;
@@ -74,7 +74,7 @@ static void progress_eta(const px_progress *p, double done, double total,
         snprintf(buf, size, ", ETA %lu:%02lu", s / 60, s % 60);
 }
 
-static void progress_draw(px_progress *p, const char *line)
+static void progress_draw(pi_progress *p, const char *line)
 {
     size_t cols = progress_columns();
     size_t len = strlen(line);
@@ -88,13 +88,13 @@ static void progress_draw(px_progress *p, const char *line)
     p->width = len;
 }
 
-static unsigned long progress_rate(const px_progress *p, size_t n)
+static unsigned long progress_rate(const pi_progress *p, size_t n)
 {
-    double elapsed = px_progress_elapsed(p);
+    double elapsed = pi_progress_elapsed(p);
     return elapsed > 0 ? (unsigned long)((double)n / elapsed) : 0;
 }
 
-void px_progress_files(px_progress *p, size_t files_done, size_t files_total,
+void pi_progress_files(pi_progress *p, size_t files_done, size_t files_total,
                        size_t articles, uint64_t bytes_done,
                        uint64_t bytes_total)
 {
@@ -111,7 +111,7 @@ void px_progress_files(px_progress *p, size_t files_done, size_t files_total,
     progress_draw(p, line);
 }
 
-void px_progress_items(px_progress *p, const char *what, size_t done,
+void pi_progress_items(pi_progress *p, const char *what, size_t done,
                        size_t total)
 {
     char line[256], eta[32];
@@ -125,7 +125,7 @@ void px_progress_items(px_progress *p, const char *what, size_t done,
     progress_draw(p, line);
 }
 
-void px_progress_clear(px_progress *p)
+void pi_progress_clear(pi_progress *p)
 {
     if (!p->width)
         return;

@@ -29,10 +29,10 @@ typedef struct walk_parent {
     const struct walk_parent *up;
 } walk_parent;
 
-static px_status walk_entry(px_walk *w, const char *path,
+static px_status walk_entry(pi_walk *w, const char *path,
                             const walk_parent *up);
 
-static void walk_report(px_problem_fn fn, px_walk *w, const char *path,
+static void walk_report(px_problem_fn fn, pi_walk *w, const char *path,
                         const char *msg)
 {
     if (fn)
@@ -53,18 +53,18 @@ static char *walk_join(const char *dir, const char *name)
     return p;
 }
 
-static px_status walk_push(px_walk *w, const char *path,
+static px_status walk_push(pi_walk *w, const char *path,
                            const struct stat *sb, const pxe_format *format)
 {
     if (w->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 64;
-        px_walk_file *f = realloc(w->files, cap * sizeof *f);
+        pi_walk_file *f = realloc(w->files, cap * sizeof *f);
         if (!f)
             return PX_ENOMEM;
         w->files = f;
         w->cap = cap;
     }
-    px_walk_file *f = &w->files[w->n];
+    pi_walk_file *f = &w->files[w->n];
     if (!(f->path = strdup(path)))
         return PX_ENOMEM;
     f->size = (uint64_t)sb->st_size;
@@ -118,7 +118,7 @@ static px_status walk_names(const char *path, char ***names, size_t *n,
     return st;
 }
 
-static px_status walk_dir(px_walk *w, const char *path,
+static px_status walk_dir(pi_walk *w, const char *path,
                           const struct stat *sb, const walk_parent *up)
 {
     for (const walk_parent *p = up; p; p = p->up)
@@ -151,7 +151,7 @@ static px_status walk_dir(px_walk *w, const char *path,
 ** what it pointed to: an article (by its name or its target's), or maybe
 ** a folder of them (a target without an extension), is a loss and makes
 ** the run's status say so; a link to an image or a stylesheet is a note. */
-static void walk_unreadable(px_walk *w, const char *path, int e,
+static void walk_unreadable(pi_walk *w, const char *path, int e,
                             const pxe_format *format)
 {
     char target[4096], msg[4300];
@@ -170,7 +170,7 @@ static void walk_unreadable(px_walk *w, const char *path, int e,
 }
 
 /* One entry met while walking a folder. */
-static px_status walk_entry(px_walk *w, const char *path,
+static px_status walk_entry(pi_walk *w, const char *path,
                             const walk_parent *up)
 {
     struct stat sb;
@@ -191,7 +191,7 @@ static px_status walk_entry(px_walk *w, const char *path,
     return walk_push(w, path, &sb, format);
 }
 
-px_status px_walk_add(px_walk *w, const char *arg)
+px_status pi_walk_add(pi_walk *w, const char *arg)
 {
     char names[128], msg[256];
     struct stat sb;
@@ -222,7 +222,7 @@ px_status px_walk_add(px_walk *w, const char *arg)
 
 static int walk_identity_cmp(const void *a, const void *b)
 {
-    const px_walk_file *x = a, *y = b;
+    const pi_walk_file *x = a, *y = b;
     if (x->dev != y->dev)
         return x->dev < y->dev ? -1 : 1;
     if (x->ino != y->ino)
@@ -232,11 +232,11 @@ static int walk_identity_cmp(const void *a, const void *b)
 
 static int walk_path_cmp(const void *a, const void *b)
 {
-    return strcmp(((const px_walk_file *)a)->path,
-                  ((const px_walk_file *)b)->path);
+    return strcmp(((const pi_walk_file *)a)->path,
+                  ((const pi_walk_file *)b)->path);
 }
 
-void px_walk_finish(px_walk *w)
+void pi_walk_finish(pi_walk *w)
 {
     size_t kept = 0;
     if (w->n < 2)
@@ -256,7 +256,7 @@ void px_walk_finish(px_walk *w)
     qsort(w->files, w->n, sizeof *w->files, walk_path_cmp);
 }
 
-void px_walk_free(px_walk *w)
+void pi_walk_free(pi_walk *w)
 {
     for (size_t i = 0; i < w->n; i++)
         free(w->files[i].path);

@@ -17,7 +17,7 @@ add_executable(pressdex.cgi
   output_json.c
   cli_common.c)
 target_compile_definitions(pressdex.cgi PRIVATE
-  PX_VERSION="${PROJECT_VERSION}")
+  PS_VERSION="${PROJECT_VERSION}")
 # cgi_mark.c stems with libstemmer, as the index does.
 target_include_directories(pressdex.cgi PRIVATE ${FCGI_INCLUDE_DIR}
                            ${STEMMER_INCLUDE_DIR})

@@ -9,8 +9,8 @@
 ** program goes through one of the escapers below, chosen by context: HTML
 ** text, a double-quoted HTML attribute, or a URL query component.
 */
-#ifndef PX_CGI_BUF_H
-#define PX_CGI_BUF_H
+#ifndef PS_CGI_BUF_H
+#define PS_CGI_BUF_H
 
 #include <stddef.h>
 
@@ -46,4 +46,4 @@ void cgi_html_esc(cgi_buf *b, const char *s);
 ** & or quote, also in an HTML attribute once '&' separators are escaped. */
 void cgi_url_esc(cgi_buf *b, const char *s);
 
-#endif /* PX_CGI_BUF_H */
+#endif /* PS_CGI_BUF_H */

@@ -9,8 +9,8 @@
 ** cgi_params_query(), never by pasting request text.  The page needs no
 ** JavaScript: every state is a URL and every control a link or a form.
 */
-#ifndef PX_CGI_HTML_H
-#define PX_CGI_HTML_H
+#ifndef PS_CGI_HTML_H
+#define PS_CGI_HTML_H
 
 #include "cgi_buf.h"
 #include "cgi_params.h"
@@ -59,4 +59,4 @@ void cgi_html_sidebar(cgi_buf *b, const cgi_params *p, const px_results *r,
 ** returns 0 when `ym` is not a month. */
 int cgi_month_end(const char *ym, char out[11]);
 
-#endif /* PX_CGI_HTML_H */
+#endif /* PS_CGI_HTML_H */

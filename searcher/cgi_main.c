@@ -63,7 +63,7 @@ typedef struct {
 /* Process-wide state, kept across FastCGI requests. */
 typedef struct {
     const char *db;    /* PRESSDEX_DB at start-up, or NULL */
-    px_setup setup;    /* what every search runs with (as the CLI's);
+    ps_setup setup;    /* what every search runs with (as the CLI's);
                           setup.env NULL when it could not be built */
     px_index *ix;      /* open read-only, or NULL */
     index_sig sig;     /* the files as they were when ix was opened */
@@ -289,7 +289,7 @@ static json_t *article_json(const px_article *a)
     return json_pack("{sI so so so so ss so so so so ss}",
                      "id", (json_int_t)a->docid, "title", s[0],
                      "outlet", s[1], "date", s[2],
-                     "date_precision", px_json_date_precision(a),
+                     "date_precision", ps_json_date_precision(a),
                      "date_source", px_date_source_name(a->date_source),
                      "author", s[3], "source", s[4], "url", s[5],
                      "ext_id", s[6], "body", a->body ? a->body : "");
@@ -382,7 +382,7 @@ static void serve_search(cgi_server *srv, cgi_request *rq, cgi_params *p)
     }
     cgi_buf_reset(&srv->body);
     if (p->json) {
-        if (!json_out(srv, px_json_results(c.r, &o)))
+        if (!json_out(srv, ps_json_results(c.r, &o)))
             srv->body.oom = 1;
         respond(srv, rq, 200, "application/json");
     } else {
@@ -470,8 +470,8 @@ static int serve_fastcgi(cgi_server *srv)
     return 0;
 }
 
-#ifndef PX_VERSION
-#define PX_VERSION "unknown"
+#ifndef PS_VERSION
+#define PS_VERSION "unknown"
 #endif
 
 int main(int argc, char **argv)
@@ -481,7 +481,7 @@ int main(int argc, char **argv)
     ** GATEWAY_INTERFACE when it does. */
     if (argc == 2 && strcmp(argv[1], "--version") == 0 &&
         !getenv("GATEWAY_INTERFACE")) {
-        printf("pressdex.cgi %s\n", PX_VERSION);
+        printf("pressdex.cgi %s\n", PS_VERSION);
         return 0;
     }
     cgi_server srv = {0};
@@ -492,7 +492,7 @@ int main(int argc, char **argv)
     px_search_setup setup = {.db = srv.db ? srv.db : "",
                              .default_time_limit = CGI_TIME_LIMIT};
     px_err err = {""};
-    if (px_setup_init(&srv.setup, &setup, &err) != PX_OK)
+    if (ps_setup_init(&srv.setup, &setup, &err) != PX_OK)
         fprintf(stderr, "pressdex.cgi: %s\n", err.msg);
     else if (px_search_env_warning(srv.setup.env))
         fprintf(stderr, "pressdex.cgi: %s\n",
@@ -506,7 +506,7 @@ int main(int argc, char **argv)
         rc = serve_fastcgi(&srv);
     }
     server_close_index(&srv);
-    px_setup_free(&srv.setup);
+    ps_setup_free(&srv.setup);
     cgi_buf_free(&srv.body);
     return rc;
 }

@@ -10,8 +10,8 @@
 ** "negotia*" by its start.  A word the query excludes (-word, NOT word)
 ** is not marked.
 */
-#ifndef PX_CGI_MARK_H
-#define PX_CGI_MARK_H
+#ifndef PS_CGI_MARK_H
+#define PS_CGI_MARK_H
 
 #include <stddef.h>
 
@@ -30,4 +30,4 @@ void cgi_marks_free(cgi_marks *m);
 ** matches.  m may be NULL. */
 void cgi_marks_html(cgi_buf *b, const cgi_marks *m, const char *s, size_t n);
 
-#endif /* PX_CGI_MARK_H */
+#endif /* PS_CGI_MARK_H */

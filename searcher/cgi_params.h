@@ -13,8 +13,8 @@
 ** The parser needs nothing but the C library, so a fuzzer can drive it
 ** alone (tests/cgi/fuzz_params.c).
 */
-#ifndef PX_CGI_PARAMS_H
-#define PX_CGI_PARAMS_H
+#ifndef PS_CGI_PARAMS_H
+#define PS_CGI_PARAMS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -68,4 +68,4 @@ int cgi_valid_date(const char *s);
 /* The sort's parameter value ("relevance", "newest", "oldest"). */
 const char *cgi_sort_name(px_sort s);
 
-#endif /* PX_CGI_PARAMS_H */
+#endif /* PS_CGI_PARAMS_H */

@@ -14,7 +14,7 @@
 #include "cli_common.h"
 #include "extract.h"
 
-char *px_setup_resolve_outlet(void *aliases, const char *name)
+char *ps_setup_resolve_outlet(void *aliases, const char *name)
 {
     /* The very mapping indexing applies (an alias of the label, else the
     ** label without its section, or an alias of that), run on a scratch
@@ -30,22 +30,22 @@ char *px_setup_resolve_outlet(void *aliases, const char *name)
     return a.outlet;
 }
 
-px_status px_setup_init(px_setup *su, const px_search_setup *s, px_err *err)
+px_status ps_setup_init(ps_setup *su, const px_search_setup *s, px_err *err)
 {
     px_search_setup with = *s;
     memset(su, 0, sizeof *su);
     px_status st = pxe_ctx_new(NULL, &su->aliases, err);
     if (st == PX_OK) {
-        with.outlet_resolve = px_setup_resolve_outlet;
+        with.outlet_resolve = ps_setup_resolve_outlet;
         with.outlet_ctx = su->aliases;
         st = px_search_env_new(&with, &su->env, err);
     }
     if (st != PX_OK)
-        px_setup_free(su);
+        ps_setup_free(su);
     return st;
 }
 
-void px_setup_free(px_setup *su)
+void ps_setup_free(ps_setup *su)
 {
     px_search_env_free(su->env);
     pxe_ctx_free(su->aliases);
@@ -65,12 +65,12 @@ static int cli_error(const char *prog, const char *msg, const char *arg)
 /* One "--name[=value]" argument at argv[*i]; advances *i past a separate
 ** value. */
 static int long_option(int argc, char **argv, int *i,
-                       const px_cli_opt *opts, px_cli_opt_fn fn, void *ctx,
+                       const ps_cli_opt *opts, ps_cli_opt_fn fn, void *ctx,
                        const char *prog)
 {
     const char *name = argv[*i] + 2, *eq = strchr(name, '=');
     size_t len = eq ? (size_t)(eq - name) : strlen(name);
-    const px_cli_opt *o = opts;
+    const ps_cli_opt *o = opts;
     while (o->name && (strlen(o->name) != len ||
                        strncmp(o->name, name, len) != 0))
         o++;
@@ -88,8 +88,8 @@ static int long_option(int argc, char **argv, int *i,
     return fn(ctx, o->id, arg);
 }
 
-int px_cli_split(int argc, char **argv, const px_cli_opt *opts,
-                 px_cli_opt_fn fn, void *ctx, const char *prog,
+int ps_cli_split(int argc, char **argv, const ps_cli_opt *opts,
+                 ps_cli_opt_fn fn, void *ctx, const char *prog,
                  char ***words, int *n_words)
 {
     char **w = malloc((size_t)(argc > 0 ? argc : 1) * sizeof *w);
@@ -115,7 +115,7 @@ int px_cli_split(int argc, char **argv, const px_cli_opt *opts,
     return 0;
 }
 
-char *px_cli_join(char **words, int n)
+char *ps_cli_join(char **words, int n)
 {
     size_t len = 1;
     for (int i = 0; i < n; i++)

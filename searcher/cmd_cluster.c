@@ -38,10 +38,10 @@ static void print_members(px_article **m, size_t n, int json)
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(arr, json_pack("{sI so so so so so so}",
-            "id", (json_int_t)m[i]->docid, "date", px_json_str(m[i]->date),
-            "date_precision", px_json_date_precision(m[i]),
-            "outlet", px_json_str(m[i]->outlet), "title", px_json_str(m[i]->title),
-            "url", px_json_str(m[i]->url), "source", px_json_str(m[i]->source)));
+            "id", (json_int_t)m[i]->docid, "date", ps_json_str(m[i]->date),
+            "date_precision", ps_json_date_precision(m[i]),
+            "outlet", ps_json_str(m[i]->outlet), "title", ps_json_str(m[i]->title),
+            "url", ps_json_str(m[i]->url), "source", ps_json_str(m[i]->source)));
     json_t *doc = json_pack("{si sI so}", "schema_version", 1, "cluster",
                             (json_int_t)(n ? m[0]->cluster : 0), "members", arr);
     json_dumpf(doc, stdout, JSON_INDENT(2));
@@ -73,14 +73,14 @@ static int cluster_option(void *ctx, int id, const char *arg)
     return 0;
 }
 
-int px_cmd_cluster(int argc, char **argv)
+int ps_cmd_cluster(int argc, char **argv)
 {
-    static const px_cli_opt opts[] = {
+    static const ps_cli_opt opts[] = {
         {"db", 1, 'd'}, {"json", 0, 'j'}, {"help", 0, 'h'}, {NULL, 0, 0}};
     cluster_cli c = {0};
     char **words = NULL, *end = NULL;
     int n_words = 0;
-    int rc = px_cli_split(argc, argv, opts, cluster_option, &c,
+    int rc = ps_cli_split(argc, argv, opts, cluster_option, &c,
                           "pressdex-search cluster", &words, &n_words);
     if (rc != 0)
         return rc < 0 ? 0 : rc;

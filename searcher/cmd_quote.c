@@ -63,7 +63,7 @@ typedef struct {
     int exact_spelling;
     double time_limit;
     int no_time_limit;    /* --time-limit 0 */
-    px_quote_opts q;
+    ps_quote_opts q;
     px_search_opts search;         /* filters, settings from the env */
     const char *outlets[QUOTE_MAX_OUTLETS];
     char **words;
@@ -135,13 +135,13 @@ static int quote_option(void *ctx, int id, const char *arg)
 
 static int parse_quote_args(quote_cli *c, int argc, char **argv)
 {
-    static const px_cli_opt opts[] = {
+    static const ps_cli_opt opts[] = {
         {"db", 1, 'd'}, {"json", 0, 'j'}, {"batch", 1, 'b'},
         {"min-score", 1, 'm'}, {"candidates", 1, 'c'},
         {"exact-spelling", 0, 'e'}, {"from", 1, 'f'}, {"to", 1, 't'},
         {"outlet", 1, 'o'}, {"time-limit", 1, 'T'}, {"help", 0, 'h'},
         {NULL, 0, 0}};
-    int rc = px_cli_split(argc, argv, opts, quote_option, c,
+    int rc = ps_cli_split(argc, argv, opts, quote_option, c,
                           "pressdex-search quote", &c->words, &c->n_words);
     if (rc != 0)
         return rc;
@@ -177,12 +177,12 @@ static json_t *error_line(const char *path, long line, json_t *id,
     fprintf(stderr, "pressdex-search: %s:%ld: %s\n", batch_name(path), line,
             msg);
     return json_pack("{si sI so ss}", "schema_version",
-                     PX_QUOTE_SCHEMA_VERSION, "line", (json_int_t)line,
+                     PS_QUOTE_SCHEMA_VERSION, "line", (json_int_t)line,
                      "id", id ? id : json_null(), "error", msg);
 }
 
 /* One batch line: plain text, or a JSON object with "text" and "id". */
-static json_t *batch_one(px_index *ix, const px_quote_opts *o,
+static json_t *batch_one(px_index *ix, const ps_quote_opts *o,
                          const char *path, long line, const char *text,
                          int *matched, int *failed)
 {
@@ -203,9 +203,9 @@ static json_t *batch_one(px_index *ix, const px_quote_opts *o,
         text = t;
     }
     px_err err = {""};
-    px_quote_result *r = NULL;
-    px_status st = px_quote_trace(ix, text, o, &r, &err);
-    json_t *doc = st == PX_OK ? px_quote_json(r) : NULL;
+    ps_quote_result *r = NULL;
+    px_status st = ps_quote_trace(ix, text, o, &r, &err);
+    json_t *doc = st == PX_OK ? ps_quote_json(r) : NULL;
     if (st != PX_OK) {
         doc = error_line(path, line, id, err.msg);
         *failed += 1;
@@ -214,7 +214,7 @@ static json_t *batch_one(px_index *ix, const px_quote_opts *o,
         json_object_set_new(doc, "id", id ? id : json_null());
         *matched += r->n_matches > 0;
     }
-    px_quote_result_free(r);
+    ps_quote_result_free(r);
     json_decref(in);
     return doc;
 }
@@ -230,7 +230,7 @@ static void batch_progress(long done, time_t start)
 static json_t *skipped_line(long line)
 {
     return json_pack("{si sI sn ss}", "schema_version",
-                     PX_QUOTE_SCHEMA_VERSION, "line", (json_int_t)line,
+                     PS_QUOTE_SCHEMA_VERSION, "line", (json_int_t)line,
                      "id", "skipped", "blank line");
 }
 
@@ -243,7 +243,7 @@ static int blank_line(const char *s)
 
 /* Runs every line of the batch file; returns the exit status (see the
 ** file's head). */
-static int run_batch(px_index *ix, const px_quote_opts *o, const char *path)
+static int run_batch(px_index *ix, const ps_quote_opts *o, const char *path)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!f) {
@@ -289,25 +289,25 @@ static int run_batch(px_index *ix, const px_quote_opts *o, const char *path)
 static int run_single(px_index *ix, const quote_cli *c, const char *text)
 {
     px_err err = {""};
-    px_quote_result *r = NULL;
-    if (px_quote_trace(ix, text, &c->q, &r, &err) != PX_OK) {
+    ps_quote_result *r = NULL;
+    if (ps_quote_trace(ix, text, &c->q, &r, &err) != PX_OK) {
         fprintf(stderr, "pressdex-search quote: %s\n", err.msg);
         return 2;
     }
     if (c->json) {
-        json_t *doc = px_quote_json(r);
+        json_t *doc = ps_quote_json(r);
         json_dumpf(doc, stdout, JSON_INDENT(2));
         fputc('\n', stdout);
         json_decref(doc);
     } else {
-        px_quote_text(stdout, r);
+        ps_quote_text(stdout, r);
     }
     int rc = r->n_matches ? 0 : 1;
-    px_quote_result_free(r);
+    ps_quote_result_free(r);
     return rc;
 }
 
-int px_cmd_quote(int argc, char **argv)
+int ps_cmd_quote(int argc, char **argv)
 {
     quote_cli c = {0};
     c.q.min_score = 0.75;
@@ -318,12 +318,12 @@ int px_cmd_quote(int argc, char **argv)
     }
     px_err err = {""};
     px_index *ix = NULL;
-    px_setup su;
+    ps_setup su;
     px_search_setup setup = {.db = c.db, .exact_spelling = c.exact_spelling,
                              .time_limit = c.time_limit,
                              .no_time_limit = c.no_time_limit,
-                             .default_time_limit = PX_CLI_TIME_LIMIT};
-    px_status st = px_setup_init(&su, &setup, &err);
+                             .default_time_limit = PS_CLI_TIME_LIMIT};
+    px_status st = ps_setup_init(&su, &setup, &err);
     if (st == PX_OK) {
         if (px_search_env_warning(su.env))
             fprintf(stderr, "pressdex-search quote: warning: %s\n",
@@ -334,7 +334,7 @@ int px_cmd_quote(int argc, char **argv)
     }
     if (st != PX_OK) {
         fprintf(stderr, "pressdex-search quote: %s\n", err.msg);
-        px_setup_free(&su);
+        ps_setup_free(&su);
         free(c.words);
         return 2;
     }
@@ -343,12 +343,12 @@ int px_cmd_quote(int argc, char **argv)
     if (c.batch) {
         rc = run_batch(ix, &c.q, c.batch);
     } else {
-        char *text = px_cli_join(c.words, c.n_words);
+        char *text = ps_cli_join(c.words, c.n_words);
         rc = text ? run_single(ix, &c, text) : 2;
         free(text);
     }
     px_index_close(ix, NULL);
-    px_setup_free(&su);
+    ps_setup_free(&su);
     free(c.words);
     return rc;
 }

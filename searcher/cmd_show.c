@@ -165,27 +165,27 @@ static json_t *article_json(px_index *ix, const px_article *a,
     cluster_line(ix, a, cluster, sizeof cluster, &members);
     json_t *hl = query
         ? json_pack("{so so}",
-                    "title", px_json_spans(m->title.plain, m->title.spans,
+                    "title", ps_json_spans(m->title.plain, m->title.spans,
                                            m->title.n_spans),
-                    "body", px_json_spans(m->body.plain, m->body.spans,
+                    "body", ps_json_spans(m->body.plain, m->body.spans,
                                           m->body.n_spans))
         : json_null();
     return json_pack("{sI so so so so so ss so so so so sI sI so ss so}",
         "id", (json_int_t)a->docid,
-        "title", px_json_str(m->title.plain),
-        "outlet", px_json_str(a->outlet),
-        "date", px_json_str(a->date),
-        "date_precision", px_json_date_precision(a),
-        "author", px_json_str(a->author),
+        "title", ps_json_str(m->title.plain),
+        "outlet", ps_json_str(a->outlet),
+        "date", ps_json_str(a->date),
+        "date_precision", ps_json_date_precision(a),
+        "author", ps_json_str(a->author),
         "date_source", px_date_source_name(a->date_source),
-        "url", px_json_str(a->url),
-        "source", px_json_str(a->source),
-        "ext_id", px_json_str(a->ext_id),
+        "url", ps_json_str(a->url),
+        "source", ps_json_str(a->source),
+        "ext_id", ps_json_str(a->ext_id),
         "indexed_at", a->indexed_at ? json_integer(a->indexed_at)
                                     : json_null(),
         "cluster", (json_int_t)a->cluster,
         "cluster_size", (json_int_t)members,
-        "hash", px_json_str(a->hash),
+        "hash", ps_json_str(a->hash),
         "body", m->body.plain ? m->body.plain : "",
         "highlights", hl);
 }
@@ -234,7 +234,7 @@ static int show_all(px_index *ix, const show_cli *c, const px_search_opts *o,
     }
     if (arr && rc < 2) {
         json_t *doc = json_pack("{si so so}", "schema_version", 1,
-                                "query", px_json_str(c->query),
+                                "query", ps_json_str(c->query),
                                 "articles", arr);
         json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', stdout);
@@ -261,16 +261,16 @@ static long long *parse_ids(char **words, int n)
     return ids;
 }
 
-int px_cmd_show(int argc, char **argv)
+int ps_cmd_show(int argc, char **argv)
 {
-    static const px_cli_opt opts[] = {
+    static const ps_cli_opt opts[] = {
         {"db", 1, 'd'}, {"query", 1, 'q'}, {"json", 0, 'j'},
         {"exact-spelling", 0, 'e'}, {"color", 1, 'c'}, {"help", 0, 'h'},
         {NULL, 0, 0}};
     show_cli c = {.color = -1};
     char **words = NULL;
     int n = 0;
-    int rc = px_cli_split(argc, argv, opts, show_option, &c,
+    int rc = ps_cli_split(argc, argv, opts, show_option, &c,
                           "pressdex-search show", &words, &n);
     if (rc != 0)
         return rc < 0 ? 0 : rc;
@@ -284,9 +284,9 @@ int px_cmd_show(int argc, char **argv)
                         .hl_end = bold ? "\033[0m" : "]"};
     px_err err = {""};
     px_index *ix = NULL;
-    px_setup su;
+    ps_setup su;
     px_search_setup setup = {.db = c.db, .exact_spelling = c.exact_spelling};
-    px_status st = px_setup_init(&su, &setup, &err);
+    px_status st = ps_setup_init(&su, &setup, &err);
     if (st == PX_OK) {
         px_search_env_apply(su.env, &o);
         st = px_search_env_open(su.env, &ix, &err);
@@ -298,7 +298,7 @@ int px_cmd_show(int argc, char **argv)
         rc = 2;
     }
     px_index_close(ix, NULL);
-    px_setup_free(&su);
+    ps_setup_free(&su);
     free(ids);
     return rc;
 }

@@ -16,13 +16,13 @@
 #include "output.h"
 #include "pressdex.h"
 
-#ifndef PX_VERSION
-#define PX_VERSION "unknown"
+#ifndef PS_VERSION
+#define PS_VERSION "unknown"
 #endif
 
-int px_cmd_quote(int argc, char **argv);
-int px_cmd_cluster(int argc, char **argv);
-int px_cmd_show(int argc, char **argv);
+int ps_cmd_quote(int argc, char **argv);
+int ps_cmd_cluster(int argc, char **argv);
+int ps_cmd_show(int argc, char **argv);
 
 #define EXIT_MATCH 0
 #define EXIT_NOMATCH 1
@@ -93,7 +93,7 @@ typedef struct {
     const char *db;
     int json;
     int count;         /* --count: the number only */
-    px_table_format format;
+    ps_table_format format;
     int color;         /* -1 auto, 0 never, 1 always */
     int exact_spelling;
     double time_limit; /* --time-limit, 0 when not given */
@@ -132,9 +132,9 @@ static int parse_choice(cli *c, int opt, const char *arg)
         return 0;
     }
     if (opt == 'm') {
-        if (strcmp(arg, "text") == 0) c->format = PX_TABLE_NONE;
-        else if (strcmp(arg, "csv") == 0) c->format = PX_TABLE_CSV;
-        else if (strcmp(arg, "tsv") == 0) c->format = PX_TABLE_TSV;
+        if (strcmp(arg, "text") == 0) c->format = PS_TABLE_NONE;
+        else if (strcmp(arg, "csv") == 0) c->format = PS_TABLE_CSV;
+        else if (strcmp(arg, "tsv") == 0) c->format = PS_TABLE_TSV;
         else return usage_error("--format must be text, csv or tsv, not "
                                 "'%s'", arg);
         return 0;
@@ -201,7 +201,7 @@ static int parse_option(void *ctx, int opt, const char *arg)
         fputs(usage_text, stdout);
         return -1;
     case 'V':
-        printf("pressdex-search %s\n", PX_VERSION);
+        printf("pressdex-search %s\n", PS_VERSION);
         return -1;
     default:
         return usage_error("%s", "unknown option");
@@ -213,7 +213,7 @@ static int parse_option(void *ctx, int opt, const char *arg)
 ** strike"` and `pressdex-search '"R&D"' --limit 1` all work. */
 static int parse_args(cli *c, int argc, char **argv)
 {
-    static const px_cli_opt opts[] = {
+    static const ps_cli_opt opts[] = {
         {"db", 1, 'd'}, {"json", 0, 'j'}, {"facets", 0, 'F'},
         {"from", 1, 'f'}, {"to", 1, 't'}, {"outlet", 1, 'o'},
         {"sort", 1, 's'}, {"limit", 1, 'l'}, {"offset", 1, 'O'},
@@ -223,11 +223,11 @@ static int parse_args(cli *c, int argc, char **argv)
         {NULL, 0, 0}};
     char **words = NULL;
     int n = 0;
-    int rc = px_cli_split(argc, argv, opts, parse_option, c,
+    int rc = ps_cli_split(argc, argv, opts, parse_option, c,
                           "pressdex-search", &words, &n);
     if (rc != 0)
         return rc;
-    if (c->json + c->count + (c->format != PX_TABLE_NONE) > 1) {
+    if (c->json + c->count + (c->format != PS_TABLE_NONE) > 1) {
         free(words);
         return usage_error("%s", "give only one of --json, --count and "
                            "--format");
@@ -236,7 +236,7 @@ static int parse_args(cli *c, int argc, char **argv)
         free(words);
         return usage_error("%s", "no query given");
     }
-    c->query = px_cli_join(words, n);
+    c->query = ps_cli_join(words, n);
     free(words);
     if (!c->query)
         return usage_error("%s", "out of memory");
@@ -253,15 +253,15 @@ static void print_results(const cli *c, const px_results *r)
             fprintf(stderr, "pressdex-search: note: %s\n", r->notice);
         printf("%zu\n", r->matches_estimated);
     } else if (c->format) {
-        px_table_results(stdout, c->format, r, &c->search);
+        ps_table_results(stdout, c->format, r, &c->search);
     } else if (c->json) {
-        json_t *doc = px_json_results(r, &c->search);
+        json_t *doc = ps_json_results(r, &c->search);
         if (doc)
             json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', stdout);
         json_decref(doc);
     } else {
-        px_text_results(stdout, r, &c->search,
+        ps_text_results(stdout, r, &c->search,
                         getcwd(cwd, sizeof cwd) ? cwd : NULL);
     }
 }
@@ -272,12 +272,12 @@ static int run_search(cli *c)
     px_err err = {""};
     px_index *ix = NULL;
     px_results *r = NULL;
-    px_setup su;
+    ps_setup su;
     px_search_setup setup = {.db = c->db, .exact_spelling = c->exact_spelling,
                              .time_limit = c->time_limit,
                              .no_time_limit = c->no_time_limit,
-                             .default_time_limit = PX_CLI_TIME_LIMIT};
-    px_status st = px_setup_init(&su, &setup, &err);
+                             .default_time_limit = PS_CLI_TIME_LIMIT};
+    px_status st = ps_setup_init(&su, &setup, &err);
     if (st == PX_OK) {
         if (px_search_env_warning(su.env))
             fprintf(stderr, "pressdex-search: warning: %s\n",
@@ -290,14 +290,14 @@ static int run_search(cli *c)
     if (st != PX_OK) {
         fprintf(stderr, "pressdex-search: %s\n", err.msg);
         px_index_close(ix, NULL);
-        px_setup_free(&su);
+        ps_setup_free(&su);
         return EXIT_USAGE;
     }
     print_results(c, r);
     int rc = r->matches_estimated > 0 ? EXIT_MATCH : EXIT_NOMATCH;
     px_results_free(r);
     px_index_close(ix, NULL);
-    px_setup_free(&su);
+    ps_setup_free(&su);
     return rc;
 }
 
@@ -307,11 +307,11 @@ typedef int (*command_fn)(int, char **);
 static command_fn is_command(const char *word)
 {
     if (strcmp(word, "quote") == 0)
-        return px_cmd_quote;
+        return ps_cmd_quote;
     if (strcmp(word, "cluster") == 0)
-        return px_cmd_cluster;
+        return ps_cmd_cluster;
     if (strcmp(word, "show") == 0)
-        return px_cmd_show;
+        return ps_cmd_show;
     return NULL;
 }
 

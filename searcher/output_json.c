@@ -16,18 +16,18 @@ static size_t code_points(const char *s, size_t bytes)
     return n;
 }
 
-json_t *px_json_str(const char *s)
+json_t *ps_json_str(const char *s)
 {
     return s && *s ? json_string(s) : json_null();
 }
 
-json_t *px_json_date_precision(const px_article *a)
+json_t *ps_json_date_precision(const px_article *a)
 {
     return a->date[0] ? json_string(px_date_precision_name(a->date_precision))
                       : json_null();
 }
 
-json_t *px_json_spans(const char *plain, const px_span *spans, size_t n)
+json_t *ps_json_spans(const char *plain, const px_span *spans, size_t n)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && plain && i < n; i++) {
@@ -42,23 +42,23 @@ json_t *px_json_spans(const char *plain, const px_span *spans, size_t n)
 static json_t *hit_json(const px_hit *h)
 {
     const px_article *a = h->article;
-    json_t *spans = px_json_spans(h->snippet_plain, h->highlights,
+    json_t *spans = ps_json_spans(h->snippet_plain, h->highlights,
                                   h->n_highlights);
     return json_pack("{sI sI sf so so so so so ss so so so so so sI sI sI}",
         "rank", (json_int_t)h->rank,
         "id", (json_int_t)h->docid,
         "score", h->score,
-        "title", px_json_str(a->title),
-        "outlet", px_json_str(a->outlet),
-        "date", px_json_str(a->date),
-        "date_precision", px_json_date_precision(a),
-        "author", px_json_str(a->author),
+        "title", ps_json_str(a->title),
+        "outlet", ps_json_str(a->outlet),
+        "date", ps_json_str(a->date),
+        "date_precision", ps_json_date_precision(a),
+        "author", ps_json_str(a->author),
         "date_source", px_date_source_name(a->date_source),
-        "source", px_json_str(a->source),
-        "url", px_json_str(a->url),
-        "snippet", px_json_str(h->snippet_plain),
+        "source", ps_json_str(a->source),
+        "url", ps_json_str(a->url),
+        "snippet", ps_json_str(h->snippet_plain),
         "highlights", spans,
-        "ext_id", px_json_str(a->ext_id),
+        "ext_id", ps_json_str(a->ext_id),
         "cluster", (json_int_t)a->cluster,
         "copies", (json_int_t)h->copies,
         "copy_outlets", (json_int_t)h->copy_outlets);
@@ -69,12 +69,12 @@ static json_t *facets_json(const px_facet *f, size_t n, const char *key)
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++)
         json_array_append_new(arr, json_pack("{so sI}", key,
-                              px_json_str(f[i].value), "count",
+                              ps_json_str(f[i].value), "count",
                               (json_int_t)f[i].count));
     return arr;
 }
 
-json_t *px_json_results(const px_results *r, const px_search_opts *o)
+json_t *ps_json_results(const px_results *r, const px_search_opts *o)
 {
     json_t *hits = json_array();
     for (size_t i = 0; hits && i < r->n_hits; i++)
@@ -88,11 +88,11 @@ json_t *px_json_results(const px_results *r, const px_search_opts *o)
         : json_null();
     return json_pack(
         "{si ss so so so s{sI sI sI sb} sI sI so so}",
-        "schema_version", PX_JSON_SCHEMA_VERSION,
+        "schema_version", PS_JSON_SCHEMA_VERSION,
         "query", r->query,
-        "parsed", px_json_str(r->parsed),
-        "notice", px_json_str(r->notice),
-        "suggestion", px_json_str(r->suggestion),
+        "parsed", ps_json_str(r->parsed),
+        "notice", ps_json_str(r->notice),
+        "suggestion", ps_json_str(r->suggestion),
         "total",
         "estimated", (json_int_t)r->matches_estimated,
         "lower", (json_int_t)r->matches_lower,

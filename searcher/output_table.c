@@ -11,11 +11,11 @@
 
 #include "output.h"
 
-static void put_field(FILE *out, px_table_format f, const char *s)
+static void put_field(FILE *out, ps_table_format f, const char *s)
 {
     if (!s)
         s = "";
-    if (f == PX_TABLE_CSV) {
+    if (f == PS_TABLE_CSV) {
         if (!strpbrk(s, ",\"\r\n")) {
             fputs(s, out);
             return;
@@ -41,17 +41,17 @@ static void put_field(FILE *out, px_table_format f, const char *s)
 }
 
 /* One row of n fields. */
-static void put_row(FILE *out, px_table_format f, const char **v, size_t n)
+static void put_row(FILE *out, ps_table_format f, const char **v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)
-            fputc(f == PX_TABLE_CSV ? ',' : '\t', out);
+            fputc(f == PS_TABLE_CSV ? ',' : '\t', out);
         put_field(out, f, v[i]);
     }
-    fputs(f == PX_TABLE_CSV ? "\r\n" : "\n", out);
+    fputs(f == PS_TABLE_CSV ? "\r\n" : "\n", out);
 }
 
-static void hit_rows(FILE *out, px_table_format f, const px_results *r)
+static void hit_rows(FILE *out, ps_table_format f, const px_results *r)
 {
     static const char *head[] = {"rank", "id", "score", "date",
         "date_precision", "outlet", "title", "author", "url", "source",
@@ -74,7 +74,7 @@ static void hit_rows(FILE *out, px_table_format f, const px_results *r)
     }
 }
 
-static void facet_rows(FILE *out, px_table_format f, const char *kind,
+static void facet_rows(FILE *out, ps_table_format f, const char *kind,
                        const px_facet *fc, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -85,7 +85,7 @@ static void facet_rows(FILE *out, px_table_format f, const char *kind,
     }
 }
 
-void px_table_results(FILE *out, px_table_format f, const px_results *r,
+void ps_table_results(FILE *out, ps_table_format f, const px_results *r,
                       const px_search_opts *o)
 {
     if (!o->facets) {

@@ -58,7 +58,7 @@ static void print_facets(FILE *out, const px_results *r)
     }
 }
 
-void px_text_results(FILE *out, const px_results *r, const px_search_opts *o,
+void ps_text_results(FILE *out, const px_results *r, const px_search_opts *o,
                      const char *cwd)
 {
     print_count(out, r, o);

@@ -212,15 +212,15 @@ static char *context(const char *body, const words *t, const alignment *a)
 
 typedef struct {
     px_index *ix;
-    const px_quote_opts *o;
+    const ps_quote_opts *o;
     words q;
     words t;
     unsigned short *dp;
-    px_quote_result *r;
+    ps_quote_result *r;
     size_t cap;
 } tracer;
 
-static int seen(const px_quote_result *r, int64_t docid)
+static int seen(const ps_quote_result *r, int64_t docid)
 {
     for (size_t i = 0; i < r->n_matches; i++)
         if (r->matches[i].docid == docid)
@@ -256,7 +256,7 @@ static px_status consider(tracer *tr, int64_t docid, int exact, px_err *err)
     }
     if (tr->r->n_matches == tr->cap) {
         size_t cap = tr->cap ? tr->cap * 2 : 32;
-        px_quote_match *m = realloc(tr->r->matches, cap * sizeof *m);
+        ps_quote_match *m = realloc(tr->r->matches, cap * sizeof *m);
         if (!m) {
             px_article_free(a);
             return px_err_set(err, PX_ENOMEM, "out of memory");
@@ -264,7 +264,7 @@ static px_status consider(tracer *tr, int64_t docid, int exact, px_err *err)
         tr->r->matches = m;
         tr->cap = cap;
     }
-    px_quote_match *m = &tr->r->matches[tr->r->n_matches++];
+    ps_quote_match *m = &tr->r->matches[tr->r->n_matches++];
     m->docid = docid;
     m->score = exact ? 1.0 : al.score;
     m->exact = exact;
@@ -357,7 +357,7 @@ static char *quote_words(const words *q)
 /* Oldest first; undated after every dated match; then best score. */
 static int by_date(const void *x, const void *y)
 {
-    const px_quote_match *a = x, *b = y;
+    const ps_quote_match *a = x, *b = y;
     int ad = a->article->date[0] != 0, bd = b->article->date[0] != 0;
     if (ad != bd)
         return bd - ad;
@@ -397,7 +397,7 @@ static px_status trace(tracer *tr, const char *text, px_err *err)
         char *near = shingle_query(&tr->q);
         st = near ? run(tr, near, 0, tr->o->max_candidates
                                          ? tr->o->max_candidates
-                                         : PX_QUOTE_CANDIDATES,
+                                         : PS_QUOTE_CANDIDATES,
                         NEAR_CUTOFF, err)
                   : px_err_set(err, PX_ENOMEM, "out of memory");
         free(near);
@@ -408,8 +408,8 @@ static px_status trace(tracer *tr, const char *text, px_err *err)
     return st;
 }
 
-px_status px_quote_trace(px_index *ix, const char *text,
-                         const px_quote_opts *o, px_quote_result **out,
+px_status ps_quote_trace(px_index *ix, const char *text,
+                         const ps_quote_opts *o, ps_quote_result **out,
                          px_err *err)
 {
     tracer tr = {0};
@@ -423,14 +423,14 @@ px_status px_quote_trace(px_index *ix, const char *text,
     free(tr.t.w);
     free(tr.dp);
     if (st != PX_OK) {
-        px_quote_result_free(tr.r);
+        ps_quote_result_free(tr.r);
         return st;
     }
     *out = tr.r;
     return PX_OK;
 }
 
-void px_quote_result_free(px_quote_result *r)
+void ps_quote_result_free(ps_quote_result *r)
 {
     if (!r)
         return;

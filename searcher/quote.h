@@ -14,8 +14,8 @@
 ** article; 1.0 is an exact match, a dropped or changed word in a
 ** ten-word quote scores about 0.9.
 */
-#ifndef PX_QUOTE_H
-#define PX_QUOTE_H
+#ifndef PS_QUOTE_H
+#define PS_QUOTE_H
 
 #include <stdio.h>
 
@@ -23,21 +23,21 @@
 
 #include "pressdex.h"
 
-#define PX_QUOTE_SCHEMA_VERSION 1
+#define PS_QUOTE_SCHEMA_VERSION 1
 
 typedef struct {
     double min_score;              /* near matches below are dropped */
     size_t max_candidates;         /* near-match candidates examined; 0
-                                      means PX_QUOTE_CANDIDATES */
+                                      means PS_QUOTE_CANDIDATES */
     const px_variants *variants;   /* spelling variants, or NULL */
     /* The search settings and filters every lookup runs with: outlets,
     ** from, to, time limit and outlet resolver as in a search (the query,
     ** paging and sorting are the tracer's own).  May be NULL. */
     const px_search_opts *search;
-} px_quote_opts;
+} ps_quote_opts;
 
 /* Near-match candidates examined per quote by default. */
-#define PX_QUOTE_CANDIDATES 200
+#define PS_QUOTE_CANDIDATES 200
 
 typedef struct {
     int64_t docid;
@@ -45,26 +45,26 @@ typedef struct {
     int exact;                     /* found as the exact phrase */
     px_article *article;           /* without body */
     char *context;                 /* the matched sentence(s) */
-} px_quote_match;
+} ps_quote_match;
 
 typedef struct {
     char *text;                    /* the quote as normalised */
     size_t n_words;
-    px_quote_match *matches;       /* oldest first, undated last */
+    ps_quote_match *matches;       /* oldest first, undated last */
     size_t n_matches;
     size_t n_exact;
-} px_quote_result;
+} ps_quote_result;
 
-/* Traces one quote.  *out is caller-owned (px_quote_result_free).
+/* Traces one quote.  *out is caller-owned (ps_quote_result_free).
 ** PX_EINVAL when the text holds no words. */
-px_status px_quote_trace(px_index *ix, const char *text,
-                         const px_quote_opts *o, px_quote_result **out,
+px_status ps_quote_trace(px_index *ix, const char *text,
+                         const ps_quote_opts *o, ps_quote_result **out,
                          px_err *err);
-void px_quote_result_free(px_quote_result *r);
+void ps_quote_result_free(ps_quote_result *r);
 
 /* The report as JSON (schema in docs/json.md); a new reference. */
-json_t *px_quote_json(const px_quote_result *r);
+json_t *ps_quote_json(const ps_quote_result *r);
 /* The report for people. */
-void px_quote_text(FILE *out, const px_quote_result *r);
+void ps_quote_text(FILE *out, const ps_quote_result *r);
 
-#endif /* PX_QUOTE_H */
+#endif /* PS_QUOTE_H */

@@ -19,7 +19,7 @@ typedef struct {
 
 /* Outlets in order of first appearance (matches are sorted oldest first,
 ** so the first time an outlet is met is its first date). */
-static outlet_row *outlet_rows(const px_quote_result *r, size_t *n)
+static outlet_row *outlet_rows(const ps_quote_result *r, size_t *n)
 {
     outlet_row *rows = calloc(r->n_matches + 1, sizeof *rows);
     *n = 0;
@@ -53,7 +53,7 @@ static void free_rows(outlet_row *rows, size_t n)
 }
 
 /* Matches dated on the earliest date: the first appearance, possibly tied. */
-static size_t first_ties(const px_quote_result *r)
+static size_t first_ties(const ps_quote_result *r)
 {
     if (!r->n_matches || !r->matches[0].article->date[0])
         return 0;
@@ -64,7 +64,7 @@ static size_t first_ties(const px_quote_result *r)
     return n;
 }
 
-static size_t undated(const px_quote_result *r)
+static size_t undated(const ps_quote_result *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->n_matches; i++)
@@ -72,25 +72,25 @@ static size_t undated(const px_quote_result *r)
     return n;
 }
 
-static json_t *match_json(const px_quote_match *m)
+static json_t *match_json(const ps_quote_match *m)
 {
     const px_article *a = m->article;
     return json_pack("{sI sI so so so ss so so so sf ss so}",
         "id", (json_int_t)m->docid,
         "cluster", (json_int_t)a->cluster,
-        "date", px_json_str(a->date),
-        "date_precision", px_json_date_precision(a),
-        "outlet", px_json_str(a->outlet),
+        "date", ps_json_str(a->date),
+        "date_precision", ps_json_date_precision(a),
+        "outlet", ps_json_str(a->outlet),
         "date_source", px_date_source_name(a->date_source),
-        "title", px_json_str(a->title),
-        "url", px_json_str(a->url),
-        "source", px_json_str(a->source),
+        "title", ps_json_str(a->title),
+        "url", ps_json_str(a->url),
+        "source", ps_json_str(a->source),
         "score", m->score,
         "kind", m->exact ? "exact" : "near",
-        "context", px_json_str(m->context));
+        "context", ps_json_str(m->context));
 }
 
-static const char *first_note(const px_quote_result *r, size_t ties,
+static const char *first_note(const ps_quote_result *r, size_t ties,
                               size_t nodate)
 {
     if (!r->n_matches)
@@ -118,7 +118,7 @@ static const char *first_note(const px_quote_result *r, size_t ties,
 
 /* Syndication clusters with several matches: each with its first carrier
 ** (matches are oldest first, so the first met is the earliest). */
-static json_t *clusters_json(const px_quote_result *r)
+static json_t *clusters_json(const ps_quote_result *r)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < r->n_matches; i++) {
@@ -134,13 +134,13 @@ static json_t *clusters_json(const px_quote_result *r)
             json_array_append_new(arr, json_pack("{sI sI so so sI}",
                 "cluster", (json_int_t)a->cluster, "first_id",
                 (json_int_t)r->matches[i].docid, "first_outlet",
-                px_json_str(a->outlet), "first_date", px_json_str(a->date),
+                ps_json_str(a->outlet), "first_date", ps_json_str(a->date),
                 "matches", (json_int_t)members));
     }
     return arr;
 }
 
-json_t *px_quote_json(const px_quote_result *r)
+json_t *ps_quote_json(const ps_quote_result *r)
 {
     size_t ties = first_ties(r), nodate = undated(r), n_rows;
     json_t *first = json_array(), *timeline = json_array(),
@@ -152,12 +152,12 @@ json_t *px_quote_json(const px_quote_result *r)
     outlet_row *rows = outlet_rows(r, &n_rows);
     for (size_t i = 0; rows && i < n_rows; i++)
         json_array_append_new(outlets, json_pack("{so so sI}",
-            "name", px_json_str(rows[i].name), "first_date", px_json_str(rows[i].first_date),
+            "name", ps_json_str(rows[i].name), "first_date", ps_json_str(rows[i].first_date),
             "count", (json_int_t)rows[i].count));
     free_rows(rows, n_rows);
     const char *note = first_note(r, ties, nodate);
     return json_pack("{si ss sb sI sI sI s{so sI so} so so so so}",
-        "schema_version", PX_QUOTE_SCHEMA_VERSION,
+        "schema_version", PS_QUOTE_SCHEMA_VERSION,
         "text", r->text,
         "found", r->n_matches > 0,
         "matches", (json_int_t)r->n_matches,
@@ -178,7 +178,7 @@ static const char *or_dash(const char *s)
     return s && *s ? s : "-";
 }
 
-void px_quote_text(FILE *out, const px_quote_result *r)
+void ps_quote_text(FILE *out, const ps_quote_result *r)
 {
     size_t ties = first_ties(r), nodate = undated(r), n_rows;
     outlet_row *rows = outlet_rows(r, &n_rows);
@@ -188,7 +188,7 @@ void px_quote_text(FILE *out, const px_quote_result *r)
             r->n_matches - r->n_exact, n_rows, n_rows == 1 ? "" : "s");
     const char *note = first_note(r, ties, nodate);
     for (size_t i = 0; i < ties; i++) {
-        const px_quote_match *m = &r->matches[i];
+        const ps_quote_match *m = &r->matches[i];
         char date[11];
         px_article_date_label(m->article, date);
         fprintf(out, "%s %s  %s  %s (%s)\n", i ? "             " : "First printed:",
@@ -207,7 +207,7 @@ void px_quote_text(FILE *out, const px_quote_result *r)
     if (r->n_matches)
         fputs("\nTimeline:\n", out);
     for (size_t i = 0; i < r->n_matches; i++) {
-        const px_quote_match *m = &r->matches[i];
+        const ps_quote_match *m = &r->matches[i];
         char date[11];
         px_article_date_label(m->article, date);
         fprintf(out, "  %-10s %-5s %.2f  %s | %s\n", or_dash(date),
