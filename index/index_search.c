@@ -709,6 +709,8 @@ px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
         px_results_free(r);
         return st;
     }
+    /* Not knowing is no reason to fail the search: 0 then. */
+    px_index_pending(ix, &r->pending, NULL);
     *out = r;
     return PX_OK;
 }

@@ -425,6 +425,9 @@ typedef struct {
     px_facet *month_facets;    /* chronological ("YYYY" before "YYYY-01");
                                   unknown last */
     size_t n_month_facets;
+    size_t pending;            /* articles stored but not searchable yet
+                                  (an interrupted or failed run): the
+                                  results may miss them */
 } px_results;
 
 /* The query cost budget.  Every search (the command line, batch mode,

@@ -403,6 +403,13 @@ void cgi_html_results(cgi_buf *b, const cgi_params *p, const px_results *r,
         cgi_html_esc(b, r->notice);
         cgi_buf_puts(b, "</p>\n");
     }
+    if (r->pending)
+        cgi_buf_printf(b, "<p class=\"notice\" id=\"pending\">%zu %s "
+                       "stored but not searchable yet; the results may miss "
+                       "%s until the index is next updated.</p>\n",
+                       r->pending, r->pending == 1 ? "article is"
+                                                   : "articles are",
+                       r->pending == 1 ? "it" : "them");
     suggestion_html(b, p, r);
     count_html(b, p, r);
     if (r->n_hits) {

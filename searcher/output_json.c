@@ -87,7 +87,7 @@ json_t *ps_json_results(const px_results *r, const px_search_opts *o)
                                           r->n_month_facets, "month"))
         : json_null();
     return json_pack(
-        "{si ss so so so s{sI sI sI sb} sI sI so so}",
+        "{si ss so so so s{sI sI sI sb} sI sI sI so so}",
         "schema_version", PS_JSON_SCHEMA_VERSION,
         "query", r->query,
         "parsed", ps_json_str(r->parsed),
@@ -100,6 +100,7 @@ json_t *ps_json_results(const px_results *r, const px_search_opts *o)
         "exact", r->exact,
         "offset", (json_int_t)o->offset,
         "limit", (json_int_t)(o->no_hits ? 0 : o->limit ? o->limit : 10),
+        "pending", (json_int_t)r->pending,
         "facets", facets,
         "hits", hits);
 }

@@ -38,6 +38,11 @@ static void print_count(FILE *out, const px_results *r,
     }
     if (r->notice)
         fprintf(out, "Note: %s\n", r->notice);
+    if (r->pending)
+        fprintf(out, "Note: %zu %s stored but not searchable yet; the next "
+                "pressdex-index run on this index makes %s searchable\n",
+                r->pending, r->pending == 1 ? "article is" : "articles are",
+                r->pending == 1 ? "it" : "them");
     if (r->suggestion)
         fprintf(out, "Did you mean: %s\n", r->suggestion);
 }

@@ -69,6 +69,12 @@ static void test_pending(const char *dir)
     CHECK(pending(w) == 3);
     CHECK(px_xdb_reopen(r->xdb, &err) == PX_OK);
     CHECK(pending(r) == 3);
+    /* A search says so: its results may miss them. */
+    px_search_opts o = {.query = "", .limit = 10};
+    px_results *res = NULL;
+    REQUIRE(px_search(r, &o, &res, &err) == PX_OK);
+    CHECK(res->pending == 3);
+    px_results_free(res);
     CHECK(px_index_close(w, &err) == PX_OK);
     /* The writer leaves -wal and -shm for readers that cannot create
     ** them, and the WAL empty. */
