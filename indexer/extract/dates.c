@@ -59,7 +59,7 @@ static const char *const dates_months_intl[12][8] = {
     {"septembre", "septiembre", "setiembre", "setembro", "settembre"},
     {"octobre", "oktober", "octubre", "outubro", "ottobre"},
     {"novembre", "noviembre", "novembro"},
-    {"d\xc3\xa9" "cembre", "dezember", "december", "diciembre", "dezembro",
+    {"d\303\251cembre", "dezember", "december", "diciembre", "dezembro",
      "dicembre", "desember"},
 };
 

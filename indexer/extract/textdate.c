@@ -49,7 +49,7 @@ static int td_label(const char *line, size_t at)
         {"published", 25}, {"posted", 20}, {"created", 10}, {"date", 5},
         {"updated", -12}, {"modified", -15}, {"edited", -10},
         /* the same in the other languages dates are read in */
-        {"publiziert", 25}, {"ver\xc3\xb6" "ffentlicht", 25},
+        {"publiziert", 25}, {"ver\303\266ffentlicht", 25},
         {"publi\xc3\xa9", 25}, {"publicado", 25}, {"pubblicato", 25},
         {"diterbitkan", 25}, {"aktualisiert", -12}, {"mis \xc3\xa0 jour", -12},
         {"actualizado", -12}, {"atualizado", -12}, {"aggiornato", -12},

@@ -34,7 +34,7 @@ static size_t tn_name_end(const char *s)
     static const char *const stops[] = {
         " | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " published",
         " updated", " posted", " on ", " for ", " at ", " in ", "\xe2\x80\xa2",
-        " publiziert", " ver\xc3\xb6" "ffentlicht", " publi\xc3\xa9",
+        " publiziert", " ver\303\266ffentlicht", " publi\xc3\xa9",
         " publicado", " pubblicato",
         "\xc2\xb7", " last "};
     size_t n = strcspn(s, "|,;(\t");
