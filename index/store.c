@@ -2,8 +2,9 @@
 ** store.c — the SQLite article store (see store.h for the contract).
 **
 ** One table row per article, a tombstone per deletion not yet applied to
-** Xapian, the first display name seen for each outlet key, and a meta
-** table with the schema version and the change counter.  The schema grows
+** Xapian, the display name of each outlet key (its most frequent
+** spelling, counted per spelling), and a meta table with the schema
+** version and the change counter.  The schema grows
 ** only by appending steps to `migrations`: a store at version N is brought
 ** to the newest version by running steps N+1.. in one transaction.  A
 ** reader cannot migrate, but a store from version READABLE_FROM on is read
@@ -60,6 +61,17 @@ static const char *const migrations[] = {
     ** date stored before was a full day. */
     "ALTER TABLE articles ADD COLUMN date_precision TEXT NOT NULL "
     "DEFAULT 'day';",
+
+    /* 5: an outlet is shown by its most frequent spelling, not by the
+    ** first one seen ("CNN" over "cnn" or "Cnn"). */
+    "CREATE TABLE outlet_spellings(key TEXT NOT NULL, name TEXT NOT NULL,"
+    "  n INTEGER NOT NULL, PRIMARY KEY(key, name)) WITHOUT ROWID;"
+    "INSERT INTO outlet_spellings SELECT outlet_key, outlet, count(*) "
+    "  FROM articles WHERE outlet_key != '' AND outlet IS NOT NULL "
+    "  GROUP BY outlet_key, outlet;"
+    "UPDATE outlets SET name = (SELECT name FROM outlet_spellings sp"
+    "  WHERE sp.key = outlets.key ORDER BY n DESC, name LIMIT 1)"
+    "  WHERE key IN (SELECT key FROM outlet_spellings);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
 
@@ -83,7 +95,8 @@ _Static_assert(PX_LSH_BANDS == 32, "the LSH statements list 32 buckets");
 ** unprepared, since they name columns its file does not have. */
 static const unsigned char stmt_writes[N_STMTS] = {
     [S_INSERT] = 1, [S_UPDATE] = 1, [S_DELETE] = 1, [S_TOMB] = 1,
-    [S_SEQ_SET] = 1, [S_OUTLET_ADD] = 1, [S_META_SET] = 1, [S_LSH_DEL] = 1,
+    [S_SEQ_SET] = 1, [S_OUTLET_ADD] = 1, [S_OUTLET_SPELLING] = 1,
+    [S_OUTLET_BEST] = 1, [S_META_SET] = 1, [S_LSH_DEL] = 1,
     [S_LSH_ADD] = 1, [S_CLUSTER_SET] = 1,
 };
 
@@ -106,6 +119,12 @@ static const char *const stmt_sql[N_STMTS] = {
     [S_SEQ_GET] = "SELECT CAST(value AS INTEGER) FROM meta WHERE key='seq'",
     [S_SEQ_SET] = "UPDATE meta SET value = ?1 WHERE key = 'seq'",
     [S_OUTLET_ADD] = "INSERT OR IGNORE INTO outlets(key, name) VALUES(?1,?2)",
+    [S_OUTLET_SPELLING] = "INSERT INTO outlet_spellings(key, name, n) "
+                          "VALUES(?1,?2,1) ON CONFLICT(key, name) DO UPDATE "
+                          "SET n = n + 1",
+    [S_OUTLET_BEST] = "UPDATE outlets SET name = (SELECT name FROM "
+                      "outlet_spellings WHERE key = ?1 ORDER BY n DESC, name "
+                      "LIMIT 1) WHERE key = ?1",
     [S_OUTLET_NAME] = "SELECT name FROM outlets WHERE key = ?1",
     [S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [S_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)",
@@ -188,11 +207,13 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 ** in the connection, so the file is not touched. */
 static px_status legacy_views(px_store *s, int version, px_err *err)
 {
-    _Static_assert(N_MIGRATIONS == 4, "a new migration: say what a reader "
+    _Static_assert(N_MIGRATIONS == 5, "a new migration: say what a reader "
                    "of an older store sees in its place, or raise "
                    "READABLE_FROM");
-    (void)version;   /* only step 4 is missing */
     s->legacy = 1;
+    /* Step 5 adds a table only writers use. */
+    if (version >= 4)
+        return PX_OK;
     return exec(s, "CREATE TEMP VIEW articles AS SELECT *, 'day' AS "
                    "date_precision FROM main.articles", err);
 }
@@ -481,10 +502,14 @@ px_status px_store_put(px_store *s, px_article *a, px_err *err)
     char *key = px_outlet_key(a->outlet);
     if (!key)
         return px_err_set(err, PX_ENOMEM, "out of memory");
-    if (rc == PX_OK && *key && a->outlet) {
-        sqlite3_stmt *st = px_store_stmt(s, S_OUTLET_ADD);
+    /* The outlet, its spelling counted, shown by the most frequent. */
+    static const int outlet_stmts[] = {S_OUTLET_ADD, S_OUTLET_SPELLING,
+                                       S_OUTLET_BEST};
+    for (size_t k = 0; rc == PX_OK && *key && a->outlet && k < 3; k++) {
+        sqlite3_stmt *st = px_store_stmt(s, outlet_stmts[k]);
         bind_text(st, 1, key);
-        bind_text(st, 2, a->outlet);
+        if (outlet_stmts[k] != S_OUTLET_BEST)
+            bind_text(st, 2, a->outlet);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = px_store_sql_error(s, err, "recording an outlet");
     }

@@ -288,14 +288,15 @@ static int user_version(const char *path)
 }
 
 /* Makes a current store look like one written before precisions existed
-** (schema version 3: no date_precision column). */
+** (schema version 3: no date_precision column, no outlet spellings). */
 static int downgrade(const char *path)
 {
     sqlite3 *db = NULL;
     int rc = sqlite3_open(path, &db);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, "ALTER TABLE articles DROP COLUMN "
-                          "date_precision; PRAGMA user_version = 3;",
+                          "date_precision; DROP TABLE outlet_spellings; "
+                          "PRAGMA user_version = 3;",
                           NULL, NULL, NULL);
     sqlite3_close(db);
     return rc == SQLITE_OK;

@@ -612,6 +612,39 @@ static long file_size(const char *path)
 
 /* A store stamped with a schema version from a newer pressdex (far beyond
 ** any number of migration steps this code could have). */
+/* An outlet is shown by its most frequent spelling, whatever came first. */
+static void test_outlet_spelling(void)
+{
+    char path[512];
+    path_in(path, sizeof path, "spelling.sqlite");
+    px_err err = {""};
+    px_store *s = NULL;
+    char *name = NULL;
+    static const char *const spellings[] = {"the harbor herald",
+                                            "The Harbor Herald", "HARBOR HERALD",
+                                            "The Harbor Herald"};
+    REQUIRE(px_store_open(path, 1, &s, &err) == PX_OK);
+    REQUIRE(px_store_begin(s, &err) == PX_OK);
+    for (size_t i = 0; i < 4; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "sp-%zu", i);
+        px_article *a = article(id, "/src/sp.txt", spellings[i], "",
+                                "Title", "Body text");
+        CHECK(px_store_put(s, a, &err) == PX_OK);
+        px_article_free(a);
+        if (i == 0) {
+            CHECK(px_store_outlet_name(s, "harbor herald", &name, &err) ==
+                      PX_OK && name && strcmp(name, "the harbor herald") == 0);
+            free(name);
+        }
+    }
+    REQUIRE(px_store_commit(s, &err) == PX_OK);
+    CHECK(px_store_outlet_name(s, "harbor herald", &name, &err) == PX_OK &&
+          name && strcmp(name, "The Harbor Herald") == 0);
+    free(name);
+    px_store_close(s);
+}
+
 static void test_future_version(void)
 {
     char path[512];
@@ -739,6 +772,7 @@ int main(void)
     test_lifecycle();
     test_reader_and_rollback();
     test_reader_snapshots();
+    test_outlet_spelling();
     test_future_version();
     test_hostile_files();
     remove_tree(tmpdir);
