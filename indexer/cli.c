@@ -4,7 +4,6 @@
 ** message a user can act on.
 */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,41 +130,3 @@ const char *pi_cli_plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-int pi_cli_slurp(const char *path, char **data, size_t *len)
-{
-    struct stat sb;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
-    size_t cap = fstat(fd, &sb) == 0 && sb.st_size > 0
-                     ? (size_t)sb.st_size + 1 : 4096;
-    size_t n = 0;
-    char *buf = malloc(cap);
-    int e = buf ? 0 : ENOMEM;
-    while (!e) {
-        if (n + 1 == cap) {   /* the file grew since it was listed */
-            char *grown = realloc(buf, cap *= 2);
-            if (!grown) {
-                e = ENOMEM;
-                break;
-            }
-            buf = grown;
-        }
-        ssize_t got = read(fd, buf + n, cap - n - 1);
-        if (got < 0 && errno != EINTR)
-            e = errno;
-        else if (got == 0)
-            break;
-        else if (got > 0)
-            n += (size_t)got;
-    }
-    close(fd);
-    if (e) {
-        free(buf);
-        return e;
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return 0;
-}

@@ -69,10 +69,6 @@ char *pi_cli_index_dir(const pi_cli *cli);
 px_index *pi_cli_open(const char *dir, int mode, const char *language,
                       int must_exist);
 
-/* Reads a whole file into a malloc'd NUL-terminated buffer (*data, *len);
-** returns 0 or an errno value. */
-int pi_cli_slurp(const char *path, char **data, size_t *len);
-
 /* "1 article" / "2 articles". */
 const char *pi_cli_plural(size_t n, const char *one, const char *many);
 
