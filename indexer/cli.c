@@ -3,13 +3,11 @@
 ** accept, usage errors, where the index lives, and opening it with a
 ** message a user can act on.
 */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 
