@@ -368,6 +368,11 @@ static int chrome_is_rail_head(const char *line)
     if (strlen(line) > 60)
         return 0;   /* headings are short; most lines are not */
     size_t words = pxe_word_count(line);
+    /* "More Washington Examiner", "More In Trading Nation": more of a
+    ** section or of the site ("More than …" starts a sentence). */
+    if (words >= 2 && words <= 5 && strncmp(line, "More ", 5) == 0 &&
+        isupper((unsigned char)line[5]) && !pxe_ends_sentence(line))
+        return 1;
     for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++) {
         size_t n = strlen(chrome_rails[i]);
         if (chrome_whole(line, chrome_rails[i]))

@@ -18,6 +18,9 @@
 
 #include "extract_int.h"
 
+/* A rail heading ("Most read", "More Washington Examiner") under a story
+** of this many words ends it, as a comments heading does. */
+#define STORY_RAIL_CUT 400
 /* A block of fewer words is no story; the page is then left to the
 ** chrome rules alone. */
 #define STORY_MIN_WORDS 40
@@ -257,15 +260,19 @@ static size_t story_list_tail(pxe_lines *ls, size_t to)
 void pxe_story_find(pxe_lines *ls)
 {
     size_t from, to, n = ls->n;
-    /* Readers' comments are prose too, and may outweigh a short story:
-    ** once a story stands above a comments heading, nothing below it is
-    ** looked at. */
-    for (size_t k = 0; k < ls->n; k++)
-        if (ls->v[k].why && strcmp(ls->v[k].why, "comments heading") == 0 &&
-            story_block(ls, k, &from, &to) >= STORY_MIN_WORDS) {
+    /* Readers' comments and the teasers of a rail are prose too, and may
+    ** outweigh a short story: once a story stands above a comments
+    ** heading (or a long one above a rail's), nothing below is looked at. */
+    for (size_t k = 0; k < ls->n; k++) {
+        const char *why = ls->v[k].why;
+        size_t need = !why ? 0
+                      : strcmp(why, "comments heading") == 0 ? STORY_MIN_WORDS
+                      : strcmp(why, "rail heading") == 0 ? STORY_RAIL_CUT : 0;
+        if (need && story_block(ls, k, &from, &to) >= need) {
             n = k;
             break;
         }
+    }
     if (story_block(ls, n, &from, &to) < STORY_MIN_WORDS)
         return;   /* no prose (a table of results): keep what chrome.c kept */
     from = story_reach_back(ls, from);

@@ -21,6 +21,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_int.h"
 
@@ -268,6 +269,20 @@ static size_t text_marks(const char *s, size_t n, unsigned *flags)
     return k;
 }
 
+/* Ends like an image file's name. */
+static int text_image_name(const char *t)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif",
+                                       ".webp", ".svg"};
+    size_t n = strlen(t);
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+        size_t k = strlen(exts[i]);
+        if (n > k && strcasecmp(t + n - k, exts[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Adds one logical line (a paragraph rejoined from wrapped lines). */
 static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
                      size_t n, size_t indent, int para)
@@ -282,10 +297,13 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
         return;
     }
     /* w3m and lynx show an image as its alt text or file name in
-    ** brackets: "[e-tronSB24]", "[adauto-2018-135.jpg]". */
+    ** brackets ("[e-tronSB24]", "[adauto-2018-135.jpg]"), or as the bare
+    ** file name ("AP_19115488620320.jpg"). */
     size_t tn = strlen(t);
     if (!lay->markdown && tn > 2 && t[0] == '[' && t[tn - 1] == ']' &&
         !memchr(t + 1, '[', tn - 2) && pxe_word_count(t) <= 6)
+        flags |= PXE_LF_ALT;
+    if (!strchr(t, ' ') && text_image_name(t))
         flags |= PXE_LF_ALT;
     /* A site's own domain stands in its chrome (menus, footers, e-mail
     ** addresses); prose names other sites. */
