@@ -166,7 +166,8 @@ static const char *const chrome_credits[] = {
     "photo courtesy", "getty images", "submitted photo", "image copyright",
     "image caption", "(reuters/", "reuters/", "/ afp", "afp via getty",
     "(file photo", "/shutterstock", "/ shutterstock", "photo credit",
-    "(photo credit", "(image:", "(credit:",
+    "(photo credit", "(image:", "(credit:", " via ap)", " via reuters)",
+    " via getty", "/ap)", "/reuters)",
 };
 
 static int chrome_caption(const char *line)
