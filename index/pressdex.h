@@ -142,6 +142,10 @@ typedef struct {
                              member (set by the index; 0 until stored) */
 } px_article;
 
+/* Where an article's date came from, in words a reader understands ("date
+** from the byline", "date stated by the export"); a static string. */
+const char *px_date_provenance(const px_article *a);
+
 /* Returns a zeroed article, or NULL when out of memory. */
 px_article *px_article_new(void);
 /* The article's date as far as it is known, for showing to a person:

@@ -66,6 +66,28 @@ const char *px_date_source_name(px_date_source ds)
     return "unknown";
 }
 
+/* Said for a reader, not a script: the page and `show` both use it. */
+const char *px_date_provenance(const px_article *a)
+{
+    const char *src = a->source ? a->source : "";
+    switch (a->date_source) {
+    case PX_DATE_HEADER:
+        return strstr(src, ".jsonl") || strstr(src, ".ndjson") ||
+               strstr(src, ".JSONL")
+                   ? "date stated by the export"
+                   : "date stated at the top of the file";
+    case PX_DATE_OVERRIDE: return "date given when the file was indexed";
+    case PX_DATE_BYLINE: return "date from the byline";
+    case PX_DATE_META: return "date from the page's publication data";
+    case PX_DATE_TEXT: return "date found in the text";
+    case PX_DATE_URL: return "date from the URL";
+    case PX_DATE_ARCHIVE: return "date the page was archived; the page "
+                                 "gives none";
+    case PX_DATE_FILETIME: return "date of the file";
+    default: return "date of unknown origin";
+    }
+}
+
 px_date_source px_date_source_from_name(const char *name)
 {
     for (unsigned i = 0; name && i < sizeof date_source_names /

@@ -213,30 +213,6 @@ static void snippet_html(cgi_buf *b, const px_hit *h)
     cgi_buf_puts(b, n < strlen(s) ? "\xE2\x80\xA6</p>" : "</p>");
 }
 
-/* Where the date came from, in words a reader needs no manual for.  A
-** "header" date is one the input stated: a JSON Lines export's date
-** field, or a date: line at the top of a text file. */
-static const char *date_provenance(const px_article *a)
-{
-    const char *src = a->source ? a->source : "";
-    switch (a->date_source) {
-    case PX_DATE_HEADER:
-        return strstr(src, ".jsonl") || strstr(src, ".ndjson") ||
-               strstr(src, ".JSONL")
-                   ? "date stated by the export"
-                   : "date stated at the top of the file";
-    case PX_DATE_OVERRIDE: return "date given when the file was indexed";
-    case PX_DATE_BYLINE: return "date from the byline";
-    case PX_DATE_META: return "date from the page's publication data";
-    case PX_DATE_TEXT: return "date found in the text";
-    case PX_DATE_URL: return "date from the URL";
-    case PX_DATE_ARCHIVE: return "date the page was archived; the page "
-                                 "gives none";
-    case PX_DATE_FILETIME: return "date of the file";
-    default: return "date of unknown origin";
-    }
-}
-
 /* Outlet and date of an article, with "unknown" said out loud. */
 static void meta_html(cgi_buf *b, const px_article *a, int with_source)
 {
@@ -260,7 +236,7 @@ static void meta_html(cgi_buf *b, const px_article *a, int with_source)
     if (with_source && a->date[0])
         cgi_buf_printf(b, " <span class=\"provenance\" data-source=\"%s\">"
                        "(%s)</span>", px_date_source_name(a->date_source),
-                       date_provenance(a));
+                       px_date_provenance(a));
     if (a->author && *a->author) {
         cgi_buf_puts(b, " \xC2\xB7 by <span class=\"author\">");
         cgi_html_esc(b, a->author);

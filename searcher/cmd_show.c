@@ -145,7 +145,8 @@ static void print_text(px_index *ix, const px_article *a,
     printf("date:            %s\n", date[0] ? date : "(unknown)");
     printf("date_precision:  %s\n", date[0]
            ? px_date_precision_name(a->date_precision) : "(no date)");
-    printf("date_source:     %s\n", px_date_source_name(a->date_source));
+    printf("date_source:     %s (%s)\n", px_date_source_name(a->date_source),
+           px_date_provenance(a));
     printf("author:          %s\n", or_unknown(a->author));
     printf("url:             %s\n", or_unknown(a->url));
     printf("source:          %s\n", or_unknown(a->source));

@@ -23,7 +23,7 @@ title:           Strike ends, \"for now\"
 outlet:          Harbor Herald
 date:            2025-01-14
 date_precision:  day
-date_source:     header
+date_source:     header (date stated by the export)
 author:          Ana	Ruiz
 url:             https://x.example/a1
 source:          $in/feed.jsonl
