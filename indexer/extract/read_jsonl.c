@@ -161,16 +161,8 @@ static px_status jsonl_clean(const px_ingest *in, px_article *a,
 {
     pxe_result *r = NULL;
     pxe_hints h = {a->source, a->url, NULL, a->title, a->outlet};
-    /* As a page's text: every line ends with a newline. */
-    size_t len = strlen(a->body);
-    char *text = malloc(len + 2);
-    if (!text)
-        return px_err_set(err, PX_ENOMEM, "out of memory");
-    memcpy(text, a->body, len);
-    memcpy(text + len, "\n", 2);
     px_status st = pxe_extract_text(in->opts ? in->opts->extract : NULL, &h,
-                                    text, len + 1, &r, err);
-    free(text);
+                                    a->body, strlen(a->body), &r, err);
     if (st != PX_OK)
         return st;
     for (size_t i = 0; i < r->n_lines; i++)
