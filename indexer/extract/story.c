@@ -13,6 +13,7 @@
 ** stays dropped.
 */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -174,9 +175,10 @@ static int story_score(const pxe_line *l)
     return s;
 }
 
-/* The densest block among lines [0, n): its bounds and its words. */
-static size_t story_block(const pxe_lines *ls, size_t n, size_t *from_out,
-                          size_t *to_out)
+/* The densest block among lines [0, n) by their scores sc: its bounds
+** and its words. */
+static size_t story_block(const pxe_lines *ls, const int *sc, size_t n,
+                          size_t *from_out, size_t *to_out)
 {
     long best = 0, run = 0;
     size_t best_from = 0, best_to = 0, from = 0, words = 0;
@@ -185,7 +187,7 @@ static size_t story_block(const pxe_lines *ls, size_t n, size_t *from_out,
             run = 0;
             from = i;
         }
-        run += story_score(&ls->v[i]);
+        run += sc[i];
         if (run > best) {
             best = run;
             best_from = from;
@@ -202,22 +204,29 @@ static size_t story_block(const pxe_lines *ls, size_t n, size_t *from_out,
 /* The story's first paragraph is often cut off from the rest by an
 ** advert, a video or a "Continue reading" line: a paragraph just above
 ** the block, across a few chrome lines, belongs to it. */
-static size_t story_reach_back(const pxe_lines *ls, size_t from)
+static size_t story_reach_back(const int *sc, size_t from)
 {
     for (int again = 1; again;) {
         int gap = 0;
         again = 0;
         for (size_t k = from; k-- > 0 && from - k <= STORY_REACH;) {
-            int sc = story_score(&ls->v[k]);
-            if (sc >= STORY_REACH_PROSE && gap >= STORY_REACH_GAP) {
+            if (sc[k] >= STORY_REACH_PROSE && gap >= STORY_REACH_GAP) {
                 from = k;
                 again = 1;
                 break;
             }
-            gap += sc;
+            gap += sc[k];
         }
     }
     return from;
+}
+
+/* Whether a line below the story may still be taken back into it: kept,
+** or dropped only for following the story's last paragraph. */
+static int story_tail_free(const pxe_line *l)
+{
+    return l->role == PXE_LINE_BODY ||
+           (l->why && strcmp(l->why, "after the story") == 0);
 }
 
 /* A line of a schedule or a table of results: a number and a separator
@@ -229,9 +238,7 @@ static int story_list_line(const pxe_line *l)
               strstr(t, " - ") || strstr(t, " -- ") || strstr(t, " @ ") ||
               strstr(t, ": ");
     return sep && strpbrk(t, "0123456789") && pxe_word_count(t) <= 25 &&
-           !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE)) &&
-           (l->role == PXE_LINE_BODY ||
-            (l->why && strcmp(l->why, "after the story") == 0));
+           !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE)) && story_tail_free(l);
 }
 
 /* A story may end with a list (tour dates, results): a run of at least
@@ -241,9 +248,7 @@ static size_t story_list_tail(pxe_lines *ls, size_t to)
 {
     size_t i = to;
     if (i < ls->n && pxe_word_count(ls->v[i].text) <= 8 &&
-        !story_list_line(&ls->v[i]) &&
-        (ls->v[i].role == PXE_LINE_BODY ||
-         (ls->v[i].why && strcmp(ls->v[i].why, "after the story") == 0)))
+        !story_list_line(&ls->v[i]) && story_tail_free(&ls->v[i]))
         i++;   /* "The Doobie Brothers Tour Dates" */
     size_t j = i;
     while (j < ls->n && story_list_line(&ls->v[j]))
@@ -260,6 +265,12 @@ static size_t story_list_tail(pxe_lines *ls, size_t to)
 void pxe_story_find(pxe_lines *ls)
 {
     size_t from, to, n = ls->n;
+    /* Every line is scored once; the block is looked for more than once. */
+    int *sc = malloc((ls->n ? ls->n : 1) * sizeof *sc);
+    if (!sc)
+        return;   /* a heuristic: without memory it is skipped */
+    for (size_t i = 0; i < ls->n; i++)
+        sc[i] = story_score(&ls->v[i]);
     /* Readers' comments and the teasers of a rail are prose too, and may
     ** outweigh a short story: once a story stands above a comments
     ** heading (or a long one above a rail's), nothing below is looked at. */
@@ -268,14 +279,19 @@ void pxe_story_find(pxe_lines *ls)
         size_t need = !why ? 0
                       : strcmp(why, "comments heading") == 0 ? STORY_MIN_WORDS
                       : strcmp(why, "rail heading") == 0 ? STORY_RAIL_CUT : 0;
-        if (need && story_block(ls, k, &from, &to) >= need) {
+        if (need && story_block(ls, sc, k, &from, &to) >= need) {
             n = k;
             break;
         }
     }
-    if (story_block(ls, n, &from, &to) < STORY_MIN_WORDS)
-        return;   /* no prose (a table of results): keep what chrome.c kept */
-    from = story_reach_back(ls, from);
+    /* Under STORY_MIN_WORDS there is no prose (a table of results): what
+    ** chrome.c kept stays. */
+    int found = story_block(ls, sc, n, &from, &to) >= STORY_MIN_WORDS;
+    if (found)
+        from = story_reach_back(sc, from);
+    free(sc);
+    if (!found)
+        return;
     to = story_list_tail(ls, to);
     ls->story_from = from;
     ls->story_to = to;
