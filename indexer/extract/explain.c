@@ -132,16 +132,7 @@ typedef struct {
 /* Learns the lines of one extracted page. */
 static px_status ex_learn_result(pxe_ctx *ctx, const pxe_result *r)
 {
-    pxe_buf b = {0};
-    for (size_t i = 0; i < r->n_lines; i++) {
-        pxe_buf_adds(&b, r->lines[i].text);
-        pxe_buf_addc(&b, '\n');
-    }
-    if (b.oom)
-        return PX_ENOMEM;
-    px_status st = pxe_learn_text(ctx, r->site, b.s ? b.s : "", b.len, NULL);
-    pxe_buf_free(&b);
-    return st;
+    return pxe_learn_lines(ctx, r->site, r->lines, r->n_lines, NULL);
 }
 
 /* Learns the lines of scraped text: only its layout is read, as the
@@ -152,17 +143,9 @@ static px_status ex_learn_text(pxe_ctx *ctx, const char *path,
     pxe_lines ls = {0};
     char site[256];
     pxe_site_key(url, path, site, sizeof site);
-    px_status st = pxe_text_layout(data, len, &ls) ? PX_ENOMEM : PX_OK;
-    pxe_buf b = {0};
-    for (size_t i = 0; st == PX_OK && i < ls.n; i++) {
-        pxe_buf_adds(&b, ls.v[i].text);
-        pxe_buf_addc(&b, '\n');
-    }
-    if (st == PX_OK && b.oom)
-        st = PX_ENOMEM;
-    if (st == PX_OK)
-        st = pxe_learn_text(ctx, site, b.s ? b.s : "", b.len, NULL);
-    pxe_buf_free(&b);
+    px_status st = pxe_text_layout(data, len, &ls)
+                       ? PX_ENOMEM
+                       : pxe_learn_lines(ctx, site, ls.v, ls.n, NULL);
     pxe_lines_free(&ls);
     return st;
 }

@@ -29,6 +29,10 @@ struct pxe_ctx {
 
 /* learn.c */
 void pxe_learn_free(struct pxe_learn *l);
+/* pxe_learn_text() for lines already split and collapsed (a result's,
+** or a page's layout). */
+px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, const pxe_line *v,
+                          size_t n_lines, px_err *err);
 
 /* ---- util.c -------------------------------------------------------- */
 

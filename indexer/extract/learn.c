@@ -163,17 +163,29 @@ static px_status learn_page(struct pxe_learn *l, learn_site *site,
     return PX_OK;
 }
 
-px_status pxe_learn_text(pxe_ctx *ctx, const char *site, const char *text,
-                         size_t len, px_err *err)
+/* The site's record and room for the hashes of up to max lines. */
+static px_status learn_begin(pxe_ctx *ctx, const char *site, size_t max,
+                             learn_site **s, uint64_t **hs, px_err *err)
 {
     if (!ctx->learn && !(ctx->learn = calloc(1, sizeof *ctx->learn)))
         return px_err_set(err, PX_ENOMEM, "out of memory");
-    learn_site *s = learn_site_get(ctx->learn, site ? site : "", 1);
-    uint64_t *hs = malloc((len / 2 + 1) * sizeof *hs);
-    if (!s || !hs) {
-        free(hs);
+    *s = learn_site_get(ctx->learn, site ? site : "", 1);
+    *hs = malloc((max + 1) * sizeof **hs);
+    if (!*s || !*hs) {
+        free(*hs);
         return px_err_set(err, PX_ENOMEM, "out of memory");
     }
+    return PX_OK;
+}
+
+px_status pxe_learn_text(pxe_ctx *ctx, const char *site, const char *text,
+                         size_t len, px_err *err)
+{
+    learn_site *s;
+    uint64_t *hs;
+    px_status st = learn_begin(ctx, site, len / 2, &s, &hs, err);
+    if (st != PX_OK)
+        return st;
     size_t n = 0, pos = 0;
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
@@ -188,7 +200,24 @@ px_status pxe_learn_text(pxe_ctx *ctx, const char *site, const char *text,
         free(line);
         pos += k + 1;
     }
-    px_status st = learn_page(ctx->learn, s, hs, n, err);
+    st = learn_page(ctx->learn, s, hs, n, err);
+    free(hs);
+    return st;
+}
+
+px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, const pxe_line *v,
+                          size_t n_lines, px_err *err)
+{
+    learn_site *s;
+    uint64_t *hs;
+    size_t n = 0;
+    px_status st = learn_begin(ctx, site, n_lines, &s, &hs, err);
+    if (st != PX_OK)
+        return st;
+    for (size_t i = 0; i < n_lines; i++)
+        if (learn_countable(v[i].text))
+            hs[n++] = learn_line_hash(s->h, v[i].text);
+    st = learn_page(ctx->learn, s, hs, n, err);
     free(hs);
     return st;
 }
