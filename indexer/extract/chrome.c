@@ -188,12 +188,8 @@ static int chrome_stamp(const char *line)
     static const char *const starts[] = {"published", "updated", "posted",
                                          "last updated", "first published",
                                          "modified"};
-    if (pxe_word_count(line) > 14 || !strpbrk(line, "0123456789"))
-        return 0;
-    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
-        if (pxe_starts_with_ci(line, starts[i]))
-            return 1;
-    return 0;
+    return pxe_word_count(line) <= 14 && strpbrk(line, "0123456789") &&
+           pxe_prefix_in(line, starts, PXE_COUNT(starts));
 }
 
 static int chrome_is_rule(const char *s)

@@ -59,6 +59,10 @@ char *pxe_strdup(const char *s);
 /* Case-insensitive (ASCII) search; NULL when absent. */
 const char *pxe_stristr(const char *hay, const char *needle);
 int pxe_starts_with_ci(const char *s, const char *prefix);
+/* The length of the first of `list` (count entries) that s starts with,
+** ignoring case; 0 when none. */
+size_t pxe_prefix_in(const char *s, const char *const *list, size_t count);
+#define PXE_COUNT(a) (sizeof (a) / sizeof *(a))
 int pxe_is_space(int c);
 /* Words (runs of letters/digits, a non-ASCII byte counting as a letter). */
 size_t pxe_word_count(const char *s);

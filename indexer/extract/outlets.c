@@ -307,10 +307,9 @@ const char *pxe_wire_in_line(const pxe_ctx *ctx, const char *line)
     static const char *const prefixes[] = {
         "by ", "\xc2\xa9", "copyright ", "(c) ", "source: ", "via ",
         "\xe2\x80\x94 ", "- "};
-    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
-        if (pxe_starts_with_ci(line, prefixes[i]) &&
-            (w = outlets_after(ctx, line + strlen(prefixes[i]))))
-            return w;
+    size_t by = pxe_prefix_in(line, prefixes, PXE_COUNT(prefixes));
+    if (by && (w = outlets_after(ctx, line + by)))
+        return w;
     if (pxe_starts_with_ci(line, "reporting by ") &&
         pxe_stristr(line, "editing by "))
         return "Reuters";

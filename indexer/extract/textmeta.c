@@ -64,7 +64,8 @@ static int tm_headline_like(const pxe_line *l)
 }
 
 /* A button's or a greeting's words ("Suggest a Fact Check", "Welcome to
-** …", "Sign up"), not a headline's; "Watch: …" introduces one. */
+** …", "Sign up"), not a headline's; a colon ("Follow: …") introduces
+** one. */
 static int tm_ui_words(const char *t)
 {
     static const char *const verbs[] = {
@@ -72,13 +73,7 @@ static int tm_ui_words(const char *t)
         "share ", "download ", "listen ", "join ", "click ", "learn more",
         "view ", "explore ", "discover ", "search ", "contact ", "log in",
         "send us", "advertise"};
-    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
-        size_t n = strlen(verbs[i]);
-        if (pxe_starts_with_ci(t, verbs[i]) && t[n - 1] != ':' &&
-            !strchr(t, ':'))
-            return 1;
-    }
-    return 0;
+    return pxe_prefix_in(t, verbs, PXE_COUNT(verbs)) && !strchr(t, ':');
 }
 
 /* Content words of the title found in the opening of the story, in

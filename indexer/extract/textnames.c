@@ -98,13 +98,9 @@ int pxe_name_capitalised(const char *s)
 
 char *pxe_byline_author(const char *line)
 {
-    const char *s = NULL;
-    for (size_t i = 0; i < sizeof tn_byline_prefixes /
-                               sizeof *tn_byline_prefixes; i++)
-        if (pxe_starts_with_ci(line, tn_byline_prefixes[i])) {
-            s = line + strlen(tn_byline_prefixes[i]);
-            break;
-        }
+    size_t by = pxe_prefix_in(line, tn_byline_prefixes,
+                              PXE_COUNT(tn_byline_prefixes));
+    const char *s = by ? line + by : NULL;
     /* "ANA RUIZ for The Example Post", "Ana Ruiz, Staff Writer" */
     if (!s && pxe_word_count(line) <= 9 &&
         (pxe_stristr(line, " for ") || pxe_stristr(line, "correspondent") ||
@@ -286,9 +282,8 @@ static int tn_credit(const pxe_ctx *ctx, const char *line)
 {
     static const char *const starts[] = {"photo", "image", "credit",
                                          "picture", "video", "illustration"};
-    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
-        if (pxe_starts_with_ci(line, starts[i]))
-            return 1;
+    if (pxe_prefix_in(line, starts, PXE_COUNT(starts)))
+        return 1;
     const char *bar = strrchr(line, '|');
     const char *slash = strrchr(line, '/');
     return (bar && pxe_wire_name(ctx, bar + 1 + strspn(bar + 1, " "))) ||

@@ -149,6 +149,14 @@ int pxe_starts_with_ci(const char *s, const char *prefix)
     return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
+size_t pxe_prefix_in(const char *s, const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (pxe_starts_with_ci(s, list[i]))
+            return strlen(list[i]);
+    return 0;
+}
+
 static int is_wordch(unsigned char c)
 {
     return isalnum(c) || c >= 0x80;
