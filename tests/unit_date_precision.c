@@ -14,7 +14,6 @@
 ** as day precision: read-only without being touched, and migrated by a
 ** writer.
 */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,26 +27,6 @@
 #include "check.h"
 
 static char tmpdir[256];
-
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    struct dirent *e;
-    while (d && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char sub[1024];
-        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-        struct stat st;
-        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-            remove_tree(sub);
-        else
-            unlink(sub);
-    }
-    if (d)
-        closedir(d);
-    rmdir(path);
-}
 
 static px_article *article(const char *id, const char *date,
                            px_date_precision prec, const char *word)
@@ -381,6 +360,6 @@ int main(void)
     test_index();
     test_old_store();
     test_old_index();
-    remove_tree(tmpdir);
+    check_remove_tree(tmpdir);
     return CHECK_REPORT();
 }

@@ -9,7 +9,6 @@
 ** rollback; and hostile files: a schema version from the future, random
 ** bytes, an empty file and a missing file.
 */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,28 +36,6 @@ static char tmpdir[256];
 static void path_in(char *buf, size_t size, const char *name)
 {
     snprintf(buf, size, "%s/%s", tmpdir, name);
-}
-
-/* Removes a directory tree made by the tests. */
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char sub[1024];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            struct stat st;
-            if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-                remove_tree(sub);
-            else
-                unlink(sub);
-        }
-        closedir(d);
-    }
-    rmdir(path);
 }
 
 static px_article *article(const char *ext_id, const char *source,
@@ -775,6 +752,6 @@ int main(void)
     test_outlet_spelling();
     test_future_version();
     test_hostile_files();
-    remove_tree(tmpdir);
+    check_remove_tree(tmpdir);
     return CHECK_REPORT();
 }

@@ -12,7 +12,6 @@
 ** missing database, a second writer, writes through a read-only handle and
 ** queries the parser rejects.
 */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,27 +24,6 @@
 enum { SLOT_DATE = 0, SLOT_OUTLET = 1 };
 
 static char tmpdir[256];
-
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char sub[1024];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            struct stat st;
-            if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-                remove_tree(sub);
-            else
-                unlink(sub);
-        }
-        closedir(d);
-    }
-    rmdir(path);
-}
 
 static int streq(const char *a, const char *b)
 {
@@ -757,6 +735,6 @@ int main(void)
     test_stemming();
     test_errors();
     test_database();
-    remove_tree(tmpdir);
+    check_remove_tree(tmpdir);
     return CHECK_REPORT();
 }
