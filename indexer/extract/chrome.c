@@ -31,6 +31,12 @@
 #define CHROME_MENU_RUN 3
 /* Lines repeated on the page are dropped up to this many words. */
 #define CHROME_REPEAT_WORDS 25
+/* A teaser card's heading and blurb are at most this many words, and the
+** next card starts at most this many lines after a blurb. */
+#define CHROME_CARD_HEAD 10
+#define CHROME_CARD_BLURB 60
+#define CHROME_CARD_BLURB_MIN 6
+#define CHROME_CARD_GAP 3
 
 typedef struct {
     const char *phrase;
@@ -463,6 +469,56 @@ static void chrome_repeats(pxe_lines *ls)
     free(k);
 }
 
+/* A teaser card of another story: a short heading, its image and a
+** blurb of one line ("» Preview – GP do Brasil", "[f1-brasil.jpg]",
+** "Clique e saiba os horários…").  Returns the blurb's index, or 0. */
+static size_t chrome_card(const pxe_lines *ls, size_t i)
+{
+    if (i == 0 || i + 1 >= ls->n ||
+        !(ls->v[i].flags & (PXE_LF_IMAGE | PXE_LF_ALT)))
+        return 0;
+    const pxe_line *head = &ls->v[i - 1], *blurb = &ls->v[i + 1];
+    size_t words = pxe_word_count(blurb->text);
+    /* The heading is a headline, or a link or rail line the rules above
+    ** dropped for its shape, not a stamp or a share button. */
+    int headline = head->role == PXE_LINE_BODY
+                       ? !pxe_ends_sentence(head->text)
+                       : head->role == PXE_LINE_CHROME && head->why &&
+                             (strcmp(head->why, "breadcrumb") == 0 ||
+                              strcmp(head->why, "rail of other headlines") ==
+                                  0);
+    if (!headline || pxe_word_count(head->text) > CHROME_CARD_HEAD ||
+        blurb->role != PXE_LINE_BODY ||
+        (blurb->flags & (PXE_LF_IMAGE | PXE_LF_ALT)) ||
+        words < CHROME_CARD_BLURB_MIN || words > CHROME_CARD_BLURB)
+        return 0;
+    return i + 1;
+}
+
+/* A rail of teaser cards: two or more cards in a row, each next one
+** within a few lines of the last blurb.  A story's own image stands
+** between paragraphs, not between a heading and one short line, and not
+** again and again. */
+static void chrome_teasers(pxe_lines *ls)
+{
+    size_t first = 0, last = 0, cards = 0;
+    for (size_t i = 1; i <= ls->n; i++) {
+        size_t b = i < ls->n ? chrome_card(ls, i) : 0;
+        if (b && cards && i - 1 <= last + CHROME_CARD_GAP) {
+            cards++;
+            last = b;
+            continue;
+        }
+        if (i == ls->n || b) {
+            for (size_t k = first; cards >= 2 && k <= last; k++)
+                chrome_drop(&ls->v[k], "teaser of another story");
+            first = i - 1;
+            last = b;
+            cards = b != 0;
+        }
+    }
+}
+
 /* Short lines after the story's last paragraph. */
 static void chrome_trailing(pxe_lines *ls)
 {
@@ -504,9 +560,12 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
             chrome_drop(l, "menu line");
         else if (chrome_breadcrumb(l->text))
             chrome_drop(l, "breadcrumb");
+        else if (l->flags & PXE_LF_ALT)
+            chrome_drop(l, "image name");
     }
     chrome_repeats(ls);
     chrome_rails_mark(ls);
+    chrome_teasers(ls);
     if (!structured) {
         chrome_menus(ls);
         chrome_trailing(ls);

@@ -32,6 +32,13 @@
 #define STORY_REACH_GAP -100
 /* A list that ends a story has at least this many lines. */
 #define STORY_LIST_MIN 3
+/* A table (standings, results) is at least this many rows of as many
+** numbers each, and each row adds this much to the block that holds it:
+** a little, so that a table joins the prose it stands in, or makes the
+** story of a page that has no prose, but does not outweigh a story. */
+#define STORY_TABLE_MIN 5
+#define STORY_TABLE_NUMBERS 3
+#define STORY_TABLE_ROW 5
 /* Lines shorter than this that end no sentence score as headlines. */
 #define STORY_SENTENCE_WORDS 20
 #define STORY_HEADLINE -8
@@ -131,6 +138,57 @@ static int story_digit_share(const char *s)
     for (; *s; s++, n++)
         digits += isdigit((unsigned char)*s) != 0;
     return n ? (int)(digits * 100 / n) : 0;
+}
+
+/* How many of the line's words are numbers ("5040", "-12.99", "$3"). */
+static size_t story_numbers(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > w && strchr("-+$", *w) && p - w > 1)
+            w++;
+        n += p > w && isdigit((unsigned char)*w);
+    }
+    return n;
+}
+
+/* A row of a table: short, several numbers, no links and nothing the
+** chrome rules dropped. */
+static int story_table_row(const pxe_line *l, size_t *numbers)
+{
+    *numbers = story_numbers(l->text);
+    return l->role == PXE_LINE_BODY &&
+           !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE | PXE_LF_ALT)) &&
+           *numbers >= STORY_TABLE_NUMBERS && pxe_word_count(l->text) <= 30;
+}
+
+/* Rows of a table score as furniture, one by one (few function words);
+** a run of STORY_TABLE_MIN rows with about as many numbers each is a
+** table, the content of a results or standings page: its rows get
+** STORY_TABLE_ROW each instead. */
+static void story_tables(const pxe_lines *ls, int *sc)
+{
+    size_t i = 0, num, prev;
+    while (i < ls->n) {
+        if (!story_table_row(&ls->v[i], &prev)) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < ls->n && story_table_row(&ls->v[j], &num) &&
+               num + 1 >= prev && num <= prev + 1) {
+            prev = num;
+            j++;
+        }
+        for (size_t k = i; j - i >= STORY_TABLE_MIN && k < j; k++)
+            sc[k] = STORY_TABLE_ROW;
+        i = j;
+    }
 }
 
 /* The line's contribution to a story block, in tenths. */
@@ -271,6 +329,7 @@ void pxe_story_find(pxe_lines *ls)
         return;   /* a heuristic: without memory it is skipped */
     for (size_t i = 0; i < ls->n; i++)
         sc[i] = story_score(&ls->v[i]);
+    story_tables(ls, sc);
     /* Readers' comments and the teasers of a rail are prose too, and may
     ** outweigh a short story: once a story stands above a comments
     ** heading (or a long one above a rail's), nothing below is looked at. */
