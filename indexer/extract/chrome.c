@@ -37,6 +37,13 @@
 #define CHROME_CARD_BLURB 60
 #define CHROME_CARD_BLURB_MIN 6
 #define CHROME_CARD_GAP 3
+/* A credit standing alone is at most this many words; the caption above
+** it at most this many. */
+#define CHROME_CREDIT_WORDS 8
+#define CHROME_CAPTION_WORDS 60
+/* An image's title above its caption ("Starship on the moon") is at most
+** this many words: a headline above the lead image is longer. */
+#define CHROME_IMAGE_TITLE 5
 
 typedef struct {
     const char *phrase;
@@ -155,6 +162,13 @@ static const char *const chrome_rails[] = {
     "more in", "more news", "top news", "latest stories", "recent posts",
     "related posts", "you might also like", "around the web",
     "from our partners", "sponsored stories", "promoted stories",
+    "you may also like", "more from", "you may have missed",
+};
+
+/* Headings of a short list of links inside a story ("More:", "See
+** also:"): the items under them go, the story goes on after them. */
+static const char *const chrome_link_heads[] = {
+    "more", "see also", "read also", "also read", "also see",
 };
 
 /* Headings where readers' comments start. */
@@ -176,10 +190,32 @@ static const char *const chrome_credits[] = {
     " via getty", "/ap)", "/reuters)",
 };
 
+/* "… under the CLPS program. Credit: SpaceX", "… sought treatmentCredit:
+** EPA": a caption that ends with its credit, glued to it or not. */
+static int chrome_credit_tail(const char *line)
+{
+    static const char *const marks[] = {"Credit:", "Photo:", "Photograph:",
+                                        "Image:"};
+    for (size_t i = 0; i < PXE_COUNT(marks); i++) {
+        const char *p = strstr(line, marks[i]);
+        if (!p || p == line)
+            continue;
+        const char *rest = p + strlen(marks[i]);
+        unsigned char before = (unsigned char)p[-1];
+        if ((before == ' ' || before == ')' || islower(before)) &&
+            pxe_word_count(rest) >= 1 && pxe_word_count(rest) <= 6 &&
+            !strpbrk(rest, ".!?"))
+            return 1;
+    }
+    return 0;
+}
+
 static int chrome_caption(const char *line)
 {
     if (pxe_word_count(line) > 80)
         return 0;
+    if (chrome_credit_tail(line))
+        return 1;
     for (size_t i = 0; i < sizeof chrome_credits / sizeof *chrome_credits;
          i++)
         if (pxe_stristr(line, chrome_credits[i]))
@@ -198,9 +234,22 @@ static int chrome_stamp(const char *line)
            pxe_prefix_in(line, starts, PXE_COUNT(starts));
 }
 
+/* "-----", "* * *", "━━━━━━" (box-drawing characters, U+2500..U+257F). */
 static int chrome_is_rule(const char *s)
 {
-    return *s && strspn(s, "-_=*~#. ") == strlen(s);
+    if (!*s)
+        return 0;
+    while (*s) {
+        if (strchr("-_=*~#. ", *s))
+            s++;
+        else if ((unsigned char)s[0] == 0xE2 &&
+                 ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95) &&
+                 s[2])
+            s += 3;
+        else
+            return 0;
+    }
+    return 1;
 }
 
 /* The line without a trailing "*" or ":" and surrounding space, compared
@@ -246,6 +295,8 @@ const char *pxe_chrome_phrase(const char *line)
                         pxe_starts_with_ci(line, "photograph:") ||
                         pxe_starts_with_ci(line, "picture:") ||
                         pxe_starts_with_ci(line, "file photo") ||
+                        pxe_starts_with_ci(line, "courtesy of ") ||
+                        pxe_starts_with_ci(line, "courtesy:") ||
                         pxe_stristr(line, "getty images") ||
                         pxe_stristr(line, "/ shutterstock")))
         return "photo credit";
@@ -255,6 +306,13 @@ const char *pxe_chrome_phrase(const char *line)
         return "copyright footer";
     if (chrome_is_rule(line))
         return "rule";
+    /* "Subscribe to … on YouTube", "Join our forums": an appeal opens
+    ** with its verb; a story's sentence seldom does. */
+    static const char *const appeals[] = {
+        "subscribe to ", "join our ", "follow us ", "get our ",
+        "download our ", "like us on "};
+    if (words <= 25 && pxe_prefix_in(line, appeals, PXE_COUNT(appeals)))
+        return "appeal";
     return NULL;
 }
 
@@ -366,6 +424,18 @@ static int chrome_is_comment_head(const char *line)
            pxe_starts_with_ci(line, "replies to ");
 }
 
+/* "More:", "See also:" — with the colon: a bare "More" is a button. */
+static int chrome_is_link_head(const char *line)
+{
+    size_t n = strlen(line);
+    if (n < 2 || line[n - 1] != ':')
+        return 0;
+    for (size_t i = 0; i < PXE_COUNT(chrome_link_heads); i++)
+        if (chrome_whole(line, chrome_link_heads[i]))
+            return 1;
+    return 0;
+}
+
 static int chrome_is_rail_head(const char *line)
 {
     if (strlen(line) > 60)
@@ -396,10 +466,25 @@ static int chrome_paragraph_like(const char *line)
     return words >= 15 || (words >= 6 && pxe_ends_sentence(line));
 }
 
+/* "More:" and the list items or links under it. */
+static size_t chrome_link_list(pxe_lines *ls, size_t i)
+{
+    chrome_drop(&ls->v[i], "links heading");
+    while (i + 1 < ls->n &&
+           (ls->v[i + 1].flags & (PXE_LF_ITEM | PXE_LF_LINKS)) &&
+           pxe_word_count(ls->v[i + 1].text) <= 20)
+        chrome_drop(&ls->v[++i], "rail of other headlines");
+    return i;
+}
+
 /* A rail heading and the headlines and time stamps under it. */
 static void chrome_rails_mark(pxe_lines *ls)
 {
     for (size_t i = 0; i < ls->n; i++) {
+        if (chrome_is_link_head(ls->v[i].text)) {
+            i = chrome_link_list(ls, i);
+            continue;
+        }
         int comments = chrome_is_comment_head(ls->v[i].text);
         if (!comments && !chrome_is_rail_head(ls->v[i].text))
             continue;
@@ -519,6 +604,47 @@ static void chrome_teasers(pxe_lines *ls)
     }
 }
 
+/* Whether two lines open with the same six words: a caption shown twice,
+** once with its credit glued on. */
+static int chrome_same_opening(const char *a, const char *b)
+{
+    char ka[128], kb[128];
+    pxe_line_key(a, ka, sizeof ka);
+    pxe_line_key(b, kb, sizeof kb);
+    size_t n = 0, words = 0;
+    while (ka[n] && ka[n] == kb[n] && words < 6)
+        words += ka[n++] == ' ';
+    return words >= 6 || (ka[n] == '\0' && kb[n] == '\0' && n > 0);
+}
+
+/* The lines a caption or a credit makes captions of: a standalone credit
+** ("Courtesy of Andrew Vaughan", "(Image: © TNG)") follows its caption,
+** however long; a caption follows its image's short title ("Starship on
+** the moon") or its own copy without the credit. */
+static void chrome_captions_near(pxe_lines *ls)
+{
+    for (size_t i = 1; i < ls->n; i++) {
+        const pxe_line *c = &ls->v[i];
+        pxe_line *p = &ls->v[i - 1];
+        if (c->role != PXE_LINE_CHROME || !c->why || p->role != PXE_LINE_BODY ||
+            (strcmp(c->why, "photo caption") != 0 &&
+             strcmp(c->why, "photo credit") != 0))
+            continue;
+        size_t words = pxe_word_count(p->text);
+        /* A credit alone, not a short caption with its credit ("WeWork
+        ** chairman Marcelo Claure (Credit: Getty Images)"). */
+        int credit = pxe_word_count(c->text) <= CHROME_CREDIT_WORDS &&
+                     !strchr(c->text + 1, '(') &&
+                     !pxe_stristr(c->text, "image copyright");
+        if (credit && words <= CHROME_CAPTION_WORDS)
+            chrome_drop(p, "photo caption");
+        else if (words <= CHROME_IMAGE_TITLE && !pxe_ends_sentence(p->text))
+            chrome_drop(p, "photo caption");
+        else if (chrome_same_opening(p->text, c->text))
+            chrome_drop(p, "photo caption");
+    }
+}
+
 /* Short lines after the story's last paragraph. */
 static void chrome_trailing(pxe_lines *ls)
 {
@@ -567,6 +693,7 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
     chrome_rails_mark(ls);
     chrome_teasers(ls);
     if (!structured) {
+        chrome_captions_near(ls);
         chrome_menus(ls);
         chrome_trailing(ls);
     }
