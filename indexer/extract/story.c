@@ -157,12 +157,14 @@ static size_t story_numbers(const char *s)
     return n;
 }
 
-/* A row of a table: short, several numbers, no links and nothing the
-** chrome rules dropped. */
+static int story_tail_free(const pxe_line *l);
+
+/* A row of a table: short, several numbers, no links, and kept by the
+** chrome rules or dropped only for following the last paragraph. */
 static int story_table_row(const pxe_line *l, size_t *numbers)
 {
     *numbers = story_numbers(l->text);
-    return l->role == PXE_LINE_BODY &&
+    return story_tail_free(l) &&
            !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE | PXE_LF_ALT)) &&
            *numbers >= STORY_TABLE_NUMBERS && pxe_word_count(l->text) <= 30;
 }
@@ -287,15 +289,31 @@ static int story_tail_free(const pxe_line *l)
            (l->why && strcmp(l->why, "after the story") == 0);
 }
 
+/* How often the line holds sep. */
+static size_t story_count(const char *t, const char *sep)
+{
+    size_t n = 0;
+    for (const char *p = strstr(t, sep); p; p = strstr(p + strlen(sep), sep))
+        n++;
+    return n;
+}
+
 /* A line of a schedule or a table of results: a number and a separator
-** ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"), no link. */
+** ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"), no link.
+** Two or three such lines may have been joined as one wrapped line: each
+** separator allows as many words again. */
 static int story_list_line(const pxe_line *l)
 {
+    static const char *const seps[] = {" \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                       " - ", " -- ", " @ ", ": "};
     const char *t = l->text;
-    int sep = strstr(t, " \xe2\x80\x93 ") || strstr(t, " \xe2\x80\x94 ") ||
-              strstr(t, " - ") || strstr(t, " -- ") || strstr(t, " @ ") ||
-              strstr(t, ": ");
-    return sep && strpbrk(t, "0123456789") && pxe_word_count(t) <= 25 &&
+    size_t items = 0;
+    for (size_t i = 0; i < PXE_COUNT(seps); i++) {
+        size_t n = story_count(t, seps[i]);
+        items = n > items ? n : items;
+    }
+    return items && strpbrk(t, "0123456789") &&
+           pxe_word_count(t) <= 25 * items &&
            !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE)) && story_tail_free(l);
 }
 
@@ -348,6 +366,12 @@ void pxe_story_find(pxe_lines *ls)
     int found = story_block(ls, sc, n, &from, &to) >= STORY_MIN_WORDS;
     if (found)
         from = story_reach_back(sc, from);
+    /* A table the block holds is the story's, though it ends the page. */
+    for (size_t i = from; found && i < to; i++)
+        if (sc[i] == STORY_TABLE_ROW && ls->v[i].role == PXE_LINE_CHROME) {
+            ls->v[i].role = PXE_LINE_BODY;
+            ls->v[i].why = NULL;
+        }
     free(sc);
     if (!found)
         return;

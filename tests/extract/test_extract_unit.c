@@ -125,6 +125,10 @@ static void test_chrome_phrases(void)
     T(pxe_chrome_phrase("The union said it would subscribe to the plan "
                         "once members had voted on it.") == NULL);
     T(pxe_chrome_phrase("\"We will share the costs,\" she said.") == NULL);
+    T(pxe_chrome_phrase("Subscribe to Example Post on YouTube for more:") !=
+      NULL);
+    T(pxe_chrome_phrase("Courtesy of Jane Doe") != NULL);
+    T(pxe_chrome_phrase("\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81") != NULL);
 }
 
 static void test_aliases(void)
@@ -286,6 +290,81 @@ static void test_story_block(void)
     pxe_result_free(r);
 }
 
+/* A standings page: two sentences and a table are its story; the teaser
+** cards beside it (heading, image, blurb) are not, however much prose
+** their blurbs are. */
+static void test_story_table(void)
+{
+    const char *page =
+        "Home\nNews\nStandings\nCalendar\n\n"
+        "Cup standings\n\n"
+        "This page always shows the standings after the last race.\n\n"
+        "Come back after every race to see the new standings!\n\n"
+        "1 Kyle North 5040 5 1 17 27\n"
+        "2 Martin South 5035 7 0 15 24\n"
+        "3 Kevin East 5033 4 6 15 26\n"
+        "4 Denny West 5027 6 3 19 24\n"
+        "5 Joey Middle 2380 2 3 12 21\n"
+        "6 Ryan Upper 2339 1 1 11 18\n\n"
+        "\xc2\xbb Power ranking\n\n"
+        "[power-ranking-28.jpg]\n\n"
+        "Click the picture above to see how the drivers rank in this "
+        "season of the championship so far, race by race and overall.\n\n"
+        "\xc2\xbb Race preview\n\n"
+        "[preview-brazil-280.jpg]\n\n"
+        "Click to see the television times of the race, the track, the "
+        "tyres that will be used and the weather for practice and race.\n\n"
+        "\xc2\xbb Race times\n\n"
+        "[times-2019-135.jpg]\n\n"
+        "Click the picture beside to see all the dates, places and times of "
+        "every practice and race of the season in one table.\n";
+    pxe_result *r;
+    px_err err;
+    T(pxe_extract_text(NULL, NULL, page, strlen(page), &r, &err) == PX_OK);
+    T(strstr(r->body, "3 Kevin East 5033") != NULL);
+    T(strstr(r->body, "shows the standings") != NULL);
+    T(strstr(r->body, "television times") == NULL);
+    T(strstr(r->body, "jpg") == NULL);
+    pxe_result_free(r);
+}
+
+/* Captions go by their neighbours: the one above a credit standing alone,
+** the one shown twice (once with its credit glued on); "More:" and its
+** links go, and the story goes on after them. */
+static void test_story_captions(void)
+{
+    const char *page =
+        "Cells that taste danger set off immune responses\n\n"
+        "Researchers have found that cells with taste receptors appear in "
+        "the lungs of mice after an infection, and that they may help the "
+        "body to fight off the disease that brought them there.\n\n"
+        "Two micrographs of mouse lung tissue, showing the cells in yellow, "
+        "the one on the right a closeup of the other.\n\n"
+        "Courtesy of Andrew Vaughan\n\n"
+        "The team infected the mice with the virus and then searched the "
+        "lungs of those with the worst symptoms for signs of the cells.\n\n"
+        "More:\n"
+        "* Taste cells found in the gut of mice\n"
+        "* Why smell receptors turn up in the kidneys\n\n"
+        "The researchers do not yet know what the cells are doing in the "
+        "lungs, but they believe the cells are sensing the virus itself.\n\n"
+        "A mouse in a laboratory cage 6\n\n"
+        "A mouse in a laboratory cageCredit: Getty\n\n"
+        "Other groups are now looking for the cells in the airways of "
+        "people who have had the flu, the team said on Tuesday.\n";
+    pxe_result *r;
+    px_err err;
+    T(pxe_extract_text(NULL, NULL, page, strlen(page), &r, &err) == PX_OK);
+    T(strstr(r->body, "Researchers have found") != NULL);
+    T(strstr(r->body, "micrographs") == NULL);
+    T(strstr(r->body, "Vaughan") == NULL);
+    T(strstr(r->body, "kidneys") == NULL);
+    T(strstr(r->body, "sensing the virus") != NULL);
+    T(strstr(r->body, "laboratory cage") == NULL);
+    T(strstr(r->body, "Other groups") != NULL);
+    pxe_result_free(r);
+}
+
 static void test_html(void)
 {
     pxe_result *r;
@@ -370,6 +449,8 @@ int main(void)
     test_learn();
     test_text_hostile();
     test_story_block();
+    test_story_table();
+    test_story_captions();
     test_html();
     test_explain();
     pxe_t_warc();
