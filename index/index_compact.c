@@ -42,8 +42,11 @@ px_status px_index_remove_db_dir(const char *path, px_err *err)
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         char *f = px_path_join(path, e->d_name);
+        struct stat sb;
         if (!f)
             st = px_err_set(err, PX_ENOMEM, "out of memory");
+        else if (lstat(f, &sb) == 0 && S_ISDIR(sb.st_mode))
+            st = px_index_remove_db_dir(f, err);   /* a shard */
         else if (unlink(f) != 0 && errno != ENOENT)
             st = px_err_set(err, PX_EIO, "cannot remove %s: %s", f,
                             strerror(errno));
@@ -125,6 +128,7 @@ px_status px_index_compact(px_index *ix, uint64_t *before, uint64_t *after,
     px_status st = px_index_commit(ix, err);
     if (st == PX_OK)
         st = px_xdb_commit(ix->xdb, err);
+    px_index_writer_stop(ix);   /* they hold the handle reopened below */
     if (st == PX_OK)
         st = px_index_compact_cleanup(ix, err);
     if (st != PX_OK)

@@ -44,7 +44,10 @@ struct px_index {
     size_t batch_bytes;        /* ... or this much article text */
     int in_txn;                /* a store transaction is open */
     px_batch queue;            /* changes of the open transaction */
-    px_writer *writer;         /* the thread applying batches, or NULL */
+    px_writer *writers[PX_MAX_SHARDS + 2]; /* the threads applying
+                                  batches: one per database written
+                                  (px_xdb_nparts), started with the first
+                                  batch; NULL-terminated */
     int stale;                 /* a stored change missed the queue: leave
                                   the synced mark for reconcile to redo */
 };
@@ -57,7 +60,8 @@ struct px_index {
 /* "dir/name", malloc'd; NULL when out of memory. */
 char *px_path_join(const char *dir, const char *name);
 
-/* The last store change the Xapian side holds (0 when none). */
+/* The last store change the Xapian side holds (0 when none): for a
+** writer of a sharded index, the lowest mark among its shards. */
 px_status px_index_get_synced(px_xdb *xdb, int64_t *out, px_err *err);
 
 /* Builds the Xapian document for an article (schema.h decides every term
@@ -127,8 +131,9 @@ px_status px_index_submit(px_index *ix, int64_t synced, px_err *err);
 px_status px_index_drain(px_index *ix, px_err *err);
 /* Stops the writer thread (after px_index_drain) and frees the queue. */
 void px_index_writer_stop(px_index *ix);
-/* Records `seq` as the last store change the Xapian side holds. */
-px_status px_index_set_synced(px_index *ix, int64_t seq, px_err *err);
+/* Records `seq` as the last store change db (the database, or one shard)
+** holds. */
+px_status px_index_set_synced(px_xdb *db, int64_t seq, px_err *err);
 
 /* ---- maintenance (index_maint.c, index_compact.c) ---------------- */
 
@@ -137,8 +142,8 @@ uint64_t px_index_xapian_bytes(const px_index *ix);
 /* Removes what an interrupted compaction left; call holding the writer
 ** lock. */
 px_status px_index_compact_cleanup(px_index *ix, px_err *err);
-/* Removes a directory of plain files (a Xapian database); a missing one
-** is not an error. */
+/* Removes a Xapian database's directory (a sharded one holds a directory
+** per shard); a missing one is not an error. */
 px_status px_index_remove_db_dir(const char *path, px_err *err);
 /* Puts the database at `fresh` in place of the one at `live` (atomically
 ** where the file system can exchange two names); afterwards `fresh` names

@@ -111,12 +111,12 @@ static int rebuild_one(void *vctx, const px_article *a)
     return c->st != PX_OK;
 }
 
-/* A fresh, empty Xapian database at `path`, with the index's language
-** and schema recorded. */
-static px_status reindex_fresh(px_index *ix, const char *path, px_xdb **out,
-                               px_err *err)
+/* A fresh, empty Xapian database of `shards` shards at `path`, with the
+** index's language and schema recorded. */
+static px_status reindex_fresh(px_index *ix, const char *path,
+                               unsigned shards, px_xdb **out, px_err *err)
 {
-    px_status st = px_xdb_overwrite(path, out, err);
+    px_status st = px_xdb_create_sharded(path, shards, out, err);
     if (st == PX_OK)
         st = px_xdb_set_metadata(*out, PX_META_LANGUAGE, ix->language, err);
     if (st == PX_OK)
@@ -134,8 +134,9 @@ static px_status reindex_fill(px_index *ix, rebuild_ctx *c, int64_t max_seq,
     if (st == PX_OK) st = c->st;
     if (st == PX_OK) st = px_index_submit(ix, max_seq, err);
     px_status drained = px_index_drain(ix, st == PX_OK ? err : NULL);
-    if (st != PX_OK)
-        px_index_queue_clear(ix);
+    /* The writer threads hold the new database's shards: they go before
+    ** its handle does. */
+    px_index_writer_stop(ix);
     return st != PX_OK ? st : drained;
 }
 
@@ -168,6 +169,15 @@ static px_status reindex_swap(px_index *ix, px_xdb *live, const char *fresh,
 px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
                            px_err *err)
 {
+    return px_index_reshard(ix, 0, cb, ctx, err);
+}
+
+px_status px_index_reshard(px_index *ix, unsigned shards, px_progress_cb cb,
+                           void *ctx, px_err *err)
+{
+    if (shards > PX_MAX_SHARDS)
+        return px_err_set(err, PX_EINVAL, "%u shards: at most %d", shards,
+                          PX_MAX_SHARDS);
     if (!ix->writable)
         return px_err_set(err, PX_EINVAL, "index %s is open read-only",
                           ix->dir);
@@ -175,6 +185,9 @@ px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
     ** swap would commit into the directory then holding the new database. */
     px_status st = px_index_commit(ix, err);
     if (st == PX_OK) st = px_xdb_commit(ix->xdb, err);
+    px_index_writer_stop(ix);   /* they write the live database */
+    if (!shards)
+        shards = px_xdb_nshards(ix->xdb);
     int64_t max_seq = 0;
     rebuild_ctx c = {ix, err, PX_OK, 0, 0, cb, ctx};
     if (st == PX_OK) st = px_store_max_seq(ix->store, &max_seq, err);
@@ -184,7 +197,8 @@ px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
     if (st == PX_OK && !fresh)
         st = px_err_set(err, PX_ENOMEM, "out of memory");
     px_xdb *live = ix->xdb, *built = NULL;
-    if (st == PX_OK && (st = reindex_fresh(ix, fresh, &built, err)) == PX_OK) {
+    if (st == PX_OK && (st = reindex_fresh(ix, fresh, shards, &built,
+                                         err)) == PX_OK) {
         ix->xdb = built;     /* the pipeline now writes the new database */
         st = reindex_fill(ix, &c, max_seq, err);
         if (st == PX_OK) {
@@ -260,6 +274,7 @@ px_status px_index_stats(px_index *ix, px_stats *st, px_err *err)
         free(p);
     }
     st->xapian_bytes = tree_bytes(ix->xapian_path);
+    st->shards = px_index_shards(ix);
     snprintf(st->language, sizeof st->language, "%s", ix->language);
     return PX_OK;
 }

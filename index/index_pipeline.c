@@ -32,6 +32,7 @@
 
 struct px_writer {
     px_index *ix;
+    px_xdb *db;             /* the database or shard it writes */
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -96,24 +97,24 @@ int px_index_queue_full(const px_index *ix)
     return ix->queue.n >= ix->batch || ix->queue.text_bytes >= ix->batch_bytes;
 }
 
-/* Applies and commits one batch; runs on the writer thread, or on the
-** caller's when there is none. */
-static px_status batch_apply(px_index *ix, px_batch *b, px_err *err)
+/* Applies and commits one batch to db (the database or one shard); runs
+** on a writer thread, or on the caller's when there is none. */
+static px_status batch_apply(px_index *ix, px_xdb *db, px_batch *b,
+                             px_err *err)
 {
     px_status st = PX_OK;
     for (size_t i = 0; st == PX_OK && i < b->n; i++) {
         px_pending_doc *p = &b->docs[i];
         if (p->spell)
-            st = px_xdb_add_spellings(ix->xdb, p->spell, err);
-        if (st == PX_OK)
-            st = p->doc ? px_xdb_replace(ix->xdb, (unsigned)p->docid, p->doc,
-                                         err)
-                        : px_xdb_delete(ix->xdb, (unsigned)p->docid, err);
+            st = px_xdb_add_spellings(db, p->spell, err);
+        if (st == PX_OK && p->docid)  /* 0: spelling words alone */
+            st = p->doc ? px_xdb_replace(db, (unsigned)p->docid, p->doc, err)
+                        : px_xdb_delete(db, (unsigned)p->docid, err);
     }
     if (st == PX_OK && b->synced >= 0)
-        st = px_index_set_synced(ix, b->synced, err);
+        st = px_index_set_synced(db, b->synced, err);
     if (st == PX_OK)
-        st = px_xdb_commit(ix->xdb, err);
+        st = px_xdb_commit(db, err);
     return px_index_write_failed(ix->dir, st, err);
 }
 
@@ -135,7 +136,8 @@ static void *writer_main(void *arg)
         px_err err = {""};
         /* After a failure nothing more is applied: the synced mark must
         ** not pass a batch that is missing. */
-        px_status st = failed == PX_OK ? batch_apply(w->ix, &b, &err) : failed;
+        px_status st = failed == PX_OK ? batch_apply(w->ix, w->db, &b, &err)
+                                       : failed;
         pthread_mutex_lock(&w->mu);
         if (w->done.docs) {       /* not collected yet: free it here */
             pthread_mutex_unlock(&w->mu);
@@ -157,12 +159,13 @@ static void *writer_main(void *arg)
 
 /* Starts the writer thread; NULL when threads are unavailable, in which
 ** case batches are applied on the caller's thread. */
-static px_writer *writer_start(px_index *ix)
+static px_writer *writer_start(px_index *ix, px_xdb *db)
 {
     px_writer *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
     w->ix = ix;
+    w->db = db;
     if (pthread_mutex_init(&w->mu, NULL) != 0) {
         free(w);
         return NULL;
@@ -202,51 +205,109 @@ static px_status writer_idle(px_writer *w, px_batch *done, px_err *err)
     return w->st;
 }
 
-px_status px_index_submit(px_index *ix, int64_t synced, px_err *err)
+/* Hands batch b to writer w (taking its array), waiting while w is busy;
+** on a failure of an earlier batch b is left to the caller. */
+static px_status writer_hand(px_writer *w, px_batch *b, px_err *err)
 {
-    ix->queue.synced = synced;
-    if (!ix->writer)
-        ix->writer = writer_start(ix);
-    px_writer *w = ix->writer;
-    if (!w) {
-        px_status st = batch_apply(ix, &ix->queue, err);
-        batch_clear(&ix->queue);
-        return st;
-    }
     pthread_mutex_lock(&w->mu);
     px_batch done;
     px_status st = writer_idle(w, &done, err);
     if (st == PX_OK) {
-        /* The slot takes the queue's array; the queue starts a new one. */
-        w->slot = ix->queue;
+        w->slot = *b;
         w->full = 1;
-        memset(&ix->queue, 0, sizeof ix->queue);
+        memset(b, 0, sizeof *b);
         pthread_cond_broadcast(&w->cv);
     }
     pthread_mutex_unlock(&w->mu);
     batch_free(&done);
-    if (st != PX_OK)
+    return st;
+}
+
+static px_status part_push(px_batch *p, px_pending_doc d, px_err *err)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        px_pending_doc *a = realloc(p->docs, cap * sizeof *a);
+        if (!a)
+            return px_err_set(err, PX_ENOMEM, "out of memory");
+        p->docs = a;
+        p->cap = cap;
+    }
+    p->docs[p->n++] = d;
+    return PX_OK;
+}
+
+/* Moves each change of q to the part of its shard, and its spelling words
+** to parts[n] (the spelling database's); parts get q's mark. */
+static px_status batch_split(px_batch *q, px_batch *parts, unsigned n,
+                             px_err *err)
+{
+    for (unsigned k = 0; k <= n; k++)
+        parts[k].synced = q->synced;
+    for (size_t i = 0; i < q->n; i++) {
+        px_pending_doc d = q->docs[i], words = {0, NULL, d.spell};
+        d.spell = NULL;
+        px_status st = part_push(&parts[(d.docid - 1) % n], d, err);
+        if (st == PX_OK && words.spell)
+            st = part_push(&parts[n], words, err);
+        if (st != PX_OK)
+            return st;
+        q->docs[i].doc = NULL;       /* moved */
+        q->docs[i].spell = NULL;
+    }
+    q->n = 0;
+    q->text_bytes = 0;
+    return PX_OK;
+}
+
+px_status px_index_submit(px_index *ix, int64_t synced, px_err *err)
+{
+    ix->queue.synced = synced;
+    unsigned n = px_xdb_nparts(ix->xdb);
+    for (unsigned k = 0; k < n && !ix->writers[k]; k++)
+        ix->writers[k] = writer_start(ix, px_xdb_shard(ix->xdb, k));
+    if (!ix->writers[n - 1]) {
+        px_status st = batch_apply(ix, ix->xdb, &ix->queue, err);
         batch_clear(&ix->queue);
+        return st;
+    }
+    if (n == 1) {
+        px_status st = writer_hand(ix->writers[0], &ix->queue, err);
+        if (st != PX_OK)
+            batch_clear(&ix->queue);
+        return st;
+    }
+    px_batch parts[PX_MAX_SHARDS + 1];
+    memset(parts, 0, n * sizeof parts[0]);
+    px_status st = batch_split(&ix->queue, parts, n - 1, err);
+    for (unsigned k = 0; st == PX_OK && k < n; k++)
+        st = writer_hand(ix->writers[k], &parts[k], err);
+    for (unsigned k = 0; k < n; k++)
+        batch_free(&parts[k]);
+    batch_clear(&ix->queue);
     return st;
 }
 
 px_status px_index_drain(px_index *ix, px_err *err)
 {
-    px_writer *w = ix->writer;
-    if (!w)
-        return PX_OK;
-    pthread_mutex_lock(&w->mu);
-    px_batch done;
-    px_status st = writer_idle(w, &done, err);
-    pthread_mutex_unlock(&w->mu);
-    batch_free(&done);
-    return st;
+    px_status first = PX_OK;
+    for (unsigned k = 0; k <= PX_MAX_SHARDS && ix->writers[k]; k++) {
+        px_writer *w = ix->writers[k];
+        pthread_mutex_lock(&w->mu);
+        px_batch done;
+        px_status st = writer_idle(w, &done, first == PX_OK ? err : NULL);
+        pthread_mutex_unlock(&w->mu);
+        batch_free(&done);
+        if (first == PX_OK)
+            first = st;
+    }
+    return first;
 }
 
 void px_index_writer_stop(px_index *ix)
 {
-    px_writer *w = ix->writer;
-    if (w) {
+    for (unsigned k = 0; k <= PX_MAX_SHARDS && ix->writers[k]; k++) {
+        px_writer *w = ix->writers[k];
         pthread_mutex_lock(&w->mu);
         w->quit = 1;
         pthread_cond_broadcast(&w->cv);
@@ -257,7 +318,7 @@ void px_index_writer_stop(px_index *ix)
         pthread_cond_destroy(&w->cv);
         pthread_mutex_destroy(&w->mu);
         free(w);
-        ix->writer = NULL;
+        ix->writers[k] = NULL;
     }
     batch_free(&ix->queue);
 }

@@ -458,6 +458,10 @@ typedef struct {
     px_xenq *enq;
     px_xspy *spy_outlet, *spy_month;
     px_xmset *ms;
+    px_xenq *facet_enq;        /* facets counted apart (remote_facets) */
+    px_xmset *facet_ms;
+    char *parsed;              /* the query as parsed, before wildcards
+                                  are expanded for a sharded index */
     int timed_out;
 } search_state;
 
@@ -465,6 +469,9 @@ static void state_free(search_state *s)
 {
     px_xmset_free(s->ms);
     px_xenq_free(s->enq);
+    px_xmset_free(s->facet_ms);
+    px_xenq_free(s->facet_enq);
+    free(s->parsed);
     px_xspy_free(s->spy_outlet);
     px_xspy_free(s->spy_month);
     px_xquery_free(s->q);
@@ -472,13 +479,38 @@ static void state_free(search_state *s)
     memset(s, 0, sizeof *s);
 }
 
+/* Xapian 1.4 miscounts match spies over two or more remote shards when
+** the hits are sorted by a value (a few documents counted twice): facets
+** of such a search come from a match of their own, in relevance order,
+** which returns no hits and costs one more pass over the matches. */
+static int facets_apart(px_index *ix, const px_search_opts *o)
+{
+    return o->facets && o->sort != PX_SORT_RELEVANCE &&
+           px_xdb_remote(ix->xdb) && px_xdb_size(ix->xdb) > 1;
+}
+
+static px_status count_facets_apart(px_index *ix, search_state *s,
+                                    unsigned doccount, px_err *err)
+{
+    px_status st = px_xenq_new(ix->xdb, ix->language, &s->facet_enq, err);
+    if (st == PX_OK) st = px_xenq_set_query(s->facet_enq, s->q, err);
+    if (st == PX_OK) st = px_xenq_add_spy(s->facet_enq, s->spy_outlet, err);
+    if (st == PX_OK) st = px_xenq_add_spy(s->facet_enq, s->spy_month, err);
+    if (st == PX_OK)
+        st = px_xenq_mset(s->facet_enq, 0, 0, doccount, &s->facet_ms, err);
+    return st;
+}
+
 static px_status run_match(px_index *ix, const px_search_opts *o,
                            const px_budget *b, search_state *s, px_err *err)
 {
+    int apart = facets_apart(ix, o);
     unsigned doccount = 0;
     /* Each term costs a posting list, opened before Xapian's match loop
     ** and its time limit start: the term cap bounds that part. */
     px_status st = px_budget_check_terms(ix->xdb, s->q, err);
+    if (st == PX_OK && !s->parsed) st = px_xquery_describe(s->q, &s->parsed, err);
+    if (st == PX_OK) st = px_xquery_expand_wildcards(ix->xdb, s->q, err);
     if (st == PX_OK) st = px_xdb_doccount(ix->xdb, &doccount, err);
     if (st == PX_OK) st = px_xenq_new(ix->xdb, ix->language, &s->enq, err);
     if (st == PX_OK) st = px_xenq_set_query(s->enq, s->q, err);
@@ -491,8 +523,10 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
     if (st == PX_OK && o->facets) {
         st = px_xspy_new(PX_SLOT_OUTLET, &s->spy_outlet, err);
         if (st == PX_OK) st = px_xspy_new(PX_SLOT_MONTH, &s->spy_month, err);
-        if (st == PX_OK) st = px_xenq_add_spy(s->enq, s->spy_outlet, err);
-        if (st == PX_OK) st = px_xenq_add_spy(s->enq, s->spy_month, err);
+        if (st == PX_OK && !apart)
+            st = px_xenq_add_spy(s->enq, s->spy_outlet, err);
+        if (st == PX_OK && !apart)
+            st = px_xenq_add_spy(s->enq, s->spy_month, err);
     }
     /* Facets must see every match to be exact.  Without them the count is
     ** still exact up to PX_EXACT_COUNT matches: Xapian then examines every
@@ -516,6 +550,8 @@ static px_status run_match(px_index *ix, const px_search_opts *o,
     if (st == PX_OK)
         st = px_xenq_mset(s->enq, (unsigned)o->offset, limit, check, &s->ms,
                           err);
+    if (st == PX_OK && apart)
+        st = count_facets_apart(ix, s, doccount, err);
     /* Xapian does not say whether its limit cut the counting short;
     ** taking at least that long means it may have. */
     s->timed_out = st == PX_OK && b->limit > 0 &&
@@ -559,7 +595,10 @@ static px_status collect(px_index *ix, const px_search_opts *o,
             st = spy_facets(ix, s->spy_month, 0, &r->month_facets,
                             &r->n_month_facets, err);
     }
-    if (st == PX_OK) st = px_xquery_describe(s->q, &r->parsed, err);
+    if (st == PX_OK) {
+        r->parsed = s->parsed;
+        s->parsed = NULL;
+    }
     if (st == PX_OK && !px_search_blank(r->query) && !o->no_suggestion &&
         !px_budget_spent(b))
         st = px_index_suggest(ix, s->q, s->qp, r->query, &r->suggestion, err);

@@ -295,20 +295,28 @@ px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
 /* Keeping Xapian in step with the store                                */
 /* ------------------------------------------------------------------ */
 
-px_status px_index_set_synced(px_index *ix, int64_t seq, px_err *err)
+px_status px_index_set_synced(px_xdb *db, int64_t seq, px_err *err)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%lld", (long long)seq);
-    return px_xdb_set_metadata(ix->xdb, PX_META_SYNCED, buf, err);
+    return px_xdb_set_metadata(db, PX_META_SYNCED, buf, err);
 }
 
 px_status px_index_get_synced(px_xdb *xdb, int64_t *out, px_err *err)
 {
-    char *v = NULL;
-    px_status st = px_xdb_get_metadata(xdb, PX_META_SYNCED, &v, err);
-    if (st == PX_OK)
-        *out = v && *v ? strtoll(v, NULL, 10) : 0;
-    free(v);
+    px_status st = PX_OK;
+    *out = INT64_MAX;
+    for (unsigned k = 0; st == PX_OK && k < px_xdb_nparts(xdb); k++) {
+        char *v = NULL;
+        st = px_xdb_get_metadata(px_xdb_shard(xdb, k), PX_META_SYNCED, &v,
+                                 err);
+        int64_t mark = v && *v ? strtoll(v, NULL, 10) : 0;
+        if (st == PX_OK && mark < *out)
+            *out = mark;
+        free(v);
+    }
+    if (st != PX_OK)
+        *out = 0;
     return st;
 }
 
@@ -621,11 +629,14 @@ static px_status open_reader(px_index *ix, px_err *err)
     if (st == PX_OK) st = px_store_open(spath, 0, &ix->store, err);
     free(spath);
     if (st == PX_OK) st = settle_language(ix, NULL, err);
-    if (st == PX_OK &&
-        px_xdb_open_read(ix->xapian_path, &ix->xdb, err) != PX_OK)
-        st = px_err_set(err, PX_ECORRUPT,
-            "index %s has no Xapian part; rebuild it with: pressdex-index "
-            "--db %s reindex", ix->dir, ix->dir);
+    if (st == PX_OK) {
+        st = px_xdb_open_read(ix->xapian_path, &ix->xdb, err);
+        /* A remote shard that is down says so itself. */
+        if (st == PX_ENOTFOUND || st == PX_ECORRUPT)
+            st = px_err_set(err, PX_ECORRUPT,
+                "index %s has no Xapian part; rebuild it with: "
+                "pressdex-index --db %s reindex", ix->dir, ix->dir);
+    }
     return st;
 }
 
@@ -654,6 +665,43 @@ px_status px_index_open(const char *dir, int mode, const char *language,
     }
     *out = ix;
     return PX_OK;
+}
+
+unsigned px_index_shards(const px_index *ix)
+{
+    return px_xdb_size(ix->xdb);
+}
+
+px_status px_index_create(const char *dir, const char *language,
+                          unsigned shards, px_err *err)
+{
+    if (shards == 0 || shards > PX_MAX_SHARDS)
+        return px_err_set(err, PX_EINVAL,
+                          "%u shards: an index has 1 to %d", shards,
+                          PX_MAX_SHARDS);
+    char *xpath = px_path_join(dir, PX_XAPIAN_DIR);
+    if (!xpath)
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    struct stat sb;
+    int exists = stat(xpath, &sb) == 0;
+    px_status st = exists ? PX_OK : px_index_check_writable(dir, err);
+    if (st == PX_OK && !exists) st = make_dirs(dir, err);
+    px_xdb *x = NULL;
+    if (st == PX_OK && !exists && shards > 1)
+        st = px_xdb_create_sharded(xpath, shards, &x, err);
+    px_xdb_close(x);
+    free(xpath);
+    px_index *ix = NULL;
+    if (st == PX_OK)
+        st = px_index_open(dir, PX_OPEN_WRITE, language, &ix, err);
+    if (st == PX_OK && px_index_shards(ix) != shards)
+        st = px_err_set(err, PX_EINVAL,
+            "index %s has %u shard%s, not %u (change it with: "
+            "pressdex-index --db %s reindex --shards %u)", dir,
+            px_index_shards(ix), px_index_shards(ix) == 1 ? "" : "s",
+            shards, dir, shards);
+    px_status closed = px_index_close(ix, st == PX_OK ? err : NULL);
+    return st != PX_OK ? st : closed;
 }
 
 px_status px_index_close(px_index *ix, px_err *err)

@@ -228,6 +228,22 @@ enum { PX_OPEN_READ = 0, PX_OPEN_WRITE = 1 };
 ** On success *out is owned by the caller: px_index_close() it. */
 px_status px_index_open(const char *dir, int mode, const char *language,
                         px_index **out, px_err *err);
+/* Most shards an index's Xapian side may be split into. */
+#define PX_MAX_SHARDS 64
+
+/* Creates an empty index in `dir` whose Xapian side is split into
+** `shards` shards (1: one database, the default layout), each written by
+** a thread of its own so that indexing uses that many cores; document ids
+** interleave the shards so that a stub listing them (on this machine or
+** served by xapian-tcpsrv) reads as the whole index.  The count is fixed
+** at creation (px_index_reshard changes it).  PX_OK when `dir` already
+** holds an index of that many shards; PX_EINVAL when it has another
+** count or `shards` is 0 or over PX_MAX_SHARDS. */
+px_status px_index_create(const char *dir, const char *language,
+                          unsigned shards, px_err *err);
+/* Shards of the index's Xapian side (1 when it is one database). */
+unsigned px_index_shards(const px_index *ix);
+
 /* Commits pending writes (for a writable index) and frees the handle.
 ** Returns the commit's status; the handle is freed in every case. */
 px_status px_index_close(px_index *ix, px_err *err);
@@ -297,6 +313,10 @@ typedef void (*px_progress_cb)(void *ctx, size_t done, size_t total);
 px_status px_index_reindex(px_index *ix, px_progress_cb cb, void *ctx,
                            px_err *err);
 
+/* As px_index_reindex, into `shards` shards (0: as many as now). */
+px_status px_index_reshard(px_index *ix, unsigned shards, px_progress_cb cb,
+                           void *ctx, px_err *err);
+
 /* The members of syndication cluster `cluster` (without bodies), oldest
 ** first, undated last.  *out is a malloc'd array of *n caller-owned
 ** articles: free each with px_article_free and the array with free(). */
@@ -324,6 +344,7 @@ typedef struct {
     size_t n_outlets;
     uint64_t store_bytes;      /* articles.sqlite (+ WAL) */
     uint64_t xapian_bytes;     /* xapian/ */
+    unsigned shards;           /* of the Xapian side (px_index_shards) */
     uint64_t text_bytes;       /* total body + title bytes */
     int64_t pending;           /* store changes not yet in Xapian */
     char language[32];

@@ -20,6 +20,17 @@
 struct px_xdb {
     Xapian::Database *db;
     Xapian::WritableDatabase *wdb;   /* same object when writable */
+    /* A writable sharded database (xapian_shards.cc): the set's handle
+    ** holds one handle per shard in `parts`, and db/wdb combine them for
+    ** reading; a shard's handle knows its place in the set. */
+    unsigned nshards = 1;
+    unsigned shard = 0;
+    px_xdb **parts = nullptr;
+    bool is_part = false;            /* owned by its set */
+    bool remote = false;             /* some shard is served remotely */
+    /* A sharded index keeps its spelling data in a database of its own
+    ** (xapian_shards.cc); NULL: in db. */
+    Xapian::Database *spell = nullptr;
 };
 struct px_xdoc { Xapian::Document doc; };
 struct px_xtg { Xapian::TermGenerator tg; };
@@ -35,11 +46,19 @@ struct px_xenq {
     Xapian::Query query;   /* as set, without the deadline's filter */
     double deadline = 0;   /* seconds from the next mset; 0: none */
     bool cut = false;      /* the last mset was ended by the deadline */
-    explicit px_xenq(const Xapian::Database &db) : enq(db) {}
+    bool remote = false;   /* a remote shard cannot run the deadline's
+                              posting source: Xapian's limit alone */
+    Xapian::Database db;
+    explicit px_xenq(const Xapian::Database &d) : enq(d), db(d) {}
 };
 struct px_xmset {
     Xapian::MSet mset;
     Xapian::Stem stem;
+    Xapian::Database db;       /* what mset was matched against */
+    Xapian::Query query;       /* ... and with, for snippets */
+    Xapian::MSet snip;         /* unweighted match for snippets, made on
+                                  first use (px_xmset_snippet) */
+    bool snip_ready;
 };
 struct px_xspy { Xapian::ValueCountMatchSpy *spy; };
 
@@ -70,6 +89,10 @@ inline px_status guard(px_err *err, const char *what, F fn)
         return px_err_set(err, PX_EUNIMPL, "%s", e.get_msg().c_str());
     } catch (const Xapian::DocNotFoundError &e) {
         return px_err_set(err, PX_ENOTFOUND, "%s: %s", what, e.get_msg().c_str());
+    } catch (const Xapian::NetworkError &e) {
+        /* The description names the shard ("remote:tcp(HOST:PORT)"). */
+        return px_err_set(err, PX_EIO, "%s: a remote shard did not answer: "
+                          "%s", what, e.get_description().c_str());
     } catch (const Xapian::Error &e) {
         return px_err_set(err, PX_EBACKEND, "%s: %s: %s", what,
                           e.get_type(), e.get_msg().c_str());
@@ -94,6 +117,21 @@ inline char *dup_string(const std::string &s)
 
 /* A Xapian::Stem running libstemmer's `lang` ("none" or NULL: none). */
 Xapian::Stem make_stem(const char *lang);
+
+/* Sharded databases (xapian_shards.cc). */
+bool is_sharded(const char *path);     /* path holds a stub of shards */
+/* path is a stub (a file, or a directory holding XAPIANDB) naming a
+** shard served remotely. */
+bool names_remote(const char *path);
+void open_set(const char *path, int action, px_xdb *h);
+void create_set(const char *path, unsigned n, px_xdb *h);
+void close_set(px_xdb *h);             /* the shards' handles only */
+/* Opens path/spelling into h->spell for reading, when there is one. */
+void open_spelling(const char *path, px_xdb *h);
+void compact_set(const char *src, const char *dst);
+/* The writer holding document *docid, which becomes its id there; throws
+** for a read-only handle or a shard's handle given another's document. */
+Xapian::WritableDatabase &route(px_xdb *db, unsigned *docid);
 
 }  // namespace pxw
 

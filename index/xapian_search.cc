@@ -8,6 +8,7 @@
 ** exception crosses into C, and policy (how much a query may cost, what
 ** to do when it costs too much) is decided by the C modules.
 */
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
@@ -193,6 +194,61 @@ void query_cost(const Xapian::Database &db, const Xapian::Query &q,
                    wildcards);
 }
 
+/* A wildcard as the terms it stands for: the `max` most frequent index
+** terms starting with its pattern, joined with its combiner.  Xapian
+** expands a wildcard inside each shard and weights it with that shard's
+** statistics, so the same query ranks differently once an index is split;
+** expanded here, against every shard, it ranks as on one database. */
+Xapian::Query expand_wildcard(const Xapian::Database &db,
+                              const Xapian::Query &q, unsigned max)
+{
+    std::string pattern, d = q.get_description();
+    if (!wildcard_pattern(q, pattern))
+        return q;
+    Xapian::Query::op op = Xapian::Query::OP_SYNONYM;
+    if (d.compare(0, 18, "Query(WILDCARD OR ") == 0)
+        op = Xapian::Query::OP_OR;
+    else if (d.compare(0, 19, "Query(WILDCARD MAX ") == 0)
+        op = Xapian::Query::OP_MAX;
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern);
+         ++t)
+        found.emplace_back(t.get_termfreq(), *t);
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    if (found.size() > max)
+        found.resize(max);
+    std::vector<std::string> terms;
+    for (auto &f : found)
+        terms.push_back(f.second);
+    std::sort(terms.begin(), terms.end());
+    if (terms.empty())
+        return Xapian::Query::MatchNothing;
+    return Xapian::Query(op, terms.begin(), terms.end());
+}
+
+/* q with its wildcards expanded (expand_wildcard), through the operators
+** whose subqueries are all there is to them; others are kept whole. */
+Xapian::Query expand_wildcards(const Xapian::Database &db,
+                               const Xapian::Query &q, unsigned max)
+{
+    switch (q.get_type()) {
+    case Xapian::Query::OP_WILDCARD:
+        return expand_wildcard(db, q, max);
+    case Xapian::Query::OP_AND: case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT: case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM: case Xapian::Query::OP_MAX: {
+        std::vector<Xapian::Query> subs;
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            subs.push_back(expand_wildcards(db, q.get_subquery(i), max));
+        return Xapian::Query(q.get_type(), subs.begin(), subs.end());
+    }
+    default:
+        return q;
+    }
+}
+
 }  // namespace
 
 px_status px_xquery_cost(px_xdb *db, const px_xquery *q, unsigned cap,
@@ -201,6 +257,14 @@ px_status px_xquery_cost(px_xdb *db, const px_xquery *q, unsigned cap,
     *terms = *wildcards = 0;
     return guard(err, "query cost", [&] {
         query_cost(*db->db, q->q, PX_XWILDCARD_MAX, cap, terms, wildcards);
+    });
+}
+
+px_status px_xquery_expand_wildcards(px_xdb *db, px_xquery *q, px_err *err)
+{
+    return guard(err, "wildcard", [&] {
+        if (db->db->size() > 1)
+            q->q = expand_wildcards(*db->db, q->q, PX_XWILDCARD_MAX);
     });
 }
 
@@ -324,7 +388,11 @@ void px_xqp_free(px_xqp *qp)
 
 px_status px_xqp_set_database(px_xqp *qp, px_xdb *db, px_err *err)
 {
-    return guard(err, "query parser", [&] { qp->qp.set_database(*db->db); });
+    /* The parser reads the database for spelling corrections only
+    ** (wildcards are expanded when matching, against the shards). */
+    return guard(err, "query parser", [&] {
+        qp->qp.set_database(db->spell ? *db->spell : *db->db);
+    });
 }
 
 px_status px_xqp_set_default_op(px_xqp *qp, px_xop op, px_err *err)
@@ -401,6 +469,7 @@ px_status px_xenq_new(px_xdb *db, const char *stem_lang, px_xenq **out,
 {
     return guard(err, "enquire", [&] {
         px_xenq *h = new px_xenq(*db->db);
+        h->remote = db->remote;
         try {
             h->stem = make_stem(stem_lang);
         } catch (...) {
@@ -466,7 +535,7 @@ px_status px_xenq_mset(px_xenq *enq, unsigned offset, unsigned limit,
 {
     return guard(err, "search", [&] {
         enq->cut = false;
-        if (enq->deadline > 0) {
+        if (enq->deadline > 0 && !enq->remote) {
             /* The filter matches every document: it only ends the match
             ** when the time is up.  Set for this mset alone, so the
             ** deadline counts from now. */
@@ -480,7 +549,8 @@ px_status px_xenq_mset(px_xenq *enq, unsigned offset, unsigned limit,
         }
         Xapian::MSet m = enq->enq.get_mset(offset, limit, check_at_least);
         enq->enq.set_query(enq->query);
-        *out = new px_xmset{m, enq->stem};
+        *out = new px_xmset{m, enq->stem, enq->db, enq->query, Xapian::MSet(),
+                            false};
     });
 }
 
@@ -585,9 +655,20 @@ px_status px_xmset_snippet(px_xmset *m, const char *text, size_t len,
     /* No SNIPPET_BACKGROUND_MODEL: it looks up the collection frequency of
     ** every word of the text, thousands of block reads for ten hits, and
     ** halved query time when dropped; the fragment holding the most query
-    ** terms is as good a snippet for a news search. */
+    ** terms is as good a snippet for a news search.  Every query term
+    ** counts the same: snippets come from an unweighted match of the same
+    ** query, because the weights Xapian would use are bounds it computes
+    ** shard by shard, and a snippet must not change when an index is
+    ** split. */
     return guard(err, "snippet", [&] {
-        std::string s = m->mset.snippet(std::string(text, len), length, m->stem,
+        if (!m->snip_ready) {
+            Xapian::Enquire enq(m->db);
+            enq.set_query(m->query);
+            enq.set_weighting_scheme(Xapian::BoolWeight());
+            m->snip = enq.get_mset(0, 0);
+            m->snip_ready = true;
+        }
+        std::string s = m->snip.snippet(std::string(text, len), length, m->stem,
                                         Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                         hl_start, hl_end, "...");
         *out = dup_string(s);

@@ -122,7 +122,10 @@ px_status px_xdb_open_read(const char *path, px_xdb **out, px_err *err)
         px_xdb *h = new px_xdb{nullptr, nullptr};
         try {
             h->db = new Xapian::Database(path);
+            h->remote = pxw::names_remote(path);
+            pxw::open_spelling(path, h);
         } catch (...) {
+            delete h->db;
             delete h;
             throw;
         }
@@ -136,8 +139,17 @@ static px_status open_writable(const char *path, int action, px_xdb **out,
     return guard(err, path, [&] {
         px_xdb *h = new px_xdb{nullptr, nullptr};
         try {
+            if (action != Xapian::DB_CREATE_OR_OVERWRITE &&
+                pxw::is_sharded(path)) {
+                pxw::open_set(path, action, h);
+                *out = h;
+                return;
+            }
             h->wdb = new Xapian::WritableDatabase(path, action);
         } catch (...) {
+            if (h->parts)
+                pxw::close_set(h);
+            delete h->wdb;
             delete h;
             throw;
         }
@@ -163,8 +175,12 @@ px_status px_xdb_reopen(px_xdb *db, px_err *err)
 
 void px_xdb_close(px_xdb *db)
 {
-    if (!db)
+    if (!db || db->is_part)
         return;
+    if (db->parts)
+        pxw::close_set(db);
+    else
+        delete db->spell;
     try {
         db->db->close();
     } catch (...) {
@@ -176,6 +192,10 @@ void px_xdb_close(px_xdb *db)
 px_status px_xdb_compact(const char *src, const char *dst, px_err *err)
 {
     return guard(err, src, [&] {
+        if (pxw::is_sharded(src)) {
+            pxw::compact_set(src, dst);
+            return;
+        }
         Xapian::Database db(src);
         /* Document ids are the store's row ids: never renumber them. */
         db.compact(dst, Xapian::DBCOMPACT_NO_RENUMBER);
@@ -219,21 +239,28 @@ static Xapian::WritableDatabase &writable(px_xdb *db)
 
 px_status px_xdb_commit(px_xdb *db, px_err *err)
 {
-    return guard(err, "commit", [&] { writable(db).commit(); });
+    return guard(err, "commit", [&] {
+        if (db->parts)
+            for (unsigned k = 0; k < db->nshards; k++)
+                db->parts[k]->wdb->commit();
+        else
+            writable(db).commit();
+    });
 }
 
 px_status px_xdb_replace(px_xdb *db, unsigned docid, px_xdoc *doc,
                          px_err *err)
 {
     return guard(err, "replace document",
-                 [&] { writable(db).replace_document(docid, doc->doc); });
+                 [&] { pxw::route(db, &docid).replace_document(docid, doc->doc); });
 }
 
 px_status px_xdb_delete(px_xdb *db, unsigned docid, px_err *err)
 {
     return guard(err, "delete document", [&] {
         try {
-            writable(db).delete_document(docid);
+            Xapian::WritableDatabase &w = pxw::route(db, &docid);
+            w.delete_document(docid);
         } catch (const Xapian::DocNotFoundError &) {
         }
     });
@@ -249,8 +276,15 @@ px_status px_xdb_get_metadata(px_xdb *db, const char *key, char **out,
 px_status px_xdb_set_metadata(px_xdb *db, const char *key, const char *value,
                               px_err *err)
 {
-    return guard(err, "set metadata",
-                 [&] { writable(db).set_metadata(key, value); });
+    /* Every shard carries the index's metadata: a shard served alone
+    ** must say what it is. */
+    return guard(err, "set metadata", [&] {
+        if (db->parts)
+            for (unsigned k = 0; k < db->nshards; k++)
+                db->parts[k]->wdb->set_metadata(key, value);
+        else
+            writable(db).set_metadata(key, value);
+    });
 }
 
 px_status px_xdb_add_synonym(px_xdb *db, const char *term,
@@ -270,7 +304,8 @@ px_status px_xdb_spelling_suggestion(px_xdb *db, const char *word,
                                      char **out, px_err *err)
 {
     return guard(err, "spelling", [&] {
-        std::string s = db->db->get_spelling_suggestion(word);
+        std::string s = (db->spell ? db->spell : db->db)
+                            ->get_spelling_suggestion(word);
         *out = s.empty() ? nullptr : dup_string(s);
     });
 }

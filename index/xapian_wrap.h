@@ -54,6 +54,31 @@ px_status px_xdb_open_read(const char *path, px_xdb **out, px_err *err);
 px_status px_xdb_open_write(const char *path, px_xdb **out, px_err *err);
 /* Creates a fresh, empty database, replacing any existing one. */
 px_status px_xdb_overwrite(const char *path, px_xdb **out, px_err *err);
+/* A fresh, empty database of `n` shards at `path` (see xapian_shards.cc;
+** n <= 1: px_xdb_overwrite).  px_xdb_open_write opens such a set again,
+** px_xdb_open_read reads it as one database, and px_xdb_compact compacts
+** it shard by shard.  On a set, replace and delete route each document
+** to its shard, and commit and set_metadata reach every shard. */
+px_status px_xdb_create_sharded(const char *path, unsigned n, px_xdb **out,
+                                px_err *err);
+/* Shards of a writable handle (1 for a plain database or a shard's own
+** handle). */
+unsigned px_xdb_nshards(const px_xdb *db);
+/* Databases a writable handle writes: its shards and spelling database
+** (px_xdb_shard), or 1 when it is one database. */
+unsigned px_xdb_nparts(const px_xdb *db);
+/* Databases a handle reads as one (the shards of a stub, local or
+** remote). */
+unsigned px_xdb_size(const px_xdb *db);
+/* Non-zero when some shard of a read handle is served remotely (a stub's
+** "remote HOST:PORT" line): such a shard runs neither spelling data nor
+** pressdex's own posting sources. */
+int px_xdb_remote(const px_xdb *db);
+/* Shard k's own handle, owned by the set (db itself when not a set): for
+** one writer thread per shard.  Documents given to it must be its own.
+** k == px_xdb_nshards(db) is the set's spelling database, which holds
+** no documents: spelling words go there. */
+px_xdb *px_xdb_shard(px_xdb *db, unsigned k);
 /* Moves a read-only database to its latest revision. */
 px_status px_xdb_reopen(px_xdb *db, px_err *err);
 /* Frees the handle; a writable database's pending changes are committed
@@ -186,6 +211,11 @@ int px_xquery_empty(const px_xquery *q);
 ** PX_XWILDCARD_MAX), and *wildcards the number of wildcards.  The count
 ** stops soon after *terms passes `cap`, so that it costs little however
 ** broad the query. */
+/* On a database of several shards, replaces each wildcard of q by the
+** terms it stands for across all of them, so that it is weighted as on
+** one database (Xapian would weight it shard by shard); no change on one
+** database. */
+px_status px_xquery_expand_wildcards(px_xdb *db, px_xquery *q, px_err *err);
 px_status px_xquery_cost(px_xdb *db, const px_xquery *q, unsigned cap,
                          unsigned *terms, unsigned *wildcards, px_err *err);
 void px_xquery_free(px_xquery *q);

@@ -3,6 +3,7 @@
 ** accept, usage errors, where the index lives, and opening it with a
 ** message a user can act on.
 */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +122,16 @@ px_index *pi_cli_open(const char *dir, int mode, const char *language,
         return NULL;
     }
     return ix;
+}
+
+unsigned pi_cli_shards(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(s, &end, 10);
+    if (errno || end == s || *end || *s == '-' || n < 1 || n > PX_MAX_SHARDS)
+        return 0;
+    return (unsigned)n;
 }
 
 const char *pi_cli_plural(size_t n, const char *one, const char *many)

@@ -71,6 +71,8 @@ px_index *pi_cli_open(const char *dir, int mode, const char *language,
 
 /* "1 article" / "2 articles". */
 const char *pi_cli_plural(size_t n, const char *one, const char *many);
+/* A --shards value: 1 to PX_MAX_SHARDS, or 0 when it is not one. */
+unsigned pi_cli_shards(const char *s);
 
 /* The commands; argv[0] is the command's name. */
 int pi_cmd_add(pi_cli *cli, int argc, char **argv);

@@ -55,6 +55,11 @@ static const char add_help_tail[] =
 "  --language LANG    stemming language of a new index (default english;\n"
 "                     'pressdex-index languages' lists them); an existing\n"
 "                     index keeps its own\n"
+"  --shards N         split a new index's Xapian side into N shards (1 to\n"
+"                     64, default 1), written by one thread each and\n"
+"                     searchable together or one per machine through\n"
+"                     xapian-tcpsrv (see the README); an existing index\n"
+"                     must have N already ('reindex --shards N' changes it)\n"
 "  --memory MB        about how much memory indexing may take, from 64\n"
 "                     (default 256)\n"
 "  --no-clean         index JSON Lines text as it is: no page chrome\n"
@@ -367,7 +372,7 @@ static size_t add_memory_mb(const char *s)
 /* Parses the options of `add`; returns -1 to go on, or the exit status. */
 static int add_parse(pi_cli *cli, int argc, char **argv,
                      px_ingest_opts *opts, const char **language,
-                     size_t *memory_mb)
+                     size_t *memory_mb, unsigned *shards)
 {
     static const struct option longopts[] = {
         PI_CLI_COMMON_OPTIONS,
@@ -376,9 +381,15 @@ static int add_parse(pi_cli *cli, int argc, char **argv,
         {"language", required_argument, NULL, 'l'},
         {"memory", required_argument, NULL, 'm'},
         {"no-clean", no_argument, NULL, 'N'},
+        {"shards", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0}};
     int c, rc;
     while ((c = getopt_long(argc, argv, PI_CLI_SHORT, longopts, NULL)) != -1) {
+        if (c == 'S' && !(*shards = pi_cli_shards(optarg)))
+            return pi_cli_usage("add", "--shards must be a number from 1 "
+                                "to %d, not '%s'", PX_MAX_SHARDS, optarg);
+        if (c == 'S')
+            continue;
         if (c == 'm' && !(*memory_mb = add_memory_mb(optarg)))
             return pi_cli_usage("add", "--memory must be a number of "
                                 "megabytes from 64 up, not '%s'", optarg);
@@ -512,7 +523,9 @@ int pi_cmd_add(pi_cli *cli, int argc, char **argv)
     px_ingest_opts opts = {NULL, NULL, NULL, 0, 0};
     const char *language = NULL;
     size_t memory_mb = PI_ADD_MEMORY_MB;
-    int rc = add_parse(cli, argc, argv, &opts, &language, &memory_mb);
+    unsigned shards = 0;
+    int rc = add_parse(cli, argc, argv, &opts, &language, &memory_mb,
+                       &shards);
     if (rc >= 0)
         return rc;
     char *dir = pi_cli_index_dir(cli);
@@ -529,6 +542,9 @@ int pi_cmd_add(pi_cli *cli, int argc, char **argv)
     if (add_list(&r, argc - optind, argv + optind) != PX_OK) {
         pi_cli_error("out of memory while listing files");
     } else if (pxe_ctx_new(NULL, &xc, &err) != PX_OK) {
+        pi_cli_error("%s", err.msg);
+    } else if (shards && px_index_create(dir, language, shards, &err) !=
+                             PX_OK) {
         pi_cli_error("%s", err.msg);
     } else if ((r.ix = pi_cli_open(dir, PX_OPEN_WRITE, language, 0)) != NULL) {
         size_t batch = (memory_mb - PI_ADD_MEMORY_BASE_MB) *

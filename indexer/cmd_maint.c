@@ -24,14 +24,15 @@ static const char prune_help[] =
 "Exit status: 0 success, 2 usage error or no index.\n";
 
 static const char reindex_help[] =
-"Usage: pressdex-index [--db DIR] reindex\n"
+"Usage: pressdex-index [--db DIR] reindex [--shards N]\n"
 "\n"
 "Rebuilds the Xapian side of the index from the article store, which\n"
 "keeps every article's full text.  Needed after a schema change.  The new\n"
 "database is built beside the old one and swapped in when complete:\n"
 "searches go on meanwhile and see every article, and if the rebuild is\n"
 "interrupted the old one stays in use.  It needs room for a second copy\n"
-"of xapian/ while it runs.\n"
+"of xapian/ while it runs.  With --shards N the new database is split\n"
+"into N shards (1 to 64) whatever the old one had.\n"
 "\n"
 "Exit status: 0 success, 2 usage error or no index.\n";
 
@@ -143,9 +144,33 @@ static void reindex_tell(void *vctx, size_t done, size_t total)
     pi_progress_items(&c->progress, "articles", done, total);
 }
 
+/* Parses reindex's options: maint_parse's and --shards. */
+static int reindex_parse(pi_cli *cli, int argc, char **argv,
+                         unsigned *shards)
+{
+    static const struct option longopts[] = {
+        PI_CLI_COMMON_OPTIONS,
+        {"shards", required_argument, NULL, 'S'},
+        {NULL, 0, NULL, 0}};
+    int c, rc;
+    while ((c = getopt_long(argc, argv, PI_CLI_SHORT, longopts, NULL)) != -1) {
+        if (c == 'S' && !(*shards = pi_cli_shards(optarg)))
+            return pi_cli_usage("reindex", "--shards must be a number from "
+                                "1 to %d, not '%s'", PX_MAX_SHARDS, optarg);
+        if (c != 'S' &&
+            (rc = pi_cli_option(cli, "reindex", reindex_help, c, argv)) >= 0)
+            return rc;
+    }
+    if (optind < argc)
+        return pi_cli_usage("reindex", "unexpected argument '%s'",
+                            argv[optind]);
+    return -1;
+}
+
 int pi_cmd_reindex(pi_cli *cli, int argc, char **argv)
 {
-    int rc = maint_parse(cli, "reindex", reindex_help, argc, argv);
+    unsigned shards = 0;
+    int rc = reindex_parse(cli, argc, argv, &shards);
     if (rc >= 0)
         return rc;
     px_index *ix = maint_open(cli);
@@ -155,7 +180,7 @@ int pi_cmd_reindex(pi_cli *cli, int argc, char **argv)
         return PI_EXIT_USAGE;
     pi_progress_start(&c.progress, cli->verbosity > PI_QUIET &&
                                        isatty(STDERR_FILENO));
-    px_status st = px_index_reindex(ix, reindex_tell, &c, &err);
+    px_status st = px_index_reshard(ix, shards, reindex_tell, &c, &err);
     pi_progress_clear(&c.progress);
     /* A rebuilt database is as loosely packed as a first add. */
     px_err cerr = {""};

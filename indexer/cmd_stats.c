@@ -25,8 +25,8 @@ static const char stats_help[] =
 "Options:\n"
 "  --json      one JSON object: index, language, articles, sources,\n"
 "              first_date, last_date (null when nothing is dated),\n"
-"              undated, pending, store_bytes, xapian_bytes, text_bytes,\n"
-"              outlets [{name (null: unknown), key, count}]\n"
+"              undated, pending, store_bytes, xapian_bytes, shards,\n"
+"              text_bytes, outlets [{name (null: unknown), key, count}]\n"
 "  -h, --help  this text\n"
 "\n"
 "Exit status: 0 success, 2 usage error or no index.\n";
@@ -65,7 +65,10 @@ static void stats_text(const char *dir, const px_stats *st)
     printf("undated    %zu\n", st->undated);
     printf("pending    %lld\n", (long long)st->pending);
     printf("store      %s\n", store);
-    printf("xapian     %s\n", xapian);
+    if (st->shards > 1)
+        printf("xapian     %s in %u shards\n", xapian, st->shards);
+    else
+        printf("xapian     %s\n", xapian);
     printf("text       %s\n", text);
     if (st->n_outlets == 0)
         return;
@@ -101,7 +104,7 @@ static json_t *stats_outlets(const px_stats *st)
 static int stats_json(const char *dir, const px_stats *st)
 {
     json_t *doc = json_pack(
-        "{s:s, s:s, s:I, s:I, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:o}",
+        "{s:s, s:s, s:I, s:I, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:o}",
         "index", dir, "language", st->language,
         "articles", (json_int_t)st->articles,
         "sources", (json_int_t)st->sources,
@@ -111,6 +114,7 @@ static int stats_json(const char *dir, const px_stats *st)
         "pending", (json_int_t)st->pending,
         "store_bytes", (json_int_t)st->store_bytes,
         "xapian_bytes", (json_int_t)st->xapian_bytes,
+        "shards", (json_int_t)st->shards,
         "text_bytes", (json_int_t)st->text_bytes,
         "outlets", stats_outlets(st));
     if (!doc || json_dumpf(doc, stdout, JSON_INDENT(2) |

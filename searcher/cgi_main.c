@@ -180,7 +180,8 @@ static void respond_error(cgi_server *srv, cgi_request *rq, int status,
     if (json) {
         json_t *doc = json_pack("{si ss ss}", "status", status, "error",
                                 heading, "message", msg);
-        char *s = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+        char *s = doc ? json_dumps(doc, JSON_INDENT(2) |
+                              JSON_PRESERVE_ORDER | PS_JSON_REAL)
                       : NULL;
         cgi_buf_puts(&srv->body, s ? s : "{}");
         cgi_buf_puts(&srv->body, "\n");
@@ -195,7 +196,8 @@ static void respond_error(cgi_server *srv, cgi_request *rq, int status,
 
 static int json_out(cgi_server *srv, json_t *doc)
 {
-    char *s = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+    char *s = doc ? json_dumps(doc, JSON_INDENT(2) |
+                              JSON_PRESERVE_ORDER | PS_JSON_REAL)
                   : NULL;
     json_decref(doc);
     if (!s)

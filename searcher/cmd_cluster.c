@@ -44,7 +44,7 @@ static void print_members(px_article **m, size_t n, int json)
             "url", ps_json_str(m[i]->url), "source", ps_json_str(m[i]->source)));
     json_t *doc = json_pack("{si sI so}", "schema_version", 1, "cluster",
                             (json_int_t)(n ? m[0]->cluster : 0), "members", arr);
-    json_dumpf(doc, stdout, JSON_INDENT(2));
+    json_dumpf(doc, stdout, JSON_INDENT(2) | PS_JSON_REAL);
     fputc('\n', stdout);
     json_decref(doc);
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli_common.h"
+#include "output.h"
 #include "quote.h"
 
 static const char quote_usage[] =
@@ -160,7 +161,7 @@ static int parse_quote_args(quote_cli *c, int argc, char **argv)
 static void print_line(json_t *doc)
 {
     if (doc)
-        json_dumpf(doc, stdout, JSON_COMPACT);
+        json_dumpf(doc, stdout, JSON_COMPACT | PS_JSON_REAL);
     fputc('\n', stdout);
     json_decref(doc);
 }
@@ -296,7 +297,7 @@ static int run_single(px_index *ix, const quote_cli *c, const char *text)
     }
     if (c->json) {
         json_t *doc = ps_quote_json(r);
-        json_dumpf(doc, stdout, JSON_INDENT(2));
+        json_dumpf(doc, stdout, JSON_INDENT(2) | PS_JSON_REAL);
         fputc('\n', stdout);
         json_decref(doc);
     } else {

@@ -237,7 +237,8 @@ static int show_all(px_index *ix, const show_cli *c, const px_search_opts *o,
         json_t *doc = json_pack("{si so so}", "schema_version", 1,
                                 "query", ps_json_str(c->query),
                                 "articles", arr);
-        json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_dumpf(doc, stdout,
+                   JSON_INDENT(2) | JSON_PRESERVE_ORDER | PS_JSON_REAL);
         fputc('\n', stdout);
         json_decref(doc);
     } else {

@@ -257,7 +257,8 @@ static void print_results(const cli *c, const px_results *r)
     } else if (c->json) {
         json_t *doc = ps_json_results(r, &c->search);
         if (doc)
-            json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+            json_dumpf(doc, stdout,
+                   JSON_INDENT(2) | JSON_PRESERVE_ORDER | PS_JSON_REAL);
         fputc('\n', stdout);
         json_decref(doc);
     } else {

@@ -11,6 +11,11 @@
 
 #include "pressdex.h"
 
+/* Numbers in JSON keep 12 significant digits: a score is a sum whose
+** order changes with the shards an index is split into, which moves its
+** 16th digit and nothing a reader could use. */
+#define PS_JSON_REAL JSON_REAL_PRECISION(12)
+
 /* Version of the JSON document below; bumped on incompatible change. */
 #define PS_JSON_SCHEMA_VERSION 1
 

@@ -64,7 +64,7 @@ static void test_pending(const char *dir)
     CHECK(pending(r) == 0);
     /* Stored but not searchable: as after a run stopped between its store
     ** commit and Xapian's (killed, out of space). */
-    REQUIRE(px_index_set_synced(w, 2, &err) == PX_OK);
+    REQUIRE(px_index_set_synced(w->xdb, 2, &err) == PX_OK);
     REQUIRE(px_xdb_commit(w->xdb, &err) == PX_OK);
     CHECK(pending(w) == 3);
     CHECK(px_xdb_reopen(r->xdb, &err) == PX_OK);
