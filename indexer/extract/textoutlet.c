@@ -66,9 +66,40 @@ static size_t to_squash(const char *s, size_t n, char *buf, size_t size)
     return k;
 }
 
+/* Whether a name of capitalised words is the label shortened: initials
+** of its first words, the last ones whole ("New York Post" ~ nypost,
+** "Jerusalem Post" ~ jpost).  Initials alone ("New Jersey" ~ nj) say too
+** little. */
+static int to_shortens(const char *name, size_t n, const char *label)
+{
+    const char *w[6];
+    size_t nw = 0;
+    if (strncasecmp(name, "the ", 4) == 0 && n > 4) {
+        name += 4;
+        n -= 4;
+    }
+    for (size_t i = 0; i < n && nw < 6; i++)
+        if ((i == 0 || name[i - 1] == ' ') && name[i] != ' ') {
+            if (!isupper((unsigned char)name[i]))
+                return 0;
+            w[nw++] = name + i;
+        }
+    for (size_t j = 1; j < nw; j++) {
+        char sq[128];
+        size_t k = 0;
+        for (size_t i = 0; i < j && k + 1 < sizeof sq; i++)
+            sq[k++] = (char)tolower((unsigned char)*w[i]);
+        size_t rest = to_squash(w[j], n - (size_t)(w[j] - name), sq + k,
+                                sizeof sq - k);
+        if (rest >= 3 && strcmp(sq, label) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a name spells the domain: "The Hill" ~ thehill.com, "CNBC" ~
 ** cnbc.com, "Al Jazeera Media Network" is not aljazeera.com, but
-** "Al Jazeera" is. */
+** "Al Jazeera" is, and so is "New York Post" nypost.com. */
 static int to_spells(const char *name, size_t n, const char *dom)
 {
     char sq[128], label[128], full[128];
@@ -80,7 +111,9 @@ static int to_spells(const char *name, size_t n, const char *dom)
     label[dl] = '\0';
     to_squash(dom, strlen(dom), full, sizeof full);
     return strcmp(sq, label) == 0 || strcmp(sq, full) == 0 ||
-           (strncmp(label, "the", 3) == 0 && strcmp(sq, label + 3) == 0);
+           (strncmp(label, "the", 3) == 0 && strcmp(sq, label + 3) == 0) ||
+           (strchr(name, ' ') && (size_t)(strchr(name, ' ') - name) < n &&
+            to_shortens(name, n, label));
 }
 
 /* Spellings of a name found on the page, and how often each. */
@@ -121,64 +154,105 @@ static long to_tally_best(const to_tally *t)
     return best;
 }
 
+/* How the page spells its domain: the best spelling, how often it is
+** written, and how often any spelling without a dot is. */
+typedef struct {
+    char name[96];
+    int count;      /* of that spelling */
+    int words;      /* of every spelling without a dot ("Moneycontrol") */
+    int trusted;    /* written often enough, or as the domain itself */
+} to_spelling;
+
+/* Tallies the spans of one to five words of line t that spell the
+** domain.  For a line that is no list item (`outside`), lone[k] marks
+** the spelling as seen there, 2 when it is the whole line (a logo). */
+static void to_spans(const char *t, const char *dom, to_tally *seen,
+                     unsigned char *lone, int outside)
+{
+    const char *starts[64];
+    size_t ns = 0;
+    for (const char *p = t; *p && ns < 64; p++)
+        if ((p == t || p[-1] == ' ') && *p != ' ')
+            starts[ns++] = p;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t w = 1; w <= 5 && a + w <= ns; w++) {
+            const char *end = a + w < ns ? starts[a + w] : t + strlen(t);
+            size_t len = (size_t)(end - starts[a]);
+            while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
+                len--;
+            /* Cheap test first: the span must start as the domain does
+            ** ("thehill" may be "Hill"). */
+            unsigned char c0 = (unsigned char)tolower(
+                (unsigned char)*starts[a]);
+            if (len == 0 ||
+                (c0 != (unsigned char)dom[0] &&
+                 !(strncmp(dom, "the", 3) == 0 &&
+                   c0 == (unsigned char)dom[3])) ||
+                !to_spells(starts[a], len, dom))
+                continue;
+            to_tally_add(seen, starts[a], len);
+            int whole = a == 0 && a + w == ns;
+            for (size_t k = 0; outside && k < seen->n; k++)
+                if (strlen(seen->name[k]) == len &&
+                    strncmp(seen->name[k], starts[a], len) == 0 &&
+                    lone[k] < 1 + whole)
+                    lone[k] = (unsigned char)(1 + whole);
+        }
+}
+
 /* Every span of one to five words of the page that spells the domain,
-** counted by spelling; the most frequent one is the site's own.  Writes
-** it into name (size 96) and returns how often it is written, 0 when
-** never. */
-static int to_find_name(const pxe_lines *ls, const char *dom, char *name)
+** counted by spelling; the best one is the site's own. */
+static void to_find_name(const pxe_lines *ls, const char *dom,
+                         to_spelling *out)
 {
     to_tally seen = {.n = 0};
-    for (size_t i = 0; i < ls->n; i++) {
-        const char *t = ls->v[i].text;
-        const char *starts[64];
-        size_t ns = 0;
-        for (const char *p = t; *p && ns < 64; p++)
-            if ((p == t || p[-1] == ' ') && *p != ' ')
-                starts[ns++] = p;
-        for (size_t a = 0; a < ns; a++)
-            for (size_t w = 1; w <= 5 && a + w <= ns; w++) {
-                const char *end = a + w < ns ? starts[a + w] : t + strlen(t);
-                size_t len = (size_t)(end - starts[a]);
-                while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
-                    len--;
-                /* Cheap test first: the span must start as the domain
-                ** does ("thehill" may be "Hill"). */
-                unsigned char c0 = (unsigned char)tolower(
-                    (unsigned char)*starts[a]);
-                if (len == 0 ||
-                    (c0 != (unsigned char)dom[0] &&
-                     !(strncmp(dom, "the", 3) == 0 &&
-                       c0 == (unsigned char)dom[3])) ||
-                    !to_spells(starts[a], len, dom))
-                    continue;
-                to_tally_add(&seen, starts[a], len);
-            }
-    }
+    unsigned char lone[TO_SPELLINGS] = {0};
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < ls->n; i++)
+        to_spans(ls->v[i].text, dom, &seen, lone,
+                 i == 0 || !(ls->v[i].flags & PXE_LF_ITEM));
     long best = -1;
     int best_score = 0;
     for (size_t k = 0; k < seen.n; k++) {
         /* A spelling with capitals ("The Hill") reads better than the
-        ** lower-case one a URL would give; "SpaceNews.com" written in the
-        ** page is how the site names itself, and no other site can be
-        ** meant. */
-        int cap = !islower((unsigned char)seen.name[k][0]);
-        int tld = strchr(seen.name[k], '.') != NULL;
-        int score = seen.count[k] * 2 + cap + tld * 3;
-        if (best < 0 || score > best_score) {
+        ** lower-case one a URL would give, and one with spaces better
+        ** than the words run together ("Houston Chronicle"); the domain
+        ** written out ("SpaceNews.com") is how the site names itself,
+        ** unless it only stands in a list of sister sites (the page's
+        ** first line is its logo, even as a list item); on a line of its
+        ** own it is the logo.  Of equals, the longer name is the full
+        ** one ("New York Post", not "NY Post"). */
+        const char *nm = seen.name[k];
+        int tld = strchr(nm, '.') != NULL;
+        int score = seen.count[k] * 2 + !islower((unsigned char)nm[0]) +
+                    (strchr(nm, ' ') != NULL) + (tld && lone[k]) * 3 +
+                    (tld && lone[k] == 2) * 10;
+        if (!tld)
+            out->words += seen.count[k];
+        if (best < 0 || score > best_score ||
+            (score == best_score && strlen(nm) > strlen(seen.name[best]))) {
             best = (long)k;
             best_score = score;
         }
     }
     if (best < 0)
-        return 0;
-    strcpy(name, seen.name[best]);
-    return seen.count[best];
+        return;
+    strcpy(out->name, seen.name[best]);
+    out->count = seen.count[best];
+    /* A name written once ("Contact CT Post") may be a short form; the
+    ** domain itself is then the surer name. */
+    out->trusted = out->count >= 2 ||
+                   (strchr(out->name, '.') && lone[best]);
 }
 
 /* The page's own domain: its URL's when known (*count is then
-** TO_FROM_URL), else the most frequent host it names that is no
-** platform, with how often it is named. */
+** TO_FROM_URL), else of the hosts it names that are no platform the one
+** named most, with how often it is named.  Names that spell a host count
+** for it when its name is long enough not to be a word written by
+** chance ("Moneycontrol" for moneycontrol.com, not "News" for
+** news.com.au). */
 #define TO_FROM_URL 1000000u
+#define TO_WORDLIKE 6
 static const char *to_domain(const pxe_lines *ls, const char *url,
                              char *buf, size_t size, unsigned *count)
 {
@@ -190,10 +264,22 @@ static const char *to_domain(const pxe_lines *ls, const char *url,
         return buf;
     }
     const pxe_host *best = NULL;
-    for (size_t i = 0; i < ls->n_hosts; i++)
-        if (!to_is_platform(ls->hosts[i].host) &&
-            (!best || ls->hosts[i].count > best->count))
-            best = &ls->hosts[i];
+    unsigned best_score = 0;
+    for (size_t i = 0; i < ls->n_hosts; i++) {
+        const pxe_host *h = &ls->hosts[i];
+        if (to_is_platform(h->host))
+            continue;
+        unsigned score = h->count;
+        if (strcspn(h->host, ".") >= TO_WORDLIKE) {
+            to_spelling sp;
+            to_find_name(ls, h->host, &sp);
+            score += (unsigned)sp.words;
+        }
+        if (!best || score > best_score) {
+            best = h;
+            best_score = score;
+        }
+    }
     if (!best || strlen(best->host) >= size)
         return NULL;
     strcpy(buf, best->host);
@@ -438,19 +524,22 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
         return;   /* stated by a header or the export */
     const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
     const char *d = to_domain(ls, url, dom, sizeof dom, &count);
-    char name[96], seen[48];
-    int written;
+    char seen[48];
+    to_spelling sp = {.count = 0};
     snprintf(seen, sizeof seen, count == TO_FROM_URL ? "the page's URL"
                                                      : "%u mentions", count);
+    if (d)
+        to_find_name(ls, d, &sp);
     if (d && count >= 2 && pxe_outlet_canonical(ctx, d)) {
         pxe_result_cand(r, "outlet", d, 90, "alias of the page's domain");
         pxe_set_outlet(ctx, r, d, "alias of the page's domain", 85);
-    } else if (d && (written = to_find_name(ls, d, name)) > 0) {
-        pxe_result_cand(r, "outlet", name, 80,
+    } else if (sp.count > 0) {
+        pxe_result_cand(r, "outlet", sp.name, sp.trusted ? 80 : 50,
                         "spells the page's domain %s (%s), written so %d "
-                        "times", d, seen, written);
-        pxe_set_outlet(ctx, r, name, "the site's name, spelling its "
-                       "domain", 75);
+                        "times", d, seen, sp.count);
+        if (sp.trusted)
+            pxe_set_outlet(ctx, r, sp.name, "the site's name, spelling "
+                           "its domain", 75);
     }
     if (d)
         pxe_result_cand(r, "outlet", d, 60, "the page's domain (%s)", seen);
