@@ -287,9 +287,11 @@ static const char *to_domain(const pxe_lines *ls, const char *url,
     return buf;
 }
 
-/* "CNBC LLC" -> "CNBC": a company's legal suffix is not the site's name. */
-static void to_strip_company(char *name)
+/* "CNBC LLC" -> "CNBC": a company's legal suffix is not the site's name.
+** Returns whether there was one. */
+static int to_strip_company(char *name)
 {
+    int stripped = 0;
     static const char *const suffixes[] = {
         " llc", " inc", " ltd", " limited", " plc", " gmbh", " corp",
         " corporation", " co", " s.a", " pty", " group", " company",
@@ -303,14 +305,13 @@ static void to_strip_company(char *name)
             size_t k = strlen(suffixes[i]);
             if (n > k + 2 && strcasecmp(name + n - k, suffixes[i]) == 0) {
                 name[n - k] = '\0';
-                again = 1;
+                again = stripped = 1;
                 break;
             }
         }
     }
+    return stripped;
 }
-
-static void to_strip_company(char *name);
 
 /* Words that may stand inside a name written with capitals. */
 static int to_joiner(const char *w, size_t n)
@@ -391,7 +392,8 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
         "subscribe to ", "become a member of ", "read full article at ",
         "more from ",
         "originally published by ", "writer at ", "editor at ",
-        "reporter at ", "writer for ", "contributor to ", "welcome to "};
+        "reporter at ", "writer for ", "contributor to ", "welcome to ",
+        "sign up to ", "keep up to date with "};
     /* Not company suffixes ("… Ltd"): they name designers and parents
     ** as often as the site. */
     static const char *const after[] = {" on youtube", " delivered"};
@@ -544,8 +546,9 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
     if (d)
         pxe_result_cand(r, "outlet", d, 60, "the page's domain (%s)", seen);
     char *holder = pxe_text_named_outlet(ls);
+    int company = 0;
     if (holder) {
-        to_strip_company(holder);
+        company = to_strip_company(holder);
         pxe_result_cand(r, "outlet", holder, d ? 20 : 55,
                         d ? "named by the page, but not its domain's name"
                           : "named by the page (copyright or appeal)");
@@ -578,6 +581,10 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
     free(hsite);
     if (framed && framed_n >= 2)
         pxe_set_outlet(ctx, r, framed, "how the page names itself", 50);
+    /* "© Hearst Corporation": a company owns the site the page names. */
+    if (d && company)
+        pxe_set_outlet(ctx, r, d, "a domain the page names, not its owner",
+                       40);
     if (holder)
         pxe_set_outlet(ctx, r, holder, "copyright line or appeal", 45);
     if (d)
