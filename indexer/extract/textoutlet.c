@@ -14,6 +14,7 @@
 ** whatever was found to its canonical spelling.
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,7 +331,7 @@ static size_t to_name_after(const char *s)
     size_t end = 0, words = 0;
     const char *p = s;
     while (*p && words < 4) {
-        size_t n = strcspn(p, " ,.;:!?|()\"");
+        size_t n = strcspn(p, " ,.;:!?|()\"/");
         if (n == 0)
             break;
         int cap = isupper((unsigned char)*p) || isdigit((unsigned char)*p) ||
@@ -386,6 +387,8 @@ static size_t to_name_before(const char *line, size_t n, size_t *start)
 /* Names the page gives itself in the frames sites use for their own name
 ** ("Subscribe to X", "X on YouTube", "Get X delivered", "X Newsletter"),
 ** tallied; the most frequent is returned (malloc'd) with its count. */
+static int to_mentions(const pxe_lines *ls, const char *name, size_t skip);
+
 static char *to_framed_name(const pxe_lines *ls, int *count)
 {
     static const char *const before[] = {
@@ -393,7 +396,7 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
         "more from ",
         "originally published by ", "writer at ", "editor at ",
         "reporter at ", "writer for ", "contributor to ", "welcome to ",
-        "sign up to ", "keep up to date with "};
+        "sign up to ", "keep up to date with ", "about "};
     /* Not company suffixes ("… Ltd"): they name designers and parents
     ** as often as the site. */
     static const char *const after[] = {" on youtube", " delivered"};
@@ -405,6 +408,10 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
             const char *frame = is_before ? before[k]
                                           : after[k - sizeof before / sizeof *before];
             const char *p = pxe_stristr(t, frame);
+            /* "About X" is a footer link only as the whole line. */
+            if (p && strcmp(frame, "about ") == 0 &&
+                (p != t || pxe_word_count(t) > 4))
+                continue;
             if (!p || (is_before && p > t && isalnum((unsigned char)p[-1])) ||
                 (!is_before && isalnum((unsigned char)p[strlen(frame)])) ||
                 pxe_word_count(t) > 20)
@@ -427,7 +434,18 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
                 to_tally_add(&names, t + start, len);
         }
     }
-    long best = to_tally_best(&names);
+    /* Of names framed as often, the one the page mentions most ("About
+    ** ZDNet", not "contributor to" a writer's other site). */
+    long best = -1;
+    int best_m = 0;
+    for (size_t k = 0; k < names.n; k++) {
+        int m = to_mentions(ls, names.name[k], SIZE_MAX);
+        if (best < 0 || names.count[k] > names.count[best] ||
+            (names.count[k] == names.count[best] && m > best_m)) {
+            best = (long)k;
+            best_m = m;
+        }
+    }
     *count = best < 0 ? 0 : names.count[best];
     if (best < 0)
         return NULL;
@@ -483,6 +501,40 @@ static char *to_logo(const pxe_lines *ls, int *mentions)
     return NULL;
 }
 
+/* A company's name on a line of its own, again and again ("Example
+** GmbH" heading each office's address): the owner, and on a company's
+** own site the site.  The most frequent, stripped of its legal suffix,
+** when written at least twice; *count says how often. */
+static char *to_company_line(const pxe_lines *ls, int *count)
+{
+    to_tally names = {.n = 0};
+    for (size_t i = 0; i < ls->n; i++) {
+        const char *t = ls->v[i].text;
+        size_t words = pxe_word_count(t);
+        char name[96];
+        if (words < 2 || words > 4 || strlen(t) >= sizeof name)
+            continue;
+        /* A legal form, not "Social Media" or "News Network". */
+        static const char *const legal[] = {"gmbh", "inc", "llc", "ltd",
+                                            "plc", "corp", "limited"};
+        const char *last = strrchr(t, ' ');
+        if (!last)
+            continue;
+        last++;
+        size_t ll = strcspn(last, ".,");
+        int is_legal = 0;
+        for (size_t k = 0; k < sizeof legal / sizeof *legal; k++)
+            is_legal |= strlen(legal[k]) == ll &&
+                        strncasecmp(last, legal[k], ll) == 0;
+        strcpy(name, t);
+        if (is_legal && to_strip_company(name) && pxe_letter_count(name) >= 3)
+            to_tally_add(&names, name, strlen(name));
+    }
+    long best = to_tally_best(&names);
+    *count = best < 0 ? 0 : names.count[best];
+    return *count >= 2 ? pxe_strdup(names.name[best]) : NULL;
+}
+
 /* A copyright holder names the company ("CBS Interactive"); the site is
 ** often its first word with another ("CBS News"): the most frequent such
 ** pair on the page, when it is frequent. */
@@ -517,22 +569,22 @@ static char *to_holder_site(const pxe_lines *ls, const char *holder,
     return pxe_strdup(names.name[best]);
 }
 
-void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
-                     const pxe_hints *h)
+/* The site's name from the page's domain: an alias of it, or a name the
+** page writes that spells it.  Returns the domain (in dom) or NULL, with
+** how often it is named in *count. */
+static const char *to_by_domain(const pxe_ctx *ctx, const pxe_lines *ls,
+                                pxe_result *r, const char *url, char *dom,
+                                size_t size, unsigned *count)
 {
-    char dom[256];
-    unsigned count;
-    if (r->outlet.value)
-        return;   /* stated by a header or the export */
-    const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
-    const char *d = to_domain(ls, url, dom, sizeof dom, &count);
+    const char *d = to_domain(ls, url, dom, size, count);
+    if (!d)
+        return NULL;
     char seen[48];
-    to_spelling sp = {.count = 0};
-    snprintf(seen, sizeof seen, count == TO_FROM_URL ? "the page's URL"
-                                                     : "%u mentions", count);
-    if (d)
-        to_find_name(ls, d, &sp);
-    if (d && count >= 2 && pxe_outlet_canonical(ctx, d)) {
+    to_spelling sp;
+    snprintf(seen, sizeof seen, *count == TO_FROM_URL ? "the page's URL"
+                                                      : "%u mentions", *count);
+    to_find_name(ls, d, &sp);
+    if (*count >= 2 && pxe_outlet_canonical(ctx, d)) {
         pxe_result_cand(r, "outlet", d, 90, "alias of the page's domain");
         pxe_set_outlet(ctx, r, d, "alias of the page's domain", 85);
     } else if (sp.count > 0) {
@@ -543,23 +595,18 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
             pxe_set_outlet(ctx, r, sp.name, "the site's name, spelling "
                            "its domain", 75);
     }
-    if (d)
-        pxe_result_cand(r, "outlet", d, 60, "the page's domain (%s)", seen);
-    char *holder = pxe_text_named_outlet(ls);
-    int company = 0;
-    if (holder) {
-        company = to_strip_company(holder);
-        pxe_result_cand(r, "outlet", holder, d ? 20 : 55,
-                        d ? "named by the page, but not its domain's name"
-                          : "named by the page (copyright or appeal)");
-    }
-    int framed_n;
-    char *framed = to_framed_name(ls, &framed_n);
-    if (framed)
-        pxe_result_cand(r, "outlet", framed, 30 + framed_n * 5,
-                        "how the page names itself (%d times: \"Subscribe "
-                        "to …\", \"… Newsletter\", …)", framed_n);
-    int logo_n, hs_n = 0;
+    pxe_result_cand(r, "outlet", d, 60, "the page's domain (%s)", seen);
+    return d;
+}
+
+/* Names the page gives itself when its domain did not settle it: the
+** logo, the copyright holder and its site, framed names, company lines,
+** and the domain again where it is the better guess. */
+static void to_by_name(const pxe_ctx *ctx, const pxe_lines *ls,
+                       pxe_result *r, const char *d, unsigned count,
+                       char *holder, char *framed, int framed_n)
+{
+    int logo_n, hs_n = 0, company = holder ? to_strip_company(holder) : 0;
     char *logo = to_logo(ls, &logo_n);
     char *hsite = holder ? to_holder_site(ls, holder, &hs_n) : NULL;
     if (logo)
@@ -585,12 +632,55 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
     if (d && company)
         pxe_set_outlet(ctx, r, d, "a domain the page names, not its owner",
                        40);
+    /* "© CBS Interactive" on a page that names itself ZDNet throughout:
+    ** the holder is the owner, the name the site. */
+    if (framed && holder) {
+        int fm = to_mentions(ls, framed, SIZE_MAX);
+        if (fm >= 3 && fm > 2 * to_mentions(ls, holder, SIZE_MAX))
+            pxe_set_outlet(ctx, r, framed, "how the page names itself, "
+                           "more often than the copyright holder", 45);
+    }
     if (holder)
         pxe_set_outlet(ctx, r, holder, "copyright line or appeal", 45);
     if (d)
         pxe_set_outlet(ctx, r, d, "a domain the page names", 40);
+    int co_n;
+    char *co = to_company_line(ls, &co_n);
+    if (co) {
+        pxe_result_cand(r, "outlet", co, 30 + co_n,
+                        "a company named on lines of its own, %d times", co_n);
+        pxe_set_outlet(ctx, r, co, "a company named on lines of its own", 35);
+    }
+    free(co);
     if (framed)
         pxe_set_outlet(ctx, r, framed, "how the page names itself", 35);
+}
+
+void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                     const pxe_hints *h)
+{
+    char dom[256];
+    unsigned count = 0;
+    if (r->outlet.value)
+        return;   /* stated by a header or the export */
+    const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
+    const char *d = to_by_domain(ctx, ls, r, url, dom, sizeof dom, &count);
+    char *holder = pxe_text_named_outlet(ls);
+    if (holder) {
+        char stripped[256];
+        snprintf(stripped, sizeof stripped, "%s", holder);
+        to_strip_company(stripped);
+        pxe_result_cand(r, "outlet", stripped, d ? 20 : 55,
+                        d ? "named by the page, but not its domain's name"
+                          : "named by the page (copyright or appeal)");
+    }
+    int framed_n;
+    char *framed = to_framed_name(ls, &framed_n);
+    if (framed)
+        pxe_result_cand(r, "outlet", framed, 30 + framed_n * 5,
+                        "how the page names itself (%d times: \"Subscribe "
+                        "to …\", \"… Newsletter\", …)", framed_n);
+    to_by_name(ctx, ls, r, d, count, holder, framed, framed_n);
     free(framed);
     free(holder);
 }
