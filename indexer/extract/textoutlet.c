@@ -265,13 +265,17 @@ static const char *to_domain(const pxe_lines *ls, const char *url,
         return buf;
     }
     const pxe_host *best = NULL;
-    unsigned best_score = 0;
+    unsigned best_score = 0, top = 0;
+    for (size_t i = 0; i < ls->n_hosts; i++)
+        if (!to_is_platform(ls->hosts[i].host) && ls->hosts[i].count > top)
+            top = ls->hosts[i].count;
     for (size_t i = 0; i < ls->n_hosts; i++) {
         const pxe_host *h = &ls->hosts[i];
         if (to_is_platform(h->host))
             continue;
         unsigned score = h->count;
-        if (strcspn(h->host, ".") >= TO_WORDLIKE) {
+        /* A host named far less than the top one is another site. */
+        if (h->count * 4 >= top && strcspn(h->host, ".") >= TO_WORDLIKE) {
             to_spelling sp;
             to_find_name(ls, h->host, &sp);
             score += (unsigned)sp.words;
