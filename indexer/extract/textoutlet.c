@@ -8,9 +8,12 @@
 ** for thehill.com, "Al Jazeera" for aljazeera.com), the copyright line
 ** (often the parent company: "Dow Jones & Company" for the WSJ), appeals
 ** ("Support the Example Post") and "NAME for OUTLET" bylines.  So the
-** page's domain is found first, from the host tally; a name is believed
-** when it spells that domain, and a copyright holder only when the page
-** gives no domain to check it against.  The alias table then maps
+** page's domain is found first, from the host tally and the names that
+** spell each host; a name is believed when it spells that domain (whole,
+** or shortened: "New York Post" for nypost.com) and is written more than
+** once, and a copyright holder only when the page gives no domain to
+** check it against, is no company that owns the site, and is not
+** outnamed by a name the page gives itself.  The alias table then maps
 ** whatever was found to its canonical spelling.
 */
 #include <ctype.h>
