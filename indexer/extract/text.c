@@ -132,7 +132,7 @@ static void text_count_url(pxe_lines *ls, const char *s, size_t n)
 /* Top-level domains of news sites.  A word in running text is taken for
 ** a domain only with one of these ("WSJ.com", "Sportsnet.ca"), so that
 ** "photo.jpg", "cu.ft" or a missing space after a full stop are not. */
-static int text_is_tld(const char *t)
+static int text_is_tld(const char *word, const char *t)
 {
     static const char *const tlds[] = {
         "com", "org", "net", "news", "info", "tv", "io", "co", "uk", "ca",
@@ -141,8 +141,14 @@ static int text_is_tld(const char *t)
         "br", "ar", "mx", "cl", "jp", "kr", "cn", "hk", "tw", "sg", "my",
         "id", "ph", "pk", "il", "ae", "tr", "gr", "pt", "cz", "hu", "ro",
         "us", "eu", "ly", "me", "fm", "am"};
+    /* "EXPRESS.CO.UK" is a domain written in capitals; "the end.In" is
+    ** a missing space. */
+    size_t upper = 0;
+    for (const char *p = word; *p; p++)
+        upper += isupper((unsigned char)*p) != 0;
     for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
-        if (strcmp(t, tlds[i]) == 0)
+        if (strcmp(t, tlds[i]) == 0 ||
+            (strcasecmp(t, tlds[i]) == 0 && upper == pxe_letter_count(word)))
             return 1;
     return 0;
 }
@@ -163,7 +169,7 @@ static void text_count_domains(pxe_lines *ls, const char *s)
             while (k > 0 && strchr(".:!?", d[k - 1]))
                 d[--k] = '\0';
             const char *dot = strrchr(d, '.');
-            if (dot && dot > d && text_is_tld(dot + 1) &&
+            if (dot && dot > d && text_is_tld(d, dot + 1) &&
                 !strstr(w, "://") && !strchr(d, '/'))
                 pxe_lines_host(ls, d);
         }

@@ -8,12 +8,16 @@
 ** for thehill.com, "Al Jazeera" for aljazeera.com), the copyright line
 ** (often the parent company: "Dow Jones & Company" for the WSJ), appeals
 ** ("Support the Example Post") and "NAME for OUTLET" bylines.  So the
-** page's domain is found first, from the host tally; a name is believed
-** when it spells that domain, and a copyright holder only when the page
-** gives no domain to check it against.  The alias table then maps
+** page's domain is found first, from the host tally and the names that
+** spell each host; a name is believed when it spells that domain (whole,
+** or shortened: "New York Post" for nypost.com) and is written more than
+** once, and a copyright holder only when the page gives no domain to
+** check it against, is no company that owns the site, and is not
+** outnamed by a name the page gives itself.  The alias table then maps
 ** whatever was found to its canonical spelling.
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,9 +70,40 @@ static size_t to_squash(const char *s, size_t n, char *buf, size_t size)
     return k;
 }
 
+/* Whether a name of capitalised words is the label shortened: initials
+** of its first words, the last ones whole ("New York Post" ~ nypost,
+** "Jerusalem Post" ~ jpost).  Initials alone ("New Jersey" ~ nj) say too
+** little. */
+static int to_shortens(const char *name, size_t n, const char *label)
+{
+    const char *w[6];
+    size_t nw = 0;
+    if (strncasecmp(name, "the ", 4) == 0 && n > 4) {
+        name += 4;
+        n -= 4;
+    }
+    for (size_t i = 0; i < n && nw < 6; i++)
+        if ((i == 0 || name[i - 1] == ' ') && name[i] != ' ') {
+            if (!isupper((unsigned char)name[i]))
+                return 0;
+            w[nw++] = name + i;
+        }
+    for (size_t j = 1; j < nw; j++) {
+        char sq[128];
+        size_t k = 0;
+        for (size_t i = 0; i < j && k + 1 < sizeof sq; i++)
+            sq[k++] = (char)tolower((unsigned char)*w[i]);
+        size_t rest = to_squash(w[j], n - (size_t)(w[j] - name), sq + k,
+                                sizeof sq - k);
+        if (rest >= 3 && strcmp(sq, label) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a name spells the domain: "The Hill" ~ thehill.com, "CNBC" ~
 ** cnbc.com, "Al Jazeera Media Network" is not aljazeera.com, but
-** "Al Jazeera" is. */
+** "Al Jazeera" is, and so is "New York Post" nypost.com. */
 static int to_spells(const char *name, size_t n, const char *dom)
 {
     char sq[128], label[128], full[128];
@@ -80,7 +115,9 @@ static int to_spells(const char *name, size_t n, const char *dom)
     label[dl] = '\0';
     to_squash(dom, strlen(dom), full, sizeof full);
     return strcmp(sq, label) == 0 || strcmp(sq, full) == 0 ||
-           (strncmp(label, "the", 3) == 0 && strcmp(sq, label + 3) == 0);
+           (strncmp(label, "the", 3) == 0 && strcmp(sq, label + 3) == 0) ||
+           (strchr(name, ' ') && (size_t)(strchr(name, ' ') - name) < n &&
+            to_shortens(name, n, label));
 }
 
 /* Spellings of a name found on the page, and how often each. */
@@ -121,64 +158,105 @@ static long to_tally_best(const to_tally *t)
     return best;
 }
 
+/* How the page spells its domain: the best spelling, how often it is
+** written, and how often any spelling without a dot is. */
+typedef struct {
+    char name[96];
+    int count;      /* of that spelling */
+    int words;      /* of every spelling without a dot ("Moneycontrol") */
+    int trusted;    /* written often enough, or as the domain itself */
+} to_spelling;
+
+/* Tallies the spans of one to five words of line t that spell the
+** domain.  For a line that is no list item (`outside`), lone[k] marks
+** the spelling as seen there, 2 when it is the whole line (a logo). */
+static void to_spans(const char *t, const char *dom, to_tally *seen,
+                     unsigned char *lone, int outside)
+{
+    const char *starts[64];
+    size_t ns = 0;
+    for (const char *p = t; *p && ns < 64; p++)
+        if ((p == t || p[-1] == ' ') && *p != ' ')
+            starts[ns++] = p;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t w = 1; w <= 5 && a + w <= ns; w++) {
+            const char *end = a + w < ns ? starts[a + w] : t + strlen(t);
+            size_t len = (size_t)(end - starts[a]);
+            while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
+                len--;
+            /* Cheap test first: the span must start as the domain does
+            ** ("thehill" may be "Hill"). */
+            unsigned char c0 = (unsigned char)tolower(
+                (unsigned char)*starts[a]);
+            if (len == 0 ||
+                (c0 != (unsigned char)dom[0] &&
+                 !(strncmp(dom, "the", 3) == 0 &&
+                   c0 == (unsigned char)dom[3])) ||
+                !to_spells(starts[a], len, dom))
+                continue;
+            to_tally_add(seen, starts[a], len);
+            int whole = a == 0 && a + w == ns;
+            for (size_t k = 0; outside && k < seen->n; k++)
+                if (strlen(seen->name[k]) == len &&
+                    strncmp(seen->name[k], starts[a], len) == 0 &&
+                    lone[k] < 1 + whole)
+                    lone[k] = (unsigned char)(1 + whole);
+        }
+}
+
 /* Every span of one to five words of the page that spells the domain,
-** counted by spelling; the most frequent one is the site's own.  Writes
-** it into name (size 96) and returns how often it is written, 0 when
-** never. */
-static int to_find_name(const pxe_lines *ls, const char *dom, char *name)
+** counted by spelling; the best one is the site's own. */
+static void to_find_name(const pxe_lines *ls, const char *dom,
+                         to_spelling *out)
 {
     to_tally seen = {.n = 0};
-    for (size_t i = 0; i < ls->n; i++) {
-        const char *t = ls->v[i].text;
-        const char *starts[64];
-        size_t ns = 0;
-        for (const char *p = t; *p && ns < 64; p++)
-            if ((p == t || p[-1] == ' ') && *p != ' ')
-                starts[ns++] = p;
-        for (size_t a = 0; a < ns; a++)
-            for (size_t w = 1; w <= 5 && a + w <= ns; w++) {
-                const char *end = a + w < ns ? starts[a + w] : t + strlen(t);
-                size_t len = (size_t)(end - starts[a]);
-                while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
-                    len--;
-                /* Cheap test first: the span must start as the domain
-                ** does ("thehill" may be "Hill"). */
-                unsigned char c0 = (unsigned char)tolower(
-                    (unsigned char)*starts[a]);
-                if (len == 0 ||
-                    (c0 != (unsigned char)dom[0] &&
-                     !(strncmp(dom, "the", 3) == 0 &&
-                       c0 == (unsigned char)dom[3])) ||
-                    !to_spells(starts[a], len, dom))
-                    continue;
-                to_tally_add(&seen, starts[a], len);
-            }
-    }
+    unsigned char lone[TO_SPELLINGS] = {0};
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < ls->n; i++)
+        to_spans(ls->v[i].text, dom, &seen, lone,
+                 i == 0 || !(ls->v[i].flags & PXE_LF_ITEM));
     long best = -1;
     int best_score = 0;
     for (size_t k = 0; k < seen.n; k++) {
         /* A spelling with capitals ("The Hill") reads better than the
-        ** lower-case one a URL would give; "SpaceNews.com" written in the
-        ** page is how the site names itself, and no other site can be
-        ** meant. */
-        int cap = !islower((unsigned char)seen.name[k][0]);
-        int tld = strchr(seen.name[k], '.') != NULL;
-        int score = seen.count[k] * 2 + cap + tld * 3;
-        if (best < 0 || score > best_score) {
+        ** lower-case one a URL would give, and one with spaces better
+        ** than the words run together ("Houston Chronicle"); the domain
+        ** written out ("SpaceNews.com") is how the site names itself,
+        ** unless it only stands in a list of sister sites (the page's
+        ** first line is its logo, even as a list item); on a line of its
+        ** own it is the logo.  Of equals, the longer name is the full
+        ** one ("New York Post", not "NY Post"). */
+        const char *nm = seen.name[k];
+        int tld = strchr(nm, '.') != NULL;
+        int score = seen.count[k] * 2 + !islower((unsigned char)nm[0]) +
+                    (strchr(nm, ' ') != NULL) + (tld && lone[k]) * 3 +
+                    (tld && lone[k] == 2) * 10;
+        if (!tld)
+            out->words += seen.count[k];
+        if (best < 0 || score > best_score ||
+            (score == best_score && strlen(nm) > strlen(seen.name[best]))) {
             best = (long)k;
             best_score = score;
         }
     }
     if (best < 0)
-        return 0;
-    strcpy(name, seen.name[best]);
-    return seen.count[best];
+        return;
+    strcpy(out->name, seen.name[best]);
+    out->count = seen.count[best];
+    /* A name written once ("Contact CT Post") may be a short form; the
+    ** domain itself is then the surer name. */
+    out->trusted = out->count >= 2 ||
+                   (strchr(out->name, '.') && lone[best]);
 }
 
 /* The page's own domain: its URL's when known (*count is then
-** TO_FROM_URL), else the most frequent host it names that is no
-** platform, with how often it is named. */
+** TO_FROM_URL), else of the hosts it names that are no platform the one
+** named most, with how often it is named.  Names that spell a host count
+** for it when its name is long enough not to be a word written by
+** chance ("Moneycontrol" for moneycontrol.com, not "News" for
+** news.com.au). */
 #define TO_FROM_URL 1000000u
+#define TO_WORDLIKE 6
 static const char *to_domain(const pxe_lines *ls, const char *url,
                              char *buf, size_t size, unsigned *count)
 {
@@ -190,10 +268,26 @@ static const char *to_domain(const pxe_lines *ls, const char *url,
         return buf;
     }
     const pxe_host *best = NULL;
+    unsigned best_score = 0, top = 0;
     for (size_t i = 0; i < ls->n_hosts; i++)
-        if (!to_is_platform(ls->hosts[i].host) &&
-            (!best || ls->hosts[i].count > best->count))
-            best = &ls->hosts[i];
+        if (!to_is_platform(ls->hosts[i].host) && ls->hosts[i].count > top)
+            top = ls->hosts[i].count;
+    for (size_t i = 0; i < ls->n_hosts; i++) {
+        const pxe_host *h = &ls->hosts[i];
+        if (to_is_platform(h->host))
+            continue;
+        unsigned score = h->count;
+        /* A host named far less than the top one is another site. */
+        if (h->count * 4 >= top && strcspn(h->host, ".") >= TO_WORDLIKE) {
+            to_spelling sp;
+            to_find_name(ls, h->host, &sp);
+            score += (unsigned)sp.words;
+        }
+        if (!best || score > best_score) {
+            best = h;
+            best_score = score;
+        }
+    }
     if (!best || strlen(best->host) >= size)
         return NULL;
     strcpy(buf, best->host);
@@ -201,9 +295,11 @@ static const char *to_domain(const pxe_lines *ls, const char *url,
     return buf;
 }
 
-/* "CNBC LLC" -> "CNBC": a company's legal suffix is not the site's name. */
-static void to_strip_company(char *name)
+/* "CNBC LLC" -> "CNBC": a company's legal suffix is not the site's name.
+** Returns whether there was one. */
+static int to_strip_company(char *name)
 {
+    int stripped = 0;
     static const char *const suffixes[] = {
         " llc", " inc", " ltd", " limited", " plc", " gmbh", " corp",
         " corporation", " co", " s.a", " pty", " group", " company",
@@ -217,14 +313,13 @@ static void to_strip_company(char *name)
             size_t k = strlen(suffixes[i]);
             if (n > k + 2 && strcasecmp(name + n - k, suffixes[i]) == 0) {
                 name[n - k] = '\0';
-                again = 1;
+                again = stripped = 1;
                 break;
             }
         }
     }
+    return stripped;
 }
-
-static void to_strip_company(char *name);
 
 /* Words that may stand inside a name written with capitals. */
 static int to_joiner(const char *w, size_t n)
@@ -243,7 +338,7 @@ static size_t to_name_after(const char *s)
     size_t end = 0, words = 0;
     const char *p = s;
     while (*p && words < 4) {
-        size_t n = strcspn(p, " ,.;:!?|()\"");
+        size_t n = strcspn(p, " ,.;:!?|()\"/");
         if (n == 0)
             break;
         int cap = isupper((unsigned char)*p) || isdigit((unsigned char)*p) ||
@@ -299,13 +394,16 @@ static size_t to_name_before(const char *line, size_t n, size_t *start)
 /* Names the page gives itself in the frames sites use for their own name
 ** ("Subscribe to X", "X on YouTube", "Get X delivered", "X Newsletter"),
 ** tallied; the most frequent is returned (malloc'd) with its count. */
+static int to_mentions(const pxe_lines *ls, const char *name, size_t skip);
+
 static char *to_framed_name(const pxe_lines *ls, int *count)
 {
     static const char *const before[] = {
         "subscribe to ", "become a member of ", "read full article at ",
         "more from ",
         "originally published by ", "writer at ", "editor at ",
-        "reporter at ", "writer for ", "contributor to ", "welcome to "};
+        "reporter at ", "writer for ", "contributor to ", "welcome to ",
+        "sign up to ", "keep up to date with ", "about "};
     /* Not company suffixes ("… Ltd"): they name designers and parents
     ** as often as the site. */
     static const char *const after[] = {" on youtube", " delivered"};
@@ -317,6 +415,10 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
             const char *frame = is_before ? before[k]
                                           : after[k - sizeof before / sizeof *before];
             const char *p = pxe_stristr(t, frame);
+            /* "About X" is a footer link only as the whole line. */
+            if (p && strcmp(frame, "about ") == 0 &&
+                (p != t || pxe_word_count(t) > 4))
+                continue;
             if (!p || (is_before && p > t && isalnum((unsigned char)p[-1])) ||
                 (!is_before && isalnum((unsigned char)p[strlen(frame)])) ||
                 pxe_word_count(t) > 20)
@@ -339,7 +441,18 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
                 to_tally_add(&names, t + start, len);
         }
     }
-    long best = to_tally_best(&names);
+    /* Of names framed as often, the one the page mentions most ("About
+    ** ZDNet", not "contributor to" a writer's other site). */
+    long best = -1;
+    int best_m = 0;
+    for (size_t k = 0; k < names.n; k++) {
+        int m = to_mentions(ls, names.name[k], SIZE_MAX);
+        if (best < 0 || names.count[k] > names.count[best] ||
+            (names.count[k] == names.count[best] && m > best_m)) {
+            best = (long)k;
+            best_m = m;
+        }
+    }
     *count = best < 0 ? 0 : names.count[best];
     if (best < 0)
         return NULL;
@@ -395,6 +508,40 @@ static char *to_logo(const pxe_lines *ls, int *mentions)
     return NULL;
 }
 
+/* A company's name on a line of its own, again and again ("Example
+** GmbH" heading each office's address): the owner, and on a company's
+** own site the site.  The most frequent, stripped of its legal suffix,
+** when written at least twice; *count says how often. */
+static char *to_company_line(const pxe_lines *ls, int *count)
+{
+    to_tally names = {.n = 0};
+    for (size_t i = 0; i < ls->n; i++) {
+        const char *t = ls->v[i].text;
+        size_t words = pxe_word_count(t);
+        char name[96];
+        if (words < 2 || words > 4 || strlen(t) >= sizeof name)
+            continue;
+        /* A legal form, not "Social Media" or "News Network". */
+        static const char *const legal[] = {"gmbh", "inc", "llc", "ltd",
+                                            "plc", "corp", "limited"};
+        const char *last = strrchr(t, ' ');
+        if (!last)
+            continue;
+        last++;
+        size_t ll = strcspn(last, ".,");
+        int is_legal = 0;
+        for (size_t k = 0; k < sizeof legal / sizeof *legal; k++)
+            is_legal |= strlen(legal[k]) == ll &&
+                        strncasecmp(last, legal[k], ll) == 0;
+        strcpy(name, t);
+        if (is_legal && to_strip_company(name) && pxe_letter_count(name) >= 3)
+            to_tally_add(&names, name, strlen(name));
+    }
+    long best = to_tally_best(&names);
+    *count = best < 0 ? 0 : names.count[best];
+    return *count >= 2 ? pxe_strdup(names.name[best]) : NULL;
+}
+
 /* A copyright holder names the company ("CBS Interactive"); the site is
 ** often its first word with another ("CBS News"): the most frequent such
 ** pair on the page, when it is frequent. */
@@ -429,45 +576,44 @@ static char *to_holder_site(const pxe_lines *ls, const char *holder,
     return pxe_strdup(names.name[best]);
 }
 
-void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
-                     const pxe_hints *h)
+/* The site's name from the page's domain: an alias of it, or a name the
+** page writes that spells it.  Returns the domain (in dom) or NULL, with
+** how often it is named in *count. */
+static const char *to_by_domain(const pxe_ctx *ctx, const pxe_lines *ls,
+                                pxe_result *r, const char *url, char *dom,
+                                size_t size, unsigned *count)
 {
-    char dom[256];
-    unsigned count;
-    if (r->outlet.value)
-        return;   /* stated by a header or the export */
-    const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
-    const char *d = to_domain(ls, url, dom, sizeof dom, &count);
-    char name[96], seen[48];
-    int written;
-    snprintf(seen, sizeof seen, count == TO_FROM_URL ? "the page's URL"
-                                                     : "%u mentions", count);
-    if (d && count >= 2 && pxe_outlet_canonical(ctx, d)) {
+    const char *d = to_domain(ls, url, dom, size, count);
+    if (!d)
+        return NULL;
+    char seen[48];
+    to_spelling sp;
+    snprintf(seen, sizeof seen, *count == TO_FROM_URL ? "the page's URL"
+                                                      : "%u mentions", *count);
+    to_find_name(ls, d, &sp);
+    if (*count >= 2 && pxe_outlet_canonical(ctx, d)) {
         pxe_result_cand(r, "outlet", d, 90, "alias of the page's domain");
         pxe_set_outlet(ctx, r, d, "alias of the page's domain", 85);
-    } else if (d && (written = to_find_name(ls, d, name)) > 0) {
-        pxe_result_cand(r, "outlet", name, 80,
+    } else if (sp.count > 0) {
+        pxe_result_cand(r, "outlet", sp.name, sp.trusted ? 80 : 50,
                         "spells the page's domain %s (%s), written so %d "
-                        "times", d, seen, written);
-        pxe_set_outlet(ctx, r, name, "the site's name, spelling its "
-                       "domain", 75);
+                        "times", d, seen, sp.count);
+        if (sp.trusted)
+            pxe_set_outlet(ctx, r, sp.name, "the site's name, spelling "
+                           "its domain", 75);
     }
-    if (d)
-        pxe_result_cand(r, "outlet", d, 60, "the page's domain (%s)", seen);
-    char *holder = pxe_text_named_outlet(ls);
-    if (holder) {
-        to_strip_company(holder);
-        pxe_result_cand(r, "outlet", holder, d ? 20 : 55,
-                        d ? "named by the page, but not its domain's name"
-                          : "named by the page (copyright or appeal)");
-    }
-    int framed_n;
-    char *framed = to_framed_name(ls, &framed_n);
-    if (framed)
-        pxe_result_cand(r, "outlet", framed, 30 + framed_n * 5,
-                        "how the page names itself (%d times: \"Subscribe "
-                        "to …\", \"… Newsletter\", …)", framed_n);
-    int logo_n, hs_n = 0;
+    pxe_result_cand(r, "outlet", d, 60, "the page's domain (%s)", seen);
+    return d;
+}
+
+/* Names the page gives itself when its domain did not settle it: the
+** logo, the copyright holder and its site, framed names, company lines,
+** and the domain again where it is the better guess. */
+static void to_by_name(const pxe_ctx *ctx, const pxe_lines *ls,
+                       pxe_result *r, const char *d, unsigned count,
+                       char *holder, char *framed, int framed_n)
+{
+    int logo_n, hs_n = 0, company = holder ? to_strip_company(holder) : 0;
     char *logo = to_logo(ls, &logo_n);
     char *hsite = holder ? to_holder_site(ls, holder, &hs_n) : NULL;
     if (logo)
@@ -489,12 +635,59 @@ void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
     free(hsite);
     if (framed && framed_n >= 2)
         pxe_set_outlet(ctx, r, framed, "how the page names itself", 50);
+    /* "© Hearst Corporation": a company owns the site the page names. */
+    if (d && company)
+        pxe_set_outlet(ctx, r, d, "a domain the page names, not its owner",
+                       40);
+    /* "© CBS Interactive" on a page that names itself ZDNet throughout:
+    ** the holder is the owner, the name the site. */
+    if (framed && holder) {
+        int fm = to_mentions(ls, framed, SIZE_MAX);
+        if (fm >= 3 && fm > 2 * to_mentions(ls, holder, SIZE_MAX))
+            pxe_set_outlet(ctx, r, framed, "how the page names itself, "
+                           "more often than the copyright holder", 45);
+    }
     if (holder)
         pxe_set_outlet(ctx, r, holder, "copyright line or appeal", 45);
     if (d)
         pxe_set_outlet(ctx, r, d, "a domain the page names", 40);
+    int co_n;
+    char *co = to_company_line(ls, &co_n);
+    if (co) {
+        pxe_result_cand(r, "outlet", co, 30 + co_n,
+                        "a company named on lines of its own, %d times", co_n);
+        pxe_set_outlet(ctx, r, co, "a company named on lines of its own", 35);
+    }
+    free(co);
     if (framed)
         pxe_set_outlet(ctx, r, framed, "how the page names itself", 35);
+}
+
+void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                     const pxe_hints *h)
+{
+    char dom[256];
+    unsigned count = 0;
+    if (r->outlet.value)
+        return;   /* stated by a header or the export */
+    const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
+    const char *d = to_by_domain(ctx, ls, r, url, dom, sizeof dom, &count);
+    char *holder = pxe_text_named_outlet(ls);
+    if (holder) {
+        char stripped[256];
+        snprintf(stripped, sizeof stripped, "%s", holder);
+        to_strip_company(stripped);
+        pxe_result_cand(r, "outlet", stripped, d ? 20 : 55,
+                        d ? "named by the page, but not its domain's name"
+                          : "named by the page (copyright or appeal)");
+    }
+    int framed_n;
+    char *framed = to_framed_name(ls, &framed_n);
+    if (framed)
+        pxe_result_cand(r, "outlet", framed, 30 + framed_n * 5,
+                        "how the page names itself (%d times: \"Subscribe "
+                        "to …\", \"… Newsletter\", …)", framed_n);
+    to_by_name(ctx, ls, r, d, count, holder, framed, framed_n);
     free(framed);
     free(holder);
 }

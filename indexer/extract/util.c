@@ -333,7 +333,7 @@ static int util_is_sld(const char *label, size_t n)
     static const char *const slds[] = {"co", "com", "net", "org", "ac",
                                        "gov", "edu", "ne", "or", "go"};
     for (size_t i = 0; i < sizeof slds / sizeof *slds; i++)
-        if (strlen(slds[i]) == n && strncmp(label, slds[i], n) == 0)
+        if (strlen(slds[i]) == n && strncasecmp(label, slds[i], n) == 0)
             return 1;
     return 0;
 }

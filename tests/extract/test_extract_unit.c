@@ -440,6 +440,47 @@ static void test_explain(void)
     fclose(out);
 }
 
+/* The outlet of a text page from what the page says of itself: a name
+** that shortens its domain, the domain over a name written once or over
+** the company that owns it, a company named on lines of its own. */
+static const char *outlet_of(const char *head, const char *foot, char *buf,
+                             size_t size)
+{
+    char page[2048];
+    snprintf(page, sizeof page,
+             "%s\n\nFerry adds two sailings a day\n\n"
+             "The ferry operator will run two extra sailings a day from "
+             "November, after complaints from residents about queues.\n\n"
+             "Fares rose by eight per cent in January, passengers said, and "
+             "families who travel every week have felt it most.\n\n%s\n",
+             head, foot);
+    pxe_result *r;
+    px_err err;
+    buf[0] = '\0';
+    if (pxe_extract_text(NULL, NULL, page, strlen(page), &r, &err) != PX_OK)
+        return buf;
+    snprintf(buf, size, "%s", r->outlet.value ? r->outlet.value : "-");
+    pxe_result_free(r);
+    return buf;
+}
+
+static void test_text_outlet(void)
+{
+    char b[128];
+    EQ("Hudson Valley Post",
+       outlet_of("Home", "Read the Hudson Valley Post\nHudson Valley Post "
+                 "newsroom\nTips: news@hvpost.com", b, sizeof b));
+    EQ("hgdaily.com",
+       outlet_of("Contact HG Daily", "Tips: news@hgdaily.com\n"
+                 "Letters: letters@hgdaily.com", b, sizeof b));
+    EQ("harborgazette.com",
+       outlet_of("Home", "Letters: letters@harborgazette.com\n"
+                 "\xc2\xa9 2024 Harbor Holdings Corporation", b, sizeof b));
+    EQ("Brightwave",
+       outlet_of("Home", "Brightwave GmbH\nHafenstrasse 1\n\n"
+                 "Brightwave GmbH\nBahnhofplatz 2", b, sizeof b));
+}
+
 int main(void)
 {
     test_dates();
@@ -453,6 +494,7 @@ int main(void)
     test_story_captions();
     test_html();
     test_explain();
+    test_text_outlet();
     pxe_t_warc();
     pxe_t_readers();
     if (pxe_t_failures)
