@@ -61,6 +61,7 @@ round() {
   local w=$1 r=$2 names=(xapian) name
   if [[ -f $w/xapian/XAPIANDB ]]; then  # sharded: "auto shardN" lines
     mapfile -t names < <(sed -n 's|^auto |xapian/|p' "$w/xapian/XAPIANDB")
+    names+=(xapian/spelling)              # and the spelling database
   fi
   : >"$T/round"
   for name in "${names[@]}"; do
