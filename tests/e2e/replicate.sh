@@ -182,14 +182,15 @@ expect_eq "the replica has caught up" "Generated report 900" \
   "$("$PX_SEARCH" --db "$R" --json tok900 | jq -r '.hits[].title')"
 same "after the writer finished"
 
-# A sharded index: each shard replicated on its own, then the stub.
+# A sharded index: each shard and the spelling database replicated on
+# its own, then the stub.
 if "$PX_INDEX" add --help 2>&1 | grep -q -- --shards; then
   DB="$T/sharded" R="$T/sharded-replica"
   expect_status "sharded writer: add" 0 idx add --shards 3 "$PX_EXAMPLES" \
     "$T/g1.jsonl"
   serve "$DB"
   round "$DB" "$R"
-  expect_eq "one full copy per shard" 3 \
+  expect_eq "one full copy per shard and of the spelling database" 4 \
     "$(grep -c '^Update complete: 1 copies' "$T/round")"
   expect_eq "the replica's stub is the writer's" \
     "$(cat "$DB/xapian/XAPIANDB")" "$(cat "$R/xapian/XAPIANDB")"
@@ -204,7 +205,7 @@ if "$PX_INDEX" add --help 2>&1 | grep -q -- --shards; then
   same "sharded, after a round of changesets"
   expect_status "sharded writer: compact" 0 idx compact
   round "$DB" "$R"
-  expect_eq "after compact, a full copy of each shard" 3 \
+  expect_eq "after compact, a full copy of each database" 4 \
     "$(grep -c '^Update complete: 1 copies' "$T/round")"
   same "sharded, after compact"
 else
