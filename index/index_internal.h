@@ -16,6 +16,9 @@ typedef struct {
     px_xdoc *doc;      /* NULL: the article was deleted */
     char *spell;       /* spelling words of the title, one per line
                           (px_xtg_spelling_words), or NULL */
+    char *meta;        /* sharded index: "KEY\0VALUE" metadata for the
+                          spelling database (the outlet's display name),
+                          or NULL */
 } px_pending_doc;
 
 /* Changes applied to Xapian together and committed there as one. */
@@ -65,11 +68,11 @@ char *px_path_join(const char *dir, const char *name);
 px_status px_index_get_synced(px_xdb *xdb, int64_t *out, px_err *err);
 
 /* Builds the Xapian document for an article (schema.h decides every term
-** and value).  *out is caller-owned, and so is *spell (the title's words
+** and value).  *out is caller-owned, and so are *spell (the title's words
 ** for the spelling data, added when the document is applied; NULL when
-** there is no title). */
+** there is no title) and *meta (px_pending_doc; NULL unless sharded). */
 px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
-                             char **spell, px_err *err);
+                             char **spell, char **meta, px_err *err);
 
 /* ---- dates (index_dates.c) --------------------------------------- */
 
@@ -103,6 +106,27 @@ px_status px_index_date_filter(const char *from, const char *to,
 ** which Xapian folds to lower case itself). */
 void px_query_lower_case(char *q);
 
+/* ---- articles carried by the shards (docdata.c) ------------------- */
+
+/* Sets doc's data to article a (every field, the body compressed) and
+** adds its cluster term. */
+px_status px_docdata_add(px_xdoc *doc, const px_article *a, px_err *err);
+/* The article of document `docid`, read from its data (body when
+** with_body); *out caller-owned.  PX_ENOTFOUND when there is none. */
+px_status px_docdata_get(px_xdb *xdb, int64_t docid, int with_body,
+                         px_article **out, px_err *err);
+/* As px_store_cluster_size, counted over the shards. */
+px_status px_docdata_cluster_size(px_index *ix, int64_t cluster,
+                                  size_t *members, size_t *outlets,
+                                  px_err *err);
+/* As px_store_cluster_members, read from the shards. */
+px_status px_docdata_cluster_members(px_index *ix, int64_t cluster,
+                                     px_article ***out, size_t *n,
+                                     px_err *err);
+/* The display name of the outlet with this key, *out NULL when unknown. */
+px_status px_docdata_outlet_name(px_xdb *xdb, const char *key, char **out,
+                                 px_err *err);
+
 /* ---- suggestions (index_suggest.c) -------------------------------- */
 
 /* The spelling suggestion for the query `typed`, parsed by qp into q, or
@@ -112,10 +136,11 @@ px_status px_index_suggest(px_index *ix, const px_xquery *q, px_xqp *qp,
 
 /* ---- the Xapian side of writing (index_pipeline.c) ---------------- */
 
-/* Appends a change to ix->queue, taking ownership of doc and spell (freed
-** on failure too).  `bytes` is the article text behind it. */
+/* Appends a change to ix->queue, taking ownership of doc, spell and meta
+** (freed on failure too).  `bytes` is the article text behind it. */
 px_status px_index_enqueue(px_index *ix, int64_t docid, px_xdoc *doc,
-                           char *spell, size_t bytes, px_err *err);
+                           char *spell, char *meta, size_t bytes,
+                           px_err *err);
 /* Frees the changes in ix->queue (after a failed store commit). */
 void px_index_queue_clear(px_index *ix);
 /* Non-zero when ix->queue has reached its batch limits. */

@@ -97,10 +97,10 @@ static int rebuild_one(void *vctx, const px_article *a)
 {
     rebuild_ctx *c = vctx;
     px_xdoc *doc = NULL;
-    char *spell = NULL;
-    c->st = px_index_build_doc(c->ix, a, &doc, &spell, c->err);
+    char *spell = NULL, *meta = NULL;
+    c->st = px_index_build_doc(c->ix, a, &doc, &spell, &meta, c->err);
     if (c->st == PX_OK)
-        c->st = px_index_enqueue(c->ix, a->docid, doc, spell,
+        c->st = px_index_enqueue(c->ix, a->docid, doc, spell, meta,
                                  strlen(a->body ? a->body : ""), c->err);
     /* No synced mark before the end: an interrupted rebuild starts over. */
     if (c->st == PX_OK && px_index_queue_full(c->ix))
@@ -256,6 +256,10 @@ uint64_t px_index_xapian_bytes(const px_index *ix)
 px_status px_index_stats(px_index *ix, px_stats *st, px_err *err)
 {
     memset(st, 0, sizeof *st);
+    if (!ix->store)
+        return px_err_set(err, PX_EINVAL, "%s searches remote shards and "
+                          "holds no articles: ask the index they came from",
+                          ix->dir);
     px_status rc = px_index_drain(ix, err);
     int64_t synced = 0, max_seq = 0;
     if (rc == PX_OK) rc = px_store_stats(ix->store, st, err);

@@ -52,6 +52,7 @@ static void batch_clear(px_batch *b)
     for (size_t i = 0; i < b->n; i++) {
         px_xdoc_free(b->docs[i].doc);
         free(b->docs[i].spell);
+        free(b->docs[i].meta);
     }
     b->n = 0;
     b->text_bytes = 0;
@@ -65,7 +66,8 @@ static void batch_free(px_batch *b)
 }
 
 px_status px_index_enqueue(px_index *ix, int64_t docid, px_xdoc *doc,
-                           char *spell, size_t bytes, px_err *err)
+                           char *spell, char *meta, size_t bytes,
+                           px_err *err)
 {
     px_batch *q = &ix->queue;
     if (q->n == q->cap) {
@@ -74,6 +76,7 @@ px_status px_index_enqueue(px_index *ix, int64_t docid, px_xdoc *doc,
         if (!d) {
             px_xdoc_free(doc);
             free(spell);
+            free(meta);
             return px_err_set(err, PX_ENOMEM, "out of memory");
         }
         q->docs = d;
@@ -82,6 +85,7 @@ px_status px_index_enqueue(px_index *ix, int64_t docid, px_xdoc *doc,
     q->docs[q->n].docid = docid;
     q->docs[q->n].doc = doc;
     q->docs[q->n].spell = spell;
+    q->docs[q->n].meta = meta;
     q->n++;
     q->text_bytes += bytes;
     return PX_OK;
@@ -107,7 +111,10 @@ static px_status batch_apply(px_index *ix, px_xdb *db, px_batch *b,
         px_pending_doc *p = &b->docs[i];
         if (p->spell)
             st = px_xdb_add_spellings(db, p->spell, err);
-        if (st == PX_OK && p->docid)  /* 0: spelling words alone */
+        if (st == PX_OK && p->meta)
+            st = px_xdb_set_metadata(db, p->meta,
+                                     p->meta + strlen(p->meta) + 1, err);
+        if (st == PX_OK && p->docid)  /* 0: spelling data alone */
             st = p->doc ? px_xdb_replace(db, (unsigned)p->docid, p->doc, err)
                         : px_xdb_delete(db, (unsigned)p->docid, err);
     }
@@ -238,22 +245,23 @@ static px_status part_push(px_batch *p, px_pending_doc d, px_err *err)
 }
 
 /* Moves each change of q to the part of its shard, and its spelling words
-** to parts[n] (the spelling database's); parts get q's mark. */
+** and metadata to parts[n] (the spelling database's); parts get q's
+** mark. */
 static px_status batch_split(px_batch *q, px_batch *parts, unsigned n,
                              px_err *err)
 {
     for (unsigned k = 0; k <= n; k++)
         parts[k].synced = q->synced;
     for (size_t i = 0; i < q->n; i++) {
-        px_pending_doc d = q->docs[i], words = {0, NULL, d.spell};
-        d.spell = NULL;
+        px_pending_doc d = q->docs[i], words = {0, NULL, d.spell, d.meta};
+        d.spell = d.meta = NULL;
         px_status st = part_push(&parts[(d.docid - 1) % n], d, err);
-        if (st == PX_OK && words.spell)
+        if (st == PX_OK && (words.spell || words.meta))
             st = part_push(&parts[n], words, err);
         if (st != PX_OK)
             return st;
         q->docs[i].doc = NULL;       /* moved */
-        q->docs[i].spell = NULL;
+        q->docs[i].spell = q->docs[i].meta = NULL;
     }
     q->n = 0;
     q->text_bytes = 0;

@@ -368,11 +368,18 @@ static px_status load_hit(px_index *ix, px_xmset *ms, unsigned i,
         return st;
     h->docid = docid;
     h->rank = o->offset + i + 1;
-    st = px_store_get(ix->store, docid, o->snippets, &h->article, err);
     size_t members = 1, outlets = 1;
-    if (st == PX_OK)
-        st = px_store_cluster_size(ix->store, h->article->cluster, &members,
-                                   &outlets, err);
+    if (ix->store) {
+        st = px_store_get(ix->store, docid, o->snippets, &h->article, err);
+        if (st == PX_OK)
+            st = px_store_cluster_size(ix->store, h->article->cluster,
+                                       &members, &outlets, err);
+    } else {   /* a front of remote shards: they carry the articles */
+        st = px_docdata_get(ix->xdb, docid, o->snippets, &h->article, err);
+        if (st == PX_OK)
+            st = px_docdata_cluster_size(ix, h->article->cluster, &members,
+                                         &outlets, err);
+    }
     h->copies = members ? members - 1 : 0;
     h->copy_outlets = outlets;
     if (st != PX_OK || !o->snippets)
@@ -427,8 +434,11 @@ static px_status spy_facets(px_index *ix, px_xspy *spy, int outlets,
     for (size_t i = 0; st == PX_OK && i < n; i++) {
         f[i].count = c[i].count;
         counted += c[i].count;
-        if (outlets)
+        if (outlets && ix->store)
             st = px_store_outlet_name(ix->store, c[i].value, &f[i].value, err);
+        else if (outlets)
+            st = px_docdata_outlet_name(ix->xdb, c[i].value, &f[i].value,
+                                        err);
         if (st == PX_OK && !f[i].value)
             f[i].value = strdup(c[i].value);
     }

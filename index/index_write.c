@@ -254,11 +254,43 @@ static px_status add_possessive_bases(px_xdoc *doc, px_err *err)
     return st;
 }
 
+/* A sharded index's documents carry their article, and the spelling
+** database the display name of its outlet as it stands now (the most
+** frequent spelling, which the store has just counted). */
+static px_status shard_extras(px_index *ix, const px_article *a,
+                              px_xdoc *doc, char **meta, px_err *err)
+{
+    *meta = NULL;
+    if (px_xdb_nshards(ix->xdb) < 2)
+        return PX_OK;
+    px_status st = px_docdata_add(doc, a, err);
+    char *key = st == PX_OK ? px_outlet_key(a->outlet ? a->outlet : "") : NULL;
+    char *name = NULL;
+    if (st == PX_OK && !key)
+        st = px_err_set(err, PX_ENOMEM, "out of memory");
+    if (st == PX_OK && *key)
+        st = px_store_outlet_name(ix->store, key, &name, err);
+    if (st == PX_OK && name) {
+        size_t kn = strlen(PX_META_OUTLET) + strlen(key), vn = strlen(name);
+        *meta = malloc(kn + vn + 2);
+        if (!*meta) {
+            st = px_err_set(err, PX_ENOMEM, "out of memory");
+        } else {
+            snprintf(*meta, kn + 1, "%s%s", PX_META_OUTLET, key);
+            memcpy(*meta + kn + 1, name, vn + 1);
+        }
+    }
+    free(key);
+    free(name);
+    return st;
+}
+
 px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
-                             char **spell, px_err *err)
+                             char **spell, char **meta, px_err *err)
 {
     char *title = NULL, *body = NULL, *author = NULL;
     px_xdoc *doc = NULL;
+    *meta = NULL;
     px_status st = fold_copy(a->title, &title, err);
     if (st == PX_OK) st = fold_copy(a->body, &body, err);
     if (st == PX_OK) st = fold_copy(a->author, &author, err);
@@ -267,6 +299,7 @@ px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
     if (st == PX_OK) st = index_fields(ix->tg, title, body, author, err);
     if (st == PX_OK) st = add_possessive_bases(doc, err);
     if (st == PX_OK) st = add_meta_terms(doc, a, err);
+    if (st == PX_OK) st = shard_extras(ix, a, doc, meta, err);
     /* The document may go to the writer thread: no reference stays. */
     px_status detached = px_xtg_detach(ix->tg, st == PX_OK ? err : NULL);
     if (st == PX_OK)
@@ -285,6 +318,8 @@ px_status px_index_build_doc(px_index *ix, const px_article *a, px_xdoc **out,
     free(author);
     if (st != PX_OK) {
         px_xdoc_free(doc);
+        free(*meta);
+        *meta = NULL;
         return st;
     }
     *out = doc;
@@ -337,12 +372,13 @@ static int replay_one(void *vctx, const px_article *a, int64_t deleted,
 {
     replay_ctx *c = vctx;
     px_xdoc *doc = NULL;
-    char *spell = NULL;
+    char *spell = NULL, *meta = NULL;
     (void)seq;
     if (a)
-        c->st = px_index_build_doc(c->ix, a, &doc, &spell, c->err);
+        c->st = px_index_build_doc(c->ix, a, &doc, &spell, &meta, c->err);
     if (c->st == PX_OK)
         c->st = px_index_enqueue(c->ix, a ? a->docid : deleted, doc, spell,
+                                 meta,
                                  a ? text_bytes(a) : 0, c->err);
     /* Only the last batch records the synced mark. */
     if (c->st == PX_OK && px_index_queue_full(c->ix))
@@ -490,10 +526,11 @@ px_status px_index_add(px_index *ix, px_article *a, px_add_result *result,
     if (st != PX_OK)
         return st;
     px_xdoc *doc = NULL;
-    char *spell = NULL;
-    st = px_index_build_doc(ix, a, &doc, &spell, err);
+    char *spell = NULL, *meta = NULL;
+    st = px_index_build_doc(ix, a, &doc, &spell, &meta, err);
     if (st == PX_OK)
-        st = px_index_enqueue(ix, a->docid, doc, spell, text_bytes(a), err);
+        st = px_index_enqueue(ix, a->docid, doc, spell, meta, text_bytes(a),
+                              err);
     if (st != PX_OK) {
         ix->stale = 1;
         return st;
@@ -511,7 +548,7 @@ px_status px_index_delete(px_index *ix, int64_t docid, px_err *err)
                           ix->dir);
     px_status st = ensure_txn(ix, err);
     if (st == PX_OK) st = px_store_delete(ix->store, docid, err);
-    if (st == PX_OK && px_index_enqueue(ix, docid, NULL, NULL, 0, err) != PX_OK) {
+    if (st == PX_OK && px_index_enqueue(ix, docid, NULL, NULL, NULL, 0, err) != PX_OK) {
         ix->stale = 1;
         return PX_ENOMEM;
     }
@@ -523,12 +560,16 @@ px_status px_index_delete(px_index *ix, int64_t docid, px_err *err)
 px_status px_index_cluster(px_index *ix, int64_t cluster, px_article ***out,
                            size_t *n, px_err *err)
 {
+    if (!ix->store)
+        return px_docdata_cluster_members(ix, cluster, out, n, err);
     return px_store_cluster_members(ix->store, cluster, out, n, err);
 }
 
 px_status px_index_get(px_index *ix, int64_t docid, px_article **out,
                        px_err *err)
 {
+    if (!ix->store)
+        return px_docdata_get(ix->xdb, docid, 1, out, err);
     return px_store_get(ix->store, docid, 1, out, err);
 }
 
@@ -615,21 +656,44 @@ static px_status open_writer(px_index *ix, const char *language, px_err *err)
     return st;
 }
 
+/* A directory with a stub of shards in xapian/ and no store: a front that
+** searches shards served elsewhere (docdata.c).  The language is the
+** one the shards record. */
+static px_status open_front(px_index *ix, px_err *err)
+{
+    char *lang = NULL;
+    px_status st = px_xdb_open_read(ix->xapian_path, &ix->xdb, err);
+    if (st == PX_OK)
+        st = px_xdb_get_metadata(ix->xdb, PX_META_LANGUAGE, &lang, err);
+    if (st == PX_OK && (!lang || !*lang))
+        st = px_err_set(err, PX_ECORRUPT, "%s: the shards its stub names "
+                        "are not a pressdex index's", ix->xapian_path);
+    if (st == PX_OK)
+        snprintf(ix->language, sizeof ix->language, "%s", lang);
+    free(lang);
+    return st;
+}
+
 static px_status open_reader(px_index *ix, px_err *err)
 {
     char *spath = px_path_join(ix->dir, PX_STORE_FILE);
-    if (!spath)
-        return px_err_set(err, PX_ENOMEM, "out of memory");
+    char *stub = px_path_join(ix->xapian_path, "XAPIANDB");
     struct stat sb;
-    px_status st = PX_OK;
-    if (stat(spath, &sb) != 0)
+    px_status st = spath && stub ? PX_OK
+                                 : px_err_set(err, PX_ENOMEM, "out of memory");
+    int front = st == PX_OK && stat(spath, &sb) != 0 && stat(stub, &sb) == 0;
+    if (st == PX_OK && !front && stat(spath, &sb) != 0)
         st = px_err_set(err, PX_ENOTFOUND,
             "no index at %s (create one with: pressdex-index --db %s add "
             "PATH...)", ix->dir, ix->dir);
-    if (st == PX_OK) st = px_store_open(spath, 0, &ix->store, err);
+    if (st == PX_OK && front)
+        st = open_front(ix, err);
+    else if (st == PX_OK)
+        st = px_store_open(spath, 0, &ix->store, err);
     free(spath);
-    if (st == PX_OK) st = settle_language(ix, NULL, err);
-    if (st == PX_OK) {
+    free(stub);
+    if (st == PX_OK && !front) st = settle_language(ix, NULL, err);
+    if (st == PX_OK && !front) {
         st = px_xdb_open_read(ix->xapian_path, &ix->xdb, err);
         /* A remote shard that is down says so itself. */
         if (st == PX_ENOTFOUND || st == PX_ECORRUPT)

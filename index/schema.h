@@ -29,6 +29,8 @@
 #define PX_PREFIX_MONTH   "M"   /* YYYYMM: dated to a day or a month */
 #define PX_PREFIX_DAY     "D"   /* YYYYMMDD: dated to a day */
 #define PX_PREFIX_UNDATED "XU"  /* "XU" alone: article has no known date */
+#define PX_PREFIX_CLUSTER "XC"  /* syndication cluster id, in sharded
+                                   indexes only (docdata.c) */
 /* The period of an article dated only to a month or a year, so that a
 ** date query can leave out the periods that overhang its end (see
 ** index_dates.c); day-precise articles carry neither. */
@@ -70,6 +72,12 @@ enum {
 #define PX_META_SCHEMA   "pressdex.schema"
 #define PX_META_LANGUAGE "pressdex.language"
 #define PX_META_SYNCED   "pressdex.synced_seq"  /* store seq applied */
+/* In a sharded index's spelling database: + outlet key -> the outlet's
+** display name (docdata.c). */
+#define PX_META_OUTLET   "pressdex.outlet:"
+
+/* A sharded index's documents carry their article as document data
+** (docdata.c), so that shards served remotely need no store. */
 
 /* How each user-visible query field maps to the index.  The query parser
 ** is configured from this table. */

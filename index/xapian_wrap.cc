@@ -273,6 +273,24 @@ px_status px_xdb_get_metadata(px_xdb *db, const char *key, char **out,
                  [&] { *out = dup_string(db->db->get_metadata(key)); });
 }
 
+px_status px_xdb_get_data(px_xdb *db, unsigned docid, char **out,
+                          size_t *len, px_err *err)
+{
+    return guard(err, "document", [&] {
+        std::string d = db->db->get_document(docid).get_data();
+        *out = dup_string(d);
+        *len = d.size();
+    });
+}
+
+px_status px_xdb_get_spelling_metadata(px_xdb *db, const char *key,
+                                       char **out, px_err *err)
+{
+    return guard(err, "get metadata", [&] {
+        *out = dup_string((db->spell ? db->spell : db->db)->get_metadata(key));
+    });
+}
+
 px_status px_xdb_set_metadata(px_xdb *db, const char *key, const char *value,
                               px_err *err)
 {

@@ -104,6 +104,14 @@ px_status px_xdb_replace(px_xdb *db, unsigned docid, px_xdoc *doc,
                          px_err *err);
 /* Deletes document `docid`; a missing document is not an error. */
 px_status px_xdb_delete(px_xdb *db, unsigned docid, px_err *err);
+/* The data of document `docid` (malloc'd, *len bytes, caller frees);
+** PX_ENOTFOUND when there is no such document. */
+px_status px_xdb_get_data(px_xdb *db, unsigned docid, char **out,
+                          size_t *len, px_err *err);
+/* Metadata of the spelling database of a sharded index (of db itself
+** when it has none); *out = "" when unset. */
+px_status px_xdb_get_spelling_metadata(px_xdb *db, const char *key,
+                                       char **out, px_err *err);
 /* *out = "" when the key is unset. */
 px_status px_xdb_get_metadata(px_xdb *db, const char *key, char **out,
                               px_err *err);

@@ -65,6 +65,30 @@ snapshot "$T/s4" >"$T/snap4c" 2>&1
 expect_eq "compaction keeps every answer" "" \
   "$(diff "$T/snap1" "$T/snap4c" | head -5)"
 
+# A sharded add killed at any moment: the next run finishes the work.
+if [[ -r $REUTERS ]]; then
+  head -6000 "$REUTERS" | tail -3500 >"$T/more.jsonl"
+  cp -r "$T/s4" "$T/k4"
+  "$PX_INDEX" --db "$T/k4" --quiet add "$T/more.jsonl" &
+  pid=$!
+  sleep 1.5
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  expect_status "add after a kill -9" 0 "$PX_INDEX" --db "$T/k4" add \
+    "$T/more.jsonl"
+  cp -r "$T/s1" "$T/k1"
+  expect_status "one database, the same articles" 0 "$PX_INDEX" --db "$T/k1" \
+    add "$T/more.jsonl"
+  for db in k1 k4; do
+    "$PX_SEARCH" --db "$T/$db" --json --facets --limit 30 "oil OR bank*" |
+      jq -c '[.total, .facets, [.hits[].id]]'
+  done >"$T/killed"
+  expect_eq "the killed sharded index answers as one database" \
+    "$(sed -n 1p "$T/killed")" "$(sed -n 2p "$T/killed")"
+  expect_eq "and nothing is pending" 0 \
+    "$("$PX_INDEX" --db "$T/k4" stats --json | jq .pending)"
+fi
+
 # Through xapian-tcpsrv: the front keeps the store, the spelling
 # database and a stub naming one server per shard.
 if ! command -v xapian-tcpsrv >/dev/null; then
@@ -98,23 +122,36 @@ serve() {
   done
   return 1
 }
-for n in 2 4; do   # s2 has 3 shards since its reindex
-  mkdir -p "$T/front$n/xapian"
-  cp "$T/s$n/articles.sqlite" "$T/front$n/"
-  cp -r "$T/s$n/xapian/spelling" "$T/front$n/xapian/"
-  : >"$T/front$n/xapian/XAPIANDB"
+# front DIR INDEX: a front for INDEX's shards, one xapian-tcpsrv each,
+# with the spelling database and the stub; the store too when asked.
+front() {
+  mkdir -p "$1/xapian"
+  cp -r "$2/xapian/spelling" "$1/xapian/"
+  : >"$1/xapian/XAPIANDB"
   while read -r _ shard; do
-    read -r port pid < <(serve "$T/s$n/xapian/$shard")
+    read -r port pid < <(serve "$2/xapian/$shard")
     pids+=("$pid")
-    echo "remote 127.0.0.1:$port" >>"$T/front$n/xapian/XAPIANDB"
-  done <"$T/s$n/xapian/XAPIANDB"
-  shards=$(wc -l <"$T/front$n/xapian/XAPIANDB")
+    echo "remote 127.0.0.1:$port" >>"$1/xapian/XAPIANDB"
+  done <"$2/xapian/XAPIANDB"
+}
+front "$T/front3" "$T/s2"            # s2 has 3 shards since its reindex
+cp "$T/s2/articles.sqlite" "$T/front3/"
+front "$T/front4" "$T/s4"            # no store: the shards carry it all
+for n in 3 4; do
   snapshot "$T/front$n" >"$T/remote$n" 2>&1
   if cmp -s "$T/snap1" "$T/remote$n"; then pass; else
-    fail "$shards remote shards answer as one database"
+    fail "$n remote shards answer as one database"
     diff "$T/snap1" "$T/remote$n" | head -20 >&2
   fi
 done
+expect_eq "a front without a store holds the stub and spelling only" \
+  "XAPIANDB spelling" "$(cd "$T/front4/xapian" && echo *)"
+expect_status "stats are the writer's to give" 2 \
+  "$PX_INDEX" --db "$T/front4" stats
+expect_match "and it says so" "holds no articles" "$T/err"
+expect_status "a front cannot be written" 2 \
+  "$PX_INDEX" --db "$T/front4" add "$PX_EXAMPLES"
+expect_match "and it says why" "not a local shard" "$T/err"
 expect_eq "remote facets with a date sort are exact" \
   "$("$PX_SEARCH" --db "$T/s1" --json --facets --sort newest oil | jq -c .facets)" \
   "$("$PX_SEARCH" --db "$T/front4" --json --facets --sort newest oil | jq -c .facets)"
