@@ -174,9 +174,12 @@ static int chrome_caption(const char *line)
 {
     if (pxe_word_count(line) > 80)
         return 0;
+    pxe_pairs pairs;
+    pxe_pairs_of(&pairs, line);
     for (size_t i = 0; i < sizeof chrome_credits / sizeof *chrome_credits;
          i++)
-        if (pxe_stristr(line, chrome_credits[i]))
+        if (pxe_pairs_may_hold(&pairs, chrome_credits[i]) &&
+            pxe_stristr(line, chrome_credits[i]))
             return 1;
     return 0;
 }
@@ -201,8 +204,8 @@ static int chrome_is_rule(const char *s)
 ** case-insensitively to a phrase. */
 static int chrome_whole(const char *line, const char *phrase)
 {
-    size_t n = strlen(phrase);
-    if (strncasecmp(line, phrase, n) != 0)
+    size_t n = pxe_ci_prefix(line, phrase);
+    if (n == 0 && *phrase)
         return 0;
     return line[n + strspn(line + n, " *:.!>»›")] == '\0';
 }
@@ -216,14 +219,19 @@ const char *pxe_chrome_phrase(const char *line)
     size_t len = strlen(line);
     if (len >= sizeof stack && !(low = malloc(len + 1)))
         low = NULL;   /* without memory the phrases are skipped */
-    for (size_t i = 0; low && i <= len; i++)
-        low[i] = (char)tolower((unsigned char)line[i]);
+    pxe_pairs pairs;
+    if (low) {
+        memcpy(low, line, len + 1);
+        pxe_ascii_lower(low);
+        pxe_pairs_of(&pairs, low);
+    }
     /* A long line is a notice when it opens with the phrase ("This website
     ** uses cookies to …"); inside a paragraph it may be quoted. */
     const char *why = NULL;
     for (size_t i = 0;
          low && !why && i < sizeof chrome_strong / sizeof *chrome_strong; i++) {
-        const char *p = strstr(low, chrome_strong[i].phrase);
+        const char *p = pxe_pairs_may_hold(&pairs, chrome_strong[i].phrase)
+                            ? strstr(low, chrome_strong[i].phrase) : NULL;
         if (p && (words <= 40 || pxe_word_count_n(low, (size_t)(p - low)) < 8))
             why = chrome_strong[i].why;
     }
@@ -376,7 +384,7 @@ static int chrome_is_rail_head(const char *line)
             return 1;
         /* "Most read in world news", "More from The Hill": a rail's
         ** heading names its section; a sentence would run longer. */
-        if (words <= 6 && strncasecmp(line, chrome_rails[i], n) == 0 &&
+        if (words <= 6 && pxe_ci_prefix(line, chrome_rails[i]) == n &&
             line[n] == ' ' && !pxe_ends_sentence(line) &&
             pxe_word_count(chrome_rails[i]) >= 2)
             return 1;
@@ -412,40 +420,60 @@ static void chrome_rails_mark(pxe_lines *ls)
 }
 
 typedef struct {
-    char *key;     /* the line's matching form */
+    unsigned long long h;   /* hash of key: equal keys sort together */
+    const char *key;        /* the line's matching form */
     size_t line;
 } chrome_key;
 
 static int chrome_key_cmp(const void *a, const void *b)
 {
     const chrome_key *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
     int c = strcmp(x->key, y->key);
     return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
+/* The keys of all lines, written one after another into one block (freed
+** by the caller); NULL without memory. */
+static char *chrome_keys(const pxe_lines *ls, chrome_key *k, size_t *n)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < ls->n; i++)
+        total += strlen(ls->v[i].text) + 1;
+    char *block = malloc(total), *at = block;
+    *n = 0;
+    for (size_t i = 0; block && i < ls->n; i++) {
+        size_t len = strlen(ls->v[i].text) + 1;
+        pxe_line_key(ls->v[i].text, at, len);
+        if (!*at)
+            continue;
+        unsigned long long h = 0xcbf29ce484222325ULL;
+        for (const char *p = at; *p; p++)
+            h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+        k[*n] = (chrome_key){h, at, i};
+        (*n)++;
+        at += strlen(at) + 1;
+    }
+    return block;
+}
+
 /* Lines shown more than once on the page, found by sorting their keys
-** (a page may have tens of thousands of lines). */
+** (a page may have tens of thousands of lines): by a hash first, so that
+** the sort seldom compares strings. */
 static void chrome_repeats(pxe_lines *ls)
 {
     chrome_key *k = calloc(ls->n ? ls->n : 1, sizeof *k);
     size_t n = 0;
-    if (!k)
+    char *block = k ? chrome_keys(ls, k, &n) : NULL;
+    if (!block) {
+        free(k);
         return;   /* a heuristic: without memory it is skipped */
-    for (size_t i = 0; i < ls->n; i++) {
-        size_t len = strlen(ls->v[i].text) + 1;
-        if (!(k[n].key = malloc(len)))
-            continue;
-        pxe_line_key(ls->v[i].text, k[n].key, len);
-        k[n].line = i;
-        if (*k[n].key)
-            n++;
-        else
-            free(k[n].key);
     }
     qsort(k, n, sizeof *k, chrome_key_cmp);
     for (size_t g = 0; g < n;) {
         size_t e = g + 1;
-        while (e < n && strcmp(k[g].key, k[e].key) == 0)
+        while (e < n && k[g].h == k[e].h && strcmp(k[g].key, k[e].key) == 0)
             e++;
         /* A long line or a sentence shown twice (a notice; a summary and
         ** the paragraph it repeats) loses its later showings only: the
@@ -458,8 +486,7 @@ static void chrome_repeats(pxe_lines *ls)
                 chrome_drop(&ls->v[k[j].line], "repeated on this page");
         g = e;
     }
-    for (size_t i = 0; i < n; i++)
-        free(k[i].key);
+    free(block);
     free(k);
 }
 

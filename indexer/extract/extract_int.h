@@ -59,6 +59,19 @@ char *pxe_strdup(const char *s);
 /* Case-insensitive (ASCII) search; NULL when absent. */
 const char *pxe_stristr(const char *hay, const char *needle);
 int pxe_starts_with_ci(const char *s, const char *prefix);
+/* strlen(prefix) when s starts with prefix ignoring ASCII case, else 0. */
+size_t pxe_ci_prefix(const char *s, const char *prefix);
+/* Lower-cases the ASCII letters of s in place (pxe_stristr's folding). */
+void pxe_ascii_lower(char *s);
+/* The byte pairs of a text, ASCII case folded, folded into 4096 bits: a
+** phrase with a pair the text lacks cannot occur in it, so most of a
+** table of phrases is turned away without searching the text for each.
+** pxe_pairs_may_hold() is never wrong when it says no. */
+typedef struct {
+    unsigned long long bits[64];
+} pxe_pairs;
+void pxe_pairs_of(pxe_pairs *p, const char *s);
+int pxe_pairs_may_hold(const pxe_pairs *p, const char *phrase);
 /* The length of the first of `list` (count entries) that s starts with,
 ** ignoring case; 0 when none. */
 size_t pxe_prefix_in(const char *s, const char *const *list, size_t count);

@@ -72,7 +72,27 @@ static const char *const story_stopwords[] = {
     "\xd0\xbd\xd0\xb5", "\xd1\x87\xd1\x82\xd0\xbe", "\xd0\xbf\xd0\xbe",
 };
 
-static int story_is_stopword(const char *w, size_t n)
+#define STORY_N_STOPWORDS (sizeof story_stopwords / sizeof *story_stopwords)
+
+/* The function words chained by their first byte: built once per line,
+** so that each word of it is compared with a few of them, not all. */
+typedef struct {
+    unsigned short head[256];   /* 1 + the first word's index; 0: none */
+    unsigned short next[STORY_N_STOPWORDS];
+} story_stop_index;
+
+static void story_stop_index_init(story_stop_index *x)
+{
+    memset(x->head, 0, sizeof x->head);
+    for (size_t i = STORY_N_STOPWORDS; i-- > 0;) {
+        unsigned char c = (unsigned char)story_stopwords[i][0];
+        x->next[i] = x->head[c];
+        x->head[c] = (unsigned short)(i + 1);
+    }
+}
+
+static int story_is_stopword(const story_stop_index *x, const char *w,
+                             size_t n)
 {
     char low[8];
     if (n >= sizeof low)
@@ -80,10 +100,8 @@ static int story_is_stopword(const char *w, size_t n)
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = '\0';
-    for (size_t i = 0; i < sizeof story_stopwords / sizeof *story_stopwords;
-         i++)
-        if (story_stopwords[i][0] == low[0] &&
-            strcmp(low, story_stopwords[i]) == 0)
+    for (unsigned i = x->head[(unsigned char)low[0]]; i; i = x->next[i - 1])
+        if (strcmp(low, story_stopwords[i - 1]) == 0)
             return 1;
     return 0;
 }
@@ -96,6 +114,8 @@ static int story_wordch(unsigned char c)
 int pxe_stopword_share(const char *line)
 {
     size_t words = 0, stop = 0;
+    story_stop_index x;
+    story_stop_index_init(&x);
     for (const char *p = line; *p;) {
         while (*p && !story_wordch((unsigned char)*p))
             p++;
@@ -104,7 +124,7 @@ int pxe_stopword_share(const char *line)
             p++;
         if (p > w) {
             words++;
-            stop += story_is_stopword(w, (size_t)(p - w));
+            stop += story_is_stopword(&x, w, (size_t)(p - w));
         }
     }
     return words ? (int)(stop * 100 / words) : 0;

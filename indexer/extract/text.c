@@ -216,8 +216,9 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
                 continue;
             }
         }
-        if ((n - i > 8 && strncmp(s + i, "https://", 8) == 0) ||
-            (n - i > 7 && strncmp(s + i, "http://", 7) == 0)) {
+        if (s[i] == 'h' &&
+            ((n - i > 8 && strncmp(s + i, "https://", 8) == 0) ||
+             (n - i > 7 && strncmp(s + i, "http://", 7) == 0))) {
             size_t k = i;
             while (k < n && !pxe_is_space((unsigned char)s[k]) && s[k] != ')')
                 k++;
@@ -225,9 +226,16 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
             i = k;
             continue;
         }
-        if (!pxe_is_space((unsigned char)s[i]))
-            text_chars++;
-        pxe_buf_addc(&b, s[i++]);
+        /* Plain text up to the next byte that may open a link or a URL
+        ** is copied in one go. */
+        size_t k = i + 1;
+        while (k < n && s[k] != 'h' &&
+               !(markdown && (s[k] == '[' || s[k] == '!')))
+            k++;
+        for (size_t j = i; j < k; j++)
+            text_chars += !pxe_is_space((unsigned char)s[j]);
+        pxe_buf_add(&b, s + i, k - i);
+        i = k;
     }
     char *t = pxe_buf_take(&b);
     if (!t)
@@ -299,19 +307,22 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
     /* w3m and lynx show an image as its alt text or file name in
     ** brackets ("[e-tronSB24]", "[adauto-2018-135.jpg]"), or as the bare
     ** file name ("AP_19115488620320.jpg"). */
-    size_t tn = strlen(t);
+    size_t tn = strlen(t), words = pxe_word_count(t);
     if (!lay->markdown && tn > 2 && t[0] == '[' && t[tn - 1] == ']' &&
-        !memchr(t + 1, '[', tn - 2) && pxe_word_count(t) <= 6)
+        !memchr(t + 1, '[', tn - 2) && words <= 6)
         flags |= PXE_LF_ALT;
     if (!strchr(t, ' ') && text_image_name(t))
         flags |= PXE_LF_ALT;
     /* A site's own domain stands in its chrome (menus, footers, e-mail
     ** addresses); prose names other sites. */
-    if (pxe_word_count(t) < 15)
+    if (words < 15)
         text_count_domains(ls, t);
     /* lynx writes "(BUTTON)" where a page has a button. */
-    for (char *b = strstr(t, "(BUTTON)"); b; b = strstr(b, "(BUTTON)"))
+    char *button = strstr(t, "(BUTTON)");
+    for (char *b = button; b; b = strstr(b, "(BUTTON)"))
         memset(b, ' ', 8);
+    if (button)
+        words = pxe_word_count(t);
     /* Emphasis marks of markdown carry nothing. */
     if (lay->markdown)
         for (char *p = t; *p; p++)
@@ -319,8 +330,8 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
                 (p[1] == '*' || p[1] == '_' || p == t || p[-1] == ' ' ||
                  p[1] == ' ' || p[1] == '\0'))
                 *p = ' ';
-    if (pxe_word_count(t) > 0 || (flags & PXE_LF_IMAGE)) {
-        long at = pxe_lines_add(ls, t, strlen(t), para || ls->n == 0);
+    if (words > 0 || (flags & PXE_LF_IMAGE)) {
+        long at = pxe_lines_add(ls, t, tn, para || ls->n == 0);
         if (at >= 0)
             ls->v[at].flags = flags;
     }

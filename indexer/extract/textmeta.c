@@ -77,7 +77,8 @@ static int tm_ui_words(const char *t)
 }
 
 /* Content words of the title found in the opening of the story, in
-** percent: the headline names what the story is about. */
+** percent: the headline names what the story is about.  The opening is
+** in lower case (tm_opening), so that each word is one strstr. */
 static int tm_overlap(const char *title, const char *opening)
 {
     size_t words = 0, found = 0;
@@ -94,8 +95,9 @@ static int tm_overlap(const char *title, const char *opening)
         size_t k = n < 6 ? n : 6;   /* a crude stem: "electric(al)" */
         memcpy(key, w, k);
         key[k] = '\0';
+        pxe_ascii_lower(key);
         words++;
-        found += pxe_stristr(opening, key) != NULL;
+        found += strstr(opening, key) != NULL;
     }
     /* A share of two words proves less than a share of ten. */
     if (!words)
@@ -103,7 +105,8 @@ static int tm_overlap(const char *title, const char *opening)
     return (int)(found * 100 / words) * (int)(found < 5 ? found + 3 : 8) / 8;
 }
 
-/* The opening of the story block: its first lines, for tm_overlap. */
+/* The opening of the story block: its first lines, in lower case, for
+** tm_overlap. */
 static char *tm_opening(const pxe_lines *ls, size_t from, size_t to)
 {
     pxe_buf b = {0};
@@ -112,7 +115,10 @@ static char *tm_opening(const pxe_lines *ls, size_t from, size_t to)
             pxe_buf_adds(&b, ls->v[i].text);
             pxe_buf_addc(&b, ' ');
         }
-    return pxe_buf_take(&b);
+    char *s = pxe_buf_take(&b);
+    if (s)
+        pxe_ascii_lower(s);
+    return s;
 }
 
 /* How close under line i a byline or date stands: 5 right under it, 1

@@ -51,7 +51,23 @@ void pxe_buf_adds(pxe_buf *b, const char *s)
 
 void pxe_buf_addc(pxe_buf *b, char c)
 {
-    pxe_buf_add(b, &c, 1);
+    if (b->len + 2 > b->cap && buf_grow(b, 1))
+        return;
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
+}
+
+/* ASCII case folding and classes without the locale: the C locale's
+** answers, which the phrases and measures here are written for, at the
+** cost of a compare instead of a call. */
+static inline unsigned char util_lower(unsigned char c)
+{
+    return (unsigned)c - 'A' < 26u ? (unsigned char)(c | 0x20) : c;
+}
+
+static inline int util_alnum(unsigned char c)
+{
+    return (unsigned)c - '0' < 10u || (unsigned)(c | 0x20) - 'a' < 26u;
 }
 
 int pxe_is_space(int c)
@@ -62,7 +78,12 @@ int pxe_is_space(int c)
 
 void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
 {
+    /* The output is never longer than the input: room for all of it is
+    ** made once, and the bytes written straight in. */
+    if (buf_grow(b, n))
+        return;
     int space = b->len > 0 && pxe_is_space((unsigned char)b->s[b->len - 1]);
+    char *o = b->s + b->len;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         /* U+00A0 no-break space is a space for our purposes. */
@@ -72,13 +93,15 @@ void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
         }
         if (pxe_is_space(c)) {
             if (!space)
-                pxe_buf_addc(b, ' ');
+                *o++ = ' ';
             space = 1;
         } else {
-            pxe_buf_addc(b, (char)c);
+            *o++ = (char)c;
             space = 0;
         }
     }
+    b->len = (size_t)(o - b->s);
+    b->s[b->len] = '\0';
 }
 
 char *pxe_buf_take(pxe_buf *b)
@@ -120,33 +143,92 @@ char *pxe_collapse(const char *s, size_t n)
     while (n > 0 && pxe_is_space((unsigned char)s[n - 1]))
         n--;
     pxe_buf_add_collapsed(&b, s, n);
-    char *out = pxe_buf_take(&b);
-    if (out) {   /* a trailing no-break space survives the trim above */
-        size_t k = strlen(out);
-        while (k > 0 && out[k - 1] == ' ')
-            out[--k] = '\0';
-    }
-    return out;
+    /* A trailing no-break space survives the trim above. */
+    while (b.len > 0 && b.s[b.len - 1] == ' ')
+        b.s[--b.len] = '\0';
+    return pxe_buf_take(&b);
+}
+
+/* The length of prefix when s starts with it, ignoring ASCII case;
+** else 0 (and 0 for an empty prefix, which the callers never pass). */
+static size_t util_prefix_len(const char *s, const char *prefix)
+{
+    size_t i = 0;
+    for (; prefix[i]; i++)
+        if (util_lower((unsigned char)s[i]) !=
+            util_lower((unsigned char)prefix[i]))
+            return 0;
+    return i;
 }
 
 const char *pxe_stristr(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    if (n == 0)
+    if (!*needle)
         return hay;
     /* Jump from one occurrence of the first letter (either case) to the
-    ** next with strpbrk: this runs for every line against many phrases. */
-    char first[3] = {(char)tolower((unsigned char)*needle),
-                     (char)toupper((unsigned char)*needle), '\0'};
+    ** next with strpbrk (or strchr when it has no case): this runs for
+    ** every line against many phrases. */
+    unsigned char lo = util_lower((unsigned char)*needle);
+    unsigned char up = (unsigned)lo - 'a' < 26u ? (unsigned char)(lo - 0x20) : lo;
+    char first[3] = {(char)lo, (char)up, '\0'};
+    if (first[0] == first[1]) {
+        for (hay = strchr(hay, lo); hay; hay = strchr(hay + 1, lo))
+            if (util_prefix_len(hay + 1, needle + 1) || !needle[1])
+                return hay;
+        return NULL;
+    }
     for (hay = strpbrk(hay, first); hay; hay = strpbrk(hay + 1, first))
-        if (strncasecmp(hay, needle, n) == 0)
+        if (util_prefix_len(hay + 1, needle + 1) || !needle[1])
             return hay;
     return NULL;
 }
 
+size_t pxe_ci_prefix(const char *s, const char *prefix)
+{
+    return util_prefix_len(s, prefix);
+}
+
+void pxe_ascii_lower(char *s)
+{
+    for (; *s; s++)
+        *s = (char)util_lower((unsigned char)*s);
+}
+
+/* Where the pair of bytes a, b falls in a pxe_pairs: six bits of each,
+** with the case bit set, so that a letter and its capital fall together
+** (as do a few other bytes: a false "maybe" costs only a search). */
+static inline unsigned util_pair_bit(unsigned char a, unsigned char b)
+{
+    return ((a | 0x20u) & 0x3Fu) << 6 | ((b | 0x20u) & 0x3Fu);
+}
+
+void pxe_pairs_of(pxe_pairs *p, const char *s)
+{
+    memset(p->bits, 0, sizeof p->bits);
+    if (!*s)
+        return;
+    for (; s[1]; s++) {
+        unsigned b = util_pair_bit((unsigned char)s[0], (unsigned char)s[1]);
+        p->bits[b >> 6] |= 1ULL << (b & 63);
+    }
+}
+
+int pxe_pairs_may_hold(const pxe_pairs *p, const char *phrase)
+{
+    if (!*phrase)
+        return 1;
+    for (; phrase[1]; phrase++) {
+        unsigned b = util_pair_bit((unsigned char)phrase[0],
+                                   (unsigned char)phrase[1]);
+        if (!(p->bits[b >> 6] & (1ULL << (b & 63))))
+            return 0;
+    }
+    return 1;
+}
+
 int pxe_starts_with_ci(const char *s, const char *prefix)
 {
-    return strncasecmp(s, prefix, strlen(prefix)) == 0;
+    return !*prefix || util_prefix_len(s, prefix) > 0;
 }
 
 size_t pxe_prefix_in(const char *s, const char *const *list, size_t count)
@@ -157,9 +239,9 @@ size_t pxe_prefix_in(const char *s, const char *const *list, size_t count)
     return 0;
 }
 
-static int is_wordch(unsigned char c)
+static inline int is_wordch(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80;
+    return util_alnum(c) || c >= 0x80;
 }
 
 size_t pxe_word_count(const char *s)
@@ -189,7 +271,7 @@ size_t pxe_letter_count(const char *s)
     size_t n = 0;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        n += isalpha(c) || c >= 0xC0;
+        n += (unsigned)(c | 0x20) - 'a' < 26u || c >= 0xC0;
     }
     return n;
 }
@@ -234,7 +316,7 @@ void pxe_line_key(const char *s, char *buf, size_t size)
             continue;
         }
         space = 0;
-        buf[o++] = isdigit(c) ? '0' : (char)tolower(c);
+        buf[o++] = (unsigned)c - '0' < 10u ? '0' : (char)util_lower(c);
     }
     while (o > 0 && buf[o - 1] == ' ')
         o--;
