@@ -172,7 +172,7 @@ static const char *const chrome_credits[] = {
 
 static int chrome_caption(const char *line)
 {
-    if (pxe_word_count(line) > 80)
+    if (pxe_word_count_max(line, 80) > 80)
         return 0;
     pxe_pairs pairs;
     pxe_pairs_of(&pairs, line);
@@ -191,7 +191,8 @@ static int chrome_stamp(const char *line)
     static const char *const starts[] = {"published", "updated", "posted",
                                          "last updated", "first published",
                                          "modified"};
-    return pxe_word_count(line) <= 14 && strpbrk(line, "0123456789") &&
+    return pxe_word_count_max(line, 14) <= 14 &&
+           strpbrk(line, "0123456789") &&
            pxe_prefix_in(line, starts, PXE_COUNT(starts));
 }
 
@@ -212,7 +213,7 @@ static int chrome_whole(const char *line, const char *phrase)
 
 const char *pxe_chrome_phrase(const char *line)
 {
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_word_count_max(line, 40);
     /* One lower-cased copy searched with strstr: this runs on every line
     ** of every article, against every phrase. */
     char stack[512], *low = stack;
@@ -264,7 +265,7 @@ const char *pxe_chrome_phrase(const char *line)
 static int chrome_comment_author(const char *line)
 {
     size_t n = strlen(line);
-    return pxe_word_count(line) <= 6 && n > 5 &&
+    return pxe_word_count_max(line, 6) <= 6 && n > 5 &&
            (pxe_stristr(line + (n > 6 ? n - 6 : 0), " says:") ||
             pxe_stristr(line + (n > 7 ? n - 7 : 0), " wrote:"));
 }
@@ -272,7 +273,7 @@ static int chrome_comment_author(const char *line)
 /* "5 hours ago", "3 min read", "Updated 10:42 GMT": a time stamp line. */
 static int chrome_timestamp(const char *line)
 {
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_word_count_max(line, 6);
     if (words > 6)
         return 0;
     if (pxe_stristr(line, " ago") || pxe_stristr(line, "min read") ||
@@ -318,7 +319,7 @@ static int chrome_breadcrumb(const char *line)
 {
     return (strstr(line, "\xe2\x80\xba") || strstr(line, "\xc2\xbb") ||
             strstr(line, " > ")) &&
-           pxe_word_count(line) <= 10 && !pxe_ends_sentence(line);
+           pxe_word_count_max(line, 10) <= 10 && !pxe_ends_sentence(line);
 }
 
 static void chrome_drop(pxe_line *l, const char *why)
@@ -353,7 +354,7 @@ static int chrome_is_comment_head(const char *line)
 {
     if (strlen(line) > 200)
         return 0;
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_word_count_max(line, 25);
     for (size_t i = 0;
          i < sizeof chrome_comment_heads / sizeof *chrome_comment_heads; i++)
         if (chrome_whole(line, chrome_comment_heads[i]))
@@ -394,7 +395,7 @@ static int chrome_is_rail_head(const char *line)
 
 static int chrome_paragraph_like(const char *line)
 {
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_word_count_max(line, 15);
     return words >= 15 || (words >= 6 && pxe_ends_sentence(line));
 }
 
@@ -411,7 +412,7 @@ static void chrome_rails_mark(pxe_lines *ls)
             const char *t = ls->v[j].text;
             if (chrome_paragraph_like(t) && pxe_ends_sentence(t))
                 break;
-            if (pxe_word_count(t) > 20)
+            if (pxe_word_count_max(t, 20) > 20)
                 break;
             chrome_drop(&ls->v[j], "rail of other headlines");
             i = j;
@@ -479,8 +480,9 @@ static void chrome_repeats(pxe_lines *ls)
         ** the paragraph it repeats) loses its later showings only: the
         ** first may be the story's. */
         const char *t = ls->v[k[g].line].text;
-        int long_line = pxe_word_count(t) > CHROME_REPEAT_WORDS ||
-                        (pxe_word_count(t) >= 12 && pxe_ends_sentence(t));
+        size_t words = pxe_word_count_max(t, CHROME_REPEAT_WORDS);
+        int long_line = words > CHROME_REPEAT_WORDS ||
+                        (words >= 12 && pxe_ends_sentence(t));
         for (size_t j = g; e - g > 1 && j < e; j++)
             if (j > g || !long_line)
                 chrome_drop(&ls->v[k[j].line], "repeated on this page");
@@ -503,7 +505,7 @@ static void chrome_trailing(pxe_lines *ls)
     if (last == ls->n)
         return;
     for (size_t i = last + 1; i < ls->n; i++)
-        if (pxe_word_count(ls->v[i].text) < 12 &&
+        if (pxe_word_count_max(ls->v[i].text, 12) < 12 &&
             !pxe_ends_sentence(ls->v[i].text))
             chrome_drop(&ls->v[i], "after the story");
 }

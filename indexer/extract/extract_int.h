@@ -76,9 +76,16 @@ int pxe_pairs_may_hold(const pxe_pairs *p, const char *phrase);
 ** ignoring case; 0 when none. */
 size_t pxe_prefix_in(const char *s, const char *const *list, size_t count);
 #define PXE_COUNT(a) (sizeof (a) / sizeof *(a))
-int pxe_is_space(int c);
+/* Inline: it is asked of every byte of every page. */
+static inline int pxe_is_space(int c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 /* Words (runs of letters/digits, a non-ASCII byte counting as a letter). */
 size_t pxe_word_count(const char *s);
+/* pxe_word_count(), but stops counting past max (then returns max + 1):
+** for comparing a long line's words with a small bound. */
+size_t pxe_word_count_max(const char *s, size_t max);
 /* Words among the first n bytes of s. */
 size_t pxe_word_count_n(const char *s, size_t n);
 /* Letters among the characters (non-ASCII lead bytes count as letters). */
@@ -131,6 +138,9 @@ int pxe_registered_domain(const char *host, char *buf, size_t size);
 
 /* Appends a line (text copied, collapsed); returns its index or -1. */
 long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para);
+/* The same for a malloc'd string of n bytes, which is collapsed in place
+** and owned by the list from then on (freed here when it cannot be). */
+long pxe_lines_add_owned(pxe_lines *ls, char *s, size_t n, int para);
 void pxe_lines_free(pxe_lines *ls);
 /* Joins the body lines: paragraphs by "\n\n", other lines by "\n". */
 char *pxe_lines_body(const pxe_lines *ls);

@@ -257,7 +257,7 @@ static int story_list_line(const pxe_line *l)
     int sep = strstr(t, " \xe2\x80\x93 ") || strstr(t, " \xe2\x80\x94 ") ||
               strstr(t, " - ") || strstr(t, " -- ") || strstr(t, " @ ") ||
               strstr(t, ": ");
-    return sep && strpbrk(t, "0123456789") && pxe_word_count(t) <= 25 &&
+    return sep && strpbrk(t, "0123456789") && pxe_word_count_max(t, 25) <= 25 &&
            !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE)) && story_tail_free(l);
 }
 
@@ -267,7 +267,7 @@ static int story_list_line(const pxe_line *l)
 static size_t story_list_tail(pxe_lines *ls, size_t to)
 {
     size_t i = to;
-    if (i < ls->n && pxe_word_count(ls->v[i].text) <= 8 &&
+    if (i < ls->n && pxe_word_count_max(ls->v[i].text, 8) <= 8 &&
         !story_list_line(&ls->v[i]) && story_tail_free(&ls->v[i]))
         i++;   /* "The Doobie Brothers Tour Dates" */
     size_t j = i;

@@ -307,7 +307,7 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
     /* w3m and lynx show an image as its alt text or file name in
     ** brackets ("[e-tronSB24]", "[adauto-2018-135.jpg]"), or as the bare
     ** file name ("AP_19115488620320.jpg"). */
-    size_t tn = strlen(t), words = pxe_word_count(t);
+    size_t tn = strlen(t), words = pxe_word_count_max(t, 15);
     if (!lay->markdown && tn > 2 && t[0] == '[' && t[tn - 1] == ']' &&
         !memchr(t + 1, '[', tn - 2) && words <= 6)
         flags |= PXE_LF_ALT;
@@ -322,7 +322,7 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
     for (char *b = button; b; b = strstr(b, "(BUTTON)"))
         memset(b, ' ', 8);
     if (button)
-        words = pxe_word_count(t);
+        words = pxe_word_count_max(t, 15);
     /* Emphasis marks of markdown carry nothing. */
     if (lay->markdown)
         for (char *p = t; *p; p++)
@@ -331,11 +331,12 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
                  p[1] == ' ' || p[1] == '\0'))
                 *p = ' ';
     if (words > 0 || (flags & PXE_LF_IMAGE)) {
-        long at = pxe_lines_add(ls, t, tn, para || ls->n == 0);
+        long at = pxe_lines_add_owned(ls, t, tn, para || ls->n == 0);
         if (at >= 0)
             ls->v[at].flags = flags;
+    } else {
+        free(t);
     }
-    free(t);
 }
 
 /* Lines of the text, wrapped paragraphs rejoined; a blank line before a

@@ -130,7 +130,7 @@ static int tm_near_byline(const pxe_lines *ls, size_t i)
         char d[11];
         size_t at, n;
         const pxe_line *l = &ls->v[j];
-        int hit = a || (pxe_word_count(l->text) <= 14 &&
+        int hit = a || (pxe_word_count_max(l->text, 14) <= 14 &&
                         pxe_date_find(l->text, 0, d, &at, &n)) ||
                   (l->why && strcmp(l->why, "time stamp") == 0);
         free(a);
@@ -274,7 +274,7 @@ static void tm_title(pxe_lines *ls, pxe_result *r, long *title_at)
             l->role = PXE_LINE_TITLE;
             l->why = "headline repeated";
         } else if ((long)i < t && l->role == PXE_LINE_BODY &&
-                   pxe_word_count(l->text) < 15) {
+                   pxe_word_count_max(l->text, 15) < 15) {
             l->role = PXE_LINE_CHROME;
             l->why = "above the headline";
         }

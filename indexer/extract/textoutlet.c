@@ -313,7 +313,7 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
     to_tally names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
-        if (pxe_word_count(t) > 20)
+        if (pxe_word_count_max(t, 20) > 20)
             continue;   /* prose names others (tested once, not per frame) */
         pxe_pairs pairs;
         pxe_pairs_of(&pairs, t);
@@ -385,7 +385,7 @@ static char *to_logo(const pxe_lines *ls, int *mentions)
             pxe_chrome_phrase(l->text) || pxe_word_count(l->text) == 0)
             continue;
         /* Symbols (bullets, boxes: U+2000-U+2BFF) or punctuation first. */
-        if (pxe_word_count(l->text) > 4 || strlen(l->text) >= 64 ||
+        if (pxe_word_count_max(l->text, 4) > 4 || strlen(l->text) >= 64 ||
             c0 == 0xE2 || (c0 < 0x80 && !isalnum(c0)) ||
             pxe_stopword_share(l->text) > 0)
             return NULL;

@@ -70,20 +70,12 @@ static inline int util_alnum(unsigned char c)
     return (unsigned)c - '0' < 10u || (unsigned)(c | 0x20) - 'a' < 26u;
 }
 
-int pxe_is_space(int c)
+/* Writes s/n to o with every run of white space (a no-break space
+** included) turned into one space; space: o follows a space.  Returns the
+** bytes written, never more than n, so o may be s itself. */
+static size_t util_collapse_to(char *o, const char *s, size_t n, int space)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
-void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
-{
-    /* The output is never longer than the input: room for all of it is
-    ** made once, and the bytes written straight in. */
-    if (buf_grow(b, n))
-        return;
-    int space = b->len > 0 && pxe_is_space((unsigned char)b->s[b->len - 1]);
-    char *o = b->s + b->len;
+    char *start = o;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         /* U+00A0 no-break space is a space for our purposes. */
@@ -100,7 +92,17 @@ void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
             space = 0;
         }
     }
-    b->len = (size_t)(o - b->s);
+    return (size_t)(o - start);
+}
+
+void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
+{
+    /* The output is never longer than the input: room for all of it is
+    ** made once, and the bytes written straight in. */
+    if (buf_grow(b, n))
+        return;
+    int space = b->len > 0 && pxe_is_space((unsigned char)b->s[b->len - 1]);
+    b->len += util_collapse_to(b->s + b->len, s, n, space);
     b->s[b->len] = '\0';
 }
 
@@ -244,14 +246,33 @@ static inline int is_wordch(unsigned char c)
     return util_alnum(c) || c >= 0x80;
 }
 
+/* The bytes pxe_word_count() counts as inside a word: letters, digits,
+** non-ASCII bytes and the apostrophe, as a table, since every line is
+** counted many times. */
+#define UTIL_W(c) ((c) >= 0x80 || (c) == '\'' || ((c) >= '0' && (c) <= '9') || \
+                   (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z'))
+#define UTIL_W4(c) UTIL_W(c), UTIL_W(c + 1), UTIL_W(c + 2), UTIL_W(c + 3)
+#define UTIL_W16(c) UTIL_W4(c), UTIL_W4(c + 4), UTIL_W4(c + 8), UTIL_W4(c + 12)
+#define UTIL_W64(c) UTIL_W16(c), UTIL_W16(c + 16), UTIL_W16(c + 32), \
+                    UTIL_W16(c + 48)
+static const unsigned char util_in_word[256] = {
+    UTIL_W64(0), UTIL_W64(64), UTIL_W64(128), UTIL_W64(192)};
+
 size_t pxe_word_count(const char *s)
 {
+    return pxe_word_count_max(s, (size_t)-2);
+}
+
+size_t pxe_word_count_max(const char *s, size_t max)
+{
     size_t words = 0;
-    int in = 0;
+    unsigned in = 0;
     for (; *s; s++) {
-        int w = is_wordch((unsigned char)*s) || *s == '\'';
-        words += w && !in;
+        unsigned w = util_in_word[(unsigned char)*s];
+        words += w & ~in;
         in = w;
+        if (words > max)
+            break;
     }
     return words;
 }
@@ -366,7 +387,8 @@ int pxe_url_host(const char *url, char *buf, size_t size)
     return 1;
 }
 
-long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
+/* Room for one more line; -1 (and ls->oom) without memory. */
+static int util_lines_room(pxe_lines *ls)
 {
     if (ls->oom)
         return -1;
@@ -380,12 +402,40 @@ long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
         ls->v = v;
         ls->cap = cap;
     }
+    return 0;
+}
+
+long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
+{
+    if (util_lines_room(ls))
+        return -1;
     char *t = pxe_collapse(s, n);
     if (!t) {
         ls->oom = 1;
         return -1;
     }
     ls->v[ls->n] = (pxe_line){t, PXE_LINE_BODY, NULL, para, 0};
+    return (long)ls->n++;
+}
+
+long pxe_lines_add_owned(pxe_lines *ls, char *s, size_t n, int para)
+{
+    if (util_lines_room(ls)) {
+        free(s);
+        return -1;
+    }
+    /* As pxe_collapse(): trimmed, runs collapsed, and a trailing space
+    ** left by a no-break space dropped. */
+    size_t a = 0;
+    while (a < n && pxe_is_space((unsigned char)s[a]))
+        a++;
+    while (n > a && pxe_is_space((unsigned char)s[n - 1]))
+        n--;
+    n = util_collapse_to(s, s + a, n - a, 0);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    s[n] = '\0';
+    ls->v[ls->n] = (pxe_line){s, PXE_LINE_BODY, NULL, para, 0};
     return (long)ls->n++;
 }
 
