@@ -299,9 +299,10 @@ static int chrome_menu_line(const char *line)
 {
     size_t items = 1, words_in = 0, max_words = 0;
     for (const char *p = line; *p; p++) {
-        int sep = *p == '|' || (strncmp(p, "\xe2\x80\xa2", 3) == 0) ||
-                  (strncmp(p, "\xc2\xb7", 2) == 0) ||
-                  (strncmp(p, "\xc2\xbb", 2) == 0);
+        /* "|", "•", "·", "»", byte by byte (this runs on every byte) */
+        int sep = *p == '|' ||
+                  (p[0] == '\xe2' && p[1] == '\x80' && p[2] == '\xa2') ||
+                  (p[0] == '\xc2' && (p[1] == '\xb7' || p[1] == '\xbb'));
         if (sep) {
             items++;
             words_in = 0;
@@ -379,7 +380,10 @@ static int chrome_is_rail_head(const char *line)
     if (words >= 2 && words <= 5 && strncmp(line, "More ", 5) == 0 &&
         isupper((unsigned char)line[5]) && !pxe_ends_sentence(line))
         return 1;
+    char c0 = (char)tolower((unsigned char)line[0]);
     for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++) {
+        if (tolower((unsigned char)chrome_rails[i][0]) != c0)
+            continue;   /* both tests below need the heading's start */
         size_t n = strlen(chrome_rails[i]);
         if (chrome_whole(line, chrome_rails[i]))
             return 1;

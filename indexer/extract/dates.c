@@ -72,16 +72,15 @@ static int dates_month(const char *s, size_t *n, int *capital)
     if (!strchr("jfmasondgleJFMASONDGLE", s[0]) || !s[0])
         return 0;
     size_t k = 0;
-    while (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
+    while (pxe_is_alpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
         k++;
-    if (k > 10)
+    if (k > 10 || k < 3)
         return 0;
     /* Every name starts with an ASCII letter: compared first. */
     char c0 = (char)tolower((unsigned char)s[0]);
-    for (int i = 0; k >= 3 && i < 12; i++) {
-        size_t full = strlen(dates_months[i]);
+    for (int i = 0; i < 12; i++) {
         if (dates_months[i][0] == c0 &&
-            (k == full || k == 3 || (i == 8 && k == 4)) &&
+            (k == strlen(dates_months[i]) || k == 3 || (i == 8 && k == 4)) &&
             strncasecmp(s, dates_months[i], k) == 0) {
             *n = k + (s[k] == '.');
             *capital = isupper((unsigned char)s[0]) != 0;
@@ -219,9 +218,9 @@ int pxe_date_find(const char *s, int want_year, char out[11], size_t *at,
 {
     for (size_t i = 0; s[i]; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (i > 0 && isalnum((unsigned char)s[i - 1]))
+        if (i > 0 && pxe_is_alnum((unsigned char)s[i - 1]))
             continue;
-        if (!isalnum(c))
+        if (!pxe_is_alnum(c))
             continue;
         size_t n = 0;
         if ((isdigit(c) && dates_numeric(s + i, want_year, out, &n)) ||

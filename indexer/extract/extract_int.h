@@ -76,6 +76,18 @@ int pxe_pairs_may_hold(const pxe_pairs *p, const char *phrase);
 ** ignoring case; 0 when none. */
 size_t pxe_prefix_in(const char *s, const char *const *list, size_t count);
 #define PXE_COUNT(a) (sizeof (a) / sizeof *(a))
+/* ASCII letters and digits, as the C locale's isalpha()/isalnum() say,
+** inline for the loops that ask it of every byte. */
+static inline int pxe_is_alpha(int c)
+{
+    return (unsigned)(c | 0x20) - 'a' < 26u;
+}
+
+static inline int pxe_is_alnum(int c)
+{
+    return (unsigned)c - '0' < 10u || pxe_is_alpha(c);
+}
+
 /* Inline: it is asked of every byte of every page. */
 static inline int pxe_is_space(int c)
 {
@@ -124,6 +136,9 @@ typedef struct {
     ** share and comment links repeat the page's own URL. */
     pxe_host *url_dates;
     size_t n_url_dates, cap_url_dates;
+    /* Set by a caller that wants the lines only (learning): the layout
+    ** then counts no hosts and no URL dates. */
+    int lines_only;
 } pxe_lines;
 
 /* Counts one mention of the registered domain of `host`. */

@@ -74,20 +74,27 @@ static const char *const story_stopwords[] = {
 
 #define STORY_N_STOPWORDS (sizeof story_stopwords / sizeof *story_stopwords)
 
-/* The function words chained by their first byte: built once per line,
-** so that each word of it is compared with a few of them, not all. */
+/* The function words chained by first byte and length: built once per
+** line, so that each word of it is compared with one or two of them, not
+** with all. */
 typedef struct {
     unsigned short head[256];   /* 1 + the first word's index; 0: none */
     unsigned short next[STORY_N_STOPWORDS];
 } story_stop_index;
 
+static unsigned story_stop_bucket(unsigned char c0, size_t len)
+{
+    return (c0 ^ (unsigned)(len << 5)) & 0xFFu;
+}
+
 static void story_stop_index_init(story_stop_index *x)
 {
     memset(x->head, 0, sizeof x->head);
     for (size_t i = STORY_N_STOPWORDS; i-- > 0;) {
-        unsigned char c = (unsigned char)story_stopwords[i][0];
-        x->next[i] = x->head[c];
-        x->head[c] = (unsigned short)(i + 1);
+        unsigned b = story_stop_bucket((unsigned char)story_stopwords[i][0],
+                                       strlen(story_stopwords[i]));
+        x->next[i] = x->head[b];
+        x->head[b] = (unsigned short)(i + 1);
     }
 }
 
@@ -100,7 +107,8 @@ static int story_is_stopword(const story_stop_index *x, const char *w,
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = '\0';
-    for (unsigned i = x->head[(unsigned char)low[0]]; i; i = x->next[i - 1])
+    for (unsigned i = x->head[story_stop_bucket((unsigned char)low[0], n)];
+         i; i = x->next[i - 1])
         if (strcmp(low, story_stopwords[i - 1]) == 0)
             return 1;
     return 0;
