@@ -324,7 +324,8 @@ int pxe_date_month_from_url(const char *url, char out[11])
         int y, m;
         const char *q = p + 1;
         /* /2025/02/ or /2025.02/ or /2025-02/ */
-        if (dates_may_scan(q) && sscanf(q, "%4d", &y) == 1 && isdigit((unsigned char)q[3]) &&
+        if (dates_may_scan(q) && sscanf(q, "%4d", &y) == 1 &&
+            isdigit((unsigned char)q[3]) &&
             (q[4] == '/' || q[4] == '.' || q[4] == '-') &&
             isdigit((unsigned char)q[5]) && isdigit((unsigned char)q[6]) &&
             (q[7] == '/' || q[7] == '\0') && sscanf(q + 5, "%2d", &m) == 1 &&

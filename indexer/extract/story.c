@@ -265,7 +265,8 @@ static int story_list_line(const pxe_line *l)
     int sep = strstr(t, " \xe2\x80\x93 ") || strstr(t, " \xe2\x80\x94 ") ||
               strstr(t, " - ") || strstr(t, " -- ") || strstr(t, " @ ") ||
               strstr(t, ": ");
-    return sep && strpbrk(t, "0123456789") && pxe_word_count_max(t, 25) <= 25 &&
+    return sep && strpbrk(t, "0123456789") &&
+           pxe_word_count_max(t, 25) <= 25 &&
            !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE)) && story_tail_free(l);
 }
 

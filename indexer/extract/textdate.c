@@ -283,7 +283,8 @@ void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
         r->date_how = b.how;
         r->date_confidence = b.score > 60 ? 80 : 60;
         pxe_line *l = &ls->v[b.line];
-        if (pxe_word_count_max(l->text, 14) <= 14 && l->role != PXE_LINE_TITLE &&
+        if (pxe_word_count_max(l->text, 14) <= 14 &&
+            l->role != PXE_LINE_TITLE &&
             l->role != PXE_LINE_META) {
             l->role = PXE_LINE_META;
             l->why = "date line";

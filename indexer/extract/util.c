@@ -171,7 +171,8 @@ const char *pxe_stristr(const char *hay, const char *needle)
     ** next with strpbrk (or strchr when it has no case): this runs for
     ** every line against many phrases. */
     unsigned char lo = util_lower((unsigned char)*needle);
-    unsigned char up = (unsigned)lo - 'a' < 26u ? (unsigned char)(lo - 0x20) : lo;
+    unsigned char up = (unsigned)lo - 'a' < 26u ? (unsigned char)(lo - 0x20)
+                                                : lo;
     char first[3] = {(char)lo, (char)up, '\0'};
     if (first[0] == first[1]) {
         for (hay = strchr(hay, lo); hay; hay = strchr(hay + 1, lo))
@@ -249,7 +250,8 @@ static inline int is_wordch(unsigned char c)
 /* The bytes pxe_word_count() counts as inside a word: letters, digits,
 ** non-ASCII bytes and the apostrophe, as a table, since every line is
 ** counted many times. */
-#define UTIL_W(c) ((c) >= 0x80 || (c) == '\'' || ((c) >= '0' && (c) <= '9') || \
+#define UTIL_W(c) ((c) >= 0x80 || (c) == '\'' || \
+                   ((c) >= '0' && (c) <= '9') || \
                    (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z'))
 #define UTIL_W4(c) UTIL_W(c), UTIL_W(c + 1), UTIL_W(c + 2), UTIL_W(c + 3)
 #define UTIL_W16(c) UTIL_W4(c), UTIL_W4(c + 4), UTIL_W4(c + 8), UTIL_W4(c + 12)
