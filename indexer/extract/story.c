@@ -74,7 +74,7 @@ static const char *const story_stopwords[] = {
 
 #define STORY_N_STOPWORDS (sizeof story_stopwords / sizeof *story_stopwords)
 
-/* The function words chained by first byte and length: built once per
+/* The function words chained by their first two bytes: built once per
 ** line, so that each word of it is compared with one or two of them, not
 ** with all. */
 typedef struct {
@@ -82,17 +82,16 @@ typedef struct {
     unsigned short next[STORY_N_STOPWORDS];
 } story_stop_index;
 
-static unsigned story_stop_bucket(unsigned char c0, size_t len)
+static unsigned story_stop_bucket(const char *w)
 {
-    return (c0 ^ (unsigned)(len << 5)) & 0xFFu;
+    return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 0xFFu;
 }
 
 static void story_stop_index_init(story_stop_index *x)
 {
     memset(x->head, 0, sizeof x->head);
     for (size_t i = STORY_N_STOPWORDS; i-- > 0;) {
-        unsigned b = story_stop_bucket((unsigned char)story_stopwords[i][0],
-                                       strlen(story_stopwords[i]));
+        unsigned b = story_stop_bucket(story_stopwords[i]);
         x->next[i] = x->head[b];
         x->head[b] = (unsigned short)(i + 1);
     }
@@ -107,8 +106,7 @@ static int story_is_stopword(const story_stop_index *x, const char *w,
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = '\0';
-    for (unsigned i = x->head[story_stop_bucket((unsigned char)low[0], n)];
-         i; i = x->next[i - 1])
+    for (unsigned i = x->head[story_stop_bucket(low)]; i; i = x->next[i - 1])
         if (strcmp(low, story_stopwords[i - 1]) == 0)
             return 1;
     return 0;
