@@ -61,6 +61,18 @@ size_t px_utf8_repair(const char *s, size_t len, char **out, size_t *out_len)
             out = NULL;
     }
     for (size_t i = 0; i < len;) {
+        /* A run of ASCII (NUL aside) is valid as it stands: most text is. */
+        if (u[i] - 1u < 0x7Fu) {
+            size_t k = i + 1;
+            while (k < len && u[k] - 1u < 0x7Fu)
+                k++;
+            if (d) {
+                memcpy(d + j, s + i, k - i);
+                j += k - i;
+            }
+            i = k;
+            continue;
+        }
         unsigned cp;
         size_t n = utf8_seq(u + i, len - i, &cp);
         if (n == 0) {

@@ -212,13 +212,16 @@ static int chrome_credit_tail(const char *line)
 
 static int chrome_caption(const char *line)
 {
-    if (pxe_word_count(line) > 80)
+    if (pxe_word_count_max(line, 80) > 80)
         return 0;
     if (chrome_credit_tail(line))
         return 1;
+    pxe_pairs pairs;
+    pxe_pairs_of(&pairs, line);
     for (size_t i = 0; i < sizeof chrome_credits / sizeof *chrome_credits;
          i++)
-        if (pxe_stristr(line, chrome_credits[i]))
+        if (pxe_pairs_may_hold(&pairs, chrome_credits[i]) &&
+            pxe_stristr(line, chrome_credits[i]))
             return 1;
     return 0;
 }
@@ -230,7 +233,8 @@ static int chrome_stamp(const char *line)
     static const char *const starts[] = {"published", "updated", "posted",
                                          "last updated", "first published",
                                          "modified"};
-    return pxe_word_count(line) <= 14 && strpbrk(line, "0123456789") &&
+    return pxe_word_count_max(line, 14) <= 14 &&
+           strpbrk(line, "0123456789") &&
            pxe_prefix_in(line, starts, PXE_COUNT(starts));
 }
 
@@ -256,29 +260,34 @@ static int chrome_is_rule(const char *s)
 ** case-insensitively to a phrase. */
 static int chrome_whole(const char *line, const char *phrase)
 {
-    size_t n = strlen(phrase);
-    if (strncasecmp(line, phrase, n) != 0)
+    size_t n = pxe_ci_prefix(line, phrase);
+    if (n == 0 && *phrase)
         return 0;
     return line[n + strspn(line + n, " *:.!>»›")] == '\0';
 }
 
 const char *pxe_chrome_phrase(const char *line)
 {
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_word_count_max(line, 40);
     /* One lower-cased copy searched with strstr: this runs on every line
     ** of every article, against every phrase. */
     char stack[512], *low = stack;
     size_t len = strlen(line);
     if (len >= sizeof stack && !(low = malloc(len + 1)))
         low = NULL;   /* without memory the phrases are skipped */
-    for (size_t i = 0; low && i <= len; i++)
-        low[i] = (char)tolower((unsigned char)line[i]);
+    pxe_pairs pairs;
+    if (low) {
+        memcpy(low, line, len + 1);
+        pxe_ascii_lower(low);
+        pxe_pairs_of(&pairs, low);
+    }
     /* A long line is a notice when it opens with the phrase ("This website
     ** uses cookies to …"); inside a paragraph it may be quoted. */
     const char *why = NULL;
     for (size_t i = 0;
          low && !why && i < sizeof chrome_strong / sizeof *chrome_strong; i++) {
-        const char *p = strstr(low, chrome_strong[i].phrase);
+        const char *p = pxe_pairs_may_hold(&pairs, chrome_strong[i].phrase)
+                            ? strstr(low, chrome_strong[i].phrase) : NULL;
         if (p && (words <= 40 || pxe_word_count_n(low, (size_t)(p - low)) < 8))
             why = chrome_strong[i].why;
     }
@@ -320,7 +329,7 @@ const char *pxe_chrome_phrase(const char *line)
 static int chrome_comment_author(const char *line)
 {
     size_t n = strlen(line);
-    return pxe_word_count(line) <= 6 && n > 5 &&
+    return pxe_word_count_max(line, 6) <= 6 && n > 5 &&
            (pxe_stristr(line + (n > 6 ? n - 6 : 0), " says:") ||
             pxe_stristr(line + (n > 7 ? n - 7 : 0), " wrote:"));
 }
@@ -328,7 +337,7 @@ static int chrome_comment_author(const char *line)
 /* "5 hours ago", "3 min read", "Updated 10:42 GMT": a time stamp line. */
 static int chrome_timestamp(const char *line)
 {
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_word_count_max(line, 6);
     if (words > 6)
         return 0;
     if (pxe_stristr(line, " ago") || pxe_stristr(line, "min read") ||
@@ -354,9 +363,10 @@ static int chrome_menu_line(const char *line)
 {
     size_t items = 1, words_in = 0, max_words = 0;
     for (const char *p = line; *p; p++) {
-        int sep = *p == '|' || (strncmp(p, "\xe2\x80\xa2", 3) == 0) ||
-                  (strncmp(p, "\xc2\xb7", 2) == 0) ||
-                  (strncmp(p, "\xc2\xbb", 2) == 0);
+        /* "|", "•", "·", "»", byte by byte (this runs on every byte) */
+        int sep = *p == '|' ||
+                  (p[0] == '\xe2' && p[1] == '\x80' && p[2] == '\xa2') ||
+                  (p[0] == '\xc2' && (p[1] == '\xb7' || p[1] == '\xbb'));
         if (sep) {
             items++;
             words_in = 0;
@@ -374,7 +384,7 @@ static int chrome_breadcrumb(const char *line)
 {
     return (strstr(line, "\xe2\x80\xba") || strstr(line, "\xc2\xbb") ||
             strstr(line, " > ")) &&
-           pxe_word_count(line) <= 10 && !pxe_ends_sentence(line);
+           pxe_word_count_max(line, 10) <= 10 && !pxe_ends_sentence(line);
 }
 
 static void chrome_drop(pxe_line *l, const char *why)
@@ -409,7 +419,7 @@ static int chrome_is_comment_head(const char *line)
 {
     if (strlen(line) > 200)
         return 0;
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_word_count_max(line, 25);
     for (size_t i = 0;
          i < sizeof chrome_comment_heads / sizeof *chrome_comment_heads; i++)
         if (chrome_whole(line, chrome_comment_heads[i]))
@@ -446,13 +456,16 @@ static int chrome_is_rail_head(const char *line)
     if (words >= 2 && words <= 5 && strncmp(line, "More ", 5) == 0 &&
         isupper((unsigned char)line[5]) && !pxe_ends_sentence(line))
         return 1;
+    char c0 = (char)tolower((unsigned char)line[0]);
     for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++) {
+        if (tolower((unsigned char)chrome_rails[i][0]) != c0)
+            continue;   /* both tests below need the heading's start */
         size_t n = strlen(chrome_rails[i]);
         if (chrome_whole(line, chrome_rails[i]))
             return 1;
         /* "Most read in world news", "More from The Hill": a rail's
         ** heading names its section; a sentence would run longer. */
-        if (words <= 6 && strncasecmp(line, chrome_rails[i], n) == 0 &&
+        if (words <= 6 && pxe_ci_prefix(line, chrome_rails[i]) == n &&
             line[n] == ' ' && !pxe_ends_sentence(line) &&
             pxe_word_count(chrome_rails[i]) >= 2)
             return 1;
@@ -462,7 +475,7 @@ static int chrome_is_rail_head(const char *line)
 
 static int chrome_paragraph_like(const char *line)
 {
-    size_t words = pxe_word_count(line);
+    size_t words = pxe_word_count_max(line, 15);
     return words >= 15 || (words >= 6 && pxe_ends_sentence(line));
 }
 
@@ -494,7 +507,7 @@ static void chrome_rails_mark(pxe_lines *ls)
             const char *t = ls->v[j].text;
             if (chrome_paragraph_like(t) && pxe_ends_sentence(t))
                 break;
-            if (pxe_word_count(t) > 20)
+            if (pxe_word_count_max(t, 20) > 20)
                 break;
             chrome_drop(&ls->v[j], "rail of other headlines");
             i = j;
@@ -503,54 +516,74 @@ static void chrome_rails_mark(pxe_lines *ls)
 }
 
 typedef struct {
-    char *key;     /* the line's matching form */
+    unsigned long long h;   /* hash of key: equal keys sort together */
+    const char *key;        /* the line's matching form */
     size_t line;
 } chrome_key;
 
 static int chrome_key_cmp(const void *a, const void *b)
 {
     const chrome_key *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
     int c = strcmp(x->key, y->key);
     return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
+/* The keys of all lines, written one after another into one block (freed
+** by the caller); NULL without memory. */
+static char *chrome_keys(const pxe_lines *ls, chrome_key *k, size_t *n)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < ls->n; i++)
+        total += strlen(ls->v[i].text) + 1;
+    char *block = malloc(total), *at = block;
+    *n = 0;
+    for (size_t i = 0; block && i < ls->n; i++) {
+        size_t len = strlen(ls->v[i].text) + 1;
+        pxe_line_key(ls->v[i].text, at, len);
+        if (!*at)
+            continue;
+        unsigned long long h = 0xcbf29ce484222325ULL;
+        for (const char *p = at; *p; p++)
+            h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+        k[*n] = (chrome_key){h, at, i};
+        (*n)++;
+        at += strlen(at) + 1;
+    }
+    return block;
+}
+
 /* Lines shown more than once on the page, found by sorting their keys
-** (a page may have tens of thousands of lines). */
+** (a page may have tens of thousands of lines): by a hash first, so that
+** the sort seldom compares strings. */
 static void chrome_repeats(pxe_lines *ls)
 {
     chrome_key *k = calloc(ls->n ? ls->n : 1, sizeof *k);
     size_t n = 0;
-    if (!k)
+    char *block = k ? chrome_keys(ls, k, &n) : NULL;
+    if (!block) {
+        free(k);
         return;   /* a heuristic: without memory it is skipped */
-    for (size_t i = 0; i < ls->n; i++) {
-        size_t len = strlen(ls->v[i].text) + 1;
-        if (!(k[n].key = malloc(len)))
-            continue;
-        pxe_line_key(ls->v[i].text, k[n].key, len);
-        k[n].line = i;
-        if (*k[n].key)
-            n++;
-        else
-            free(k[n].key);
     }
     qsort(k, n, sizeof *k, chrome_key_cmp);
     for (size_t g = 0; g < n;) {
         size_t e = g + 1;
-        while (e < n && strcmp(k[g].key, k[e].key) == 0)
+        while (e < n && k[g].h == k[e].h && strcmp(k[g].key, k[e].key) == 0)
             e++;
         /* A long line or a sentence shown twice (a notice; a summary and
         ** the paragraph it repeats) loses its later showings only: the
         ** first may be the story's. */
         const char *t = ls->v[k[g].line].text;
-        int long_line = pxe_word_count(t) > CHROME_REPEAT_WORDS ||
-                        (pxe_word_count(t) >= 12 && pxe_ends_sentence(t));
+        size_t words = pxe_word_count_max(t, CHROME_REPEAT_WORDS);
+        int long_line = words > CHROME_REPEAT_WORDS ||
+                        (words >= 12 && pxe_ends_sentence(t));
         for (size_t j = g; e - g > 1 && j < e; j++)
             if (j > g || !long_line)
                 chrome_drop(&ls->v[k[j].line], "repeated on this page");
         g = e;
     }
-    for (size_t i = 0; i < n; i++)
-        free(k[i].key);
+    free(block);
     free(k);
 }
 
@@ -658,7 +691,7 @@ static void chrome_trailing(pxe_lines *ls)
     if (last == ls->n)
         return;
     for (size_t i = last + 1; i < ls->n; i++)
-        if (pxe_word_count(ls->v[i].text) < 12 &&
+        if (pxe_word_count_max(ls->v[i].text, 12) < 12 &&
             !pxe_ends_sentence(ls->v[i].text))
             chrome_drop(&ls->v[i], "after the story");
 }

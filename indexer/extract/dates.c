@@ -72,20 +72,23 @@ static int dates_month(const char *s, size_t *n, int *capital)
     if (!strchr("jfmasondgleJFMASONDGLE", s[0]) || !s[0])
         return 0;
     size_t k = 0;
-    while (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
+    while (pxe_is_alpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
         k++;
-    if (k > 10)
+    if (k > 10 || k < 3)
         return 0;
-    for (int i = 0; k >= 3 && i < 12; i++) {
-        size_t full = strlen(dates_months[i]);
-        if ((k == full || k == 3 || (i == 8 && k == 4)) &&
+    /* Every name starts with an ASCII letter: compared first. */
+    char c0 = (char)tolower((unsigned char)s[0]);
+    for (int i = 0; i < 12; i++) {
+        if (dates_months[i][0] == c0 &&
+            (k == strlen(dates_months[i]) || k == 3 || (i == 8 && k == 4)) &&
             strncasecmp(s, dates_months[i], k) == 0) {
             *n = k + (s[k] == '.');
             *capital = isupper((unsigned char)s[0]) != 0;
             return i + 1;
         }
         for (int j = 0; j < 8 && dates_months_intl[i][j]; j++)
-            if (strlen(dates_months_intl[i][j]) == k &&
+            if (dates_months_intl[i][j][0] == c0 &&
+                strlen(dates_months_intl[i][j]) == k &&
                 strncasecmp(s, dates_months_intl[i][j], k) == 0) {
                 *n = k;
                 /* Many languages write months in lower case; the short
@@ -215,9 +218,9 @@ int pxe_date_find(const char *s, int want_year, char out[11], size_t *at,
 {
     for (size_t i = 0; s[i]; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (i > 0 && isalnum((unsigned char)s[i - 1]))
+        if (i > 0 && pxe_is_alnum((unsigned char)s[i - 1]))
             continue;
-        if (!isalnum(c))
+        if (!pxe_is_alnum(c))
             continue;
         size_t n = 0;
         if ((isdigit(c) && dates_numeric(s + i, want_year, out, &n)) ||
@@ -228,6 +231,15 @@ int pxe_date_find(const char *s, int want_year, char out[11], size_t *at,
         }
     }
     return 0;
+}
+
+/* Whether sscanf's %d could read a number at q (white space, a sign or a
+** digit): the scans below are tried at every separator of a URL, and
+** most are not followed by one. */
+static int dates_may_scan(const char *q)
+{
+    unsigned char c = (unsigned char)*q;
+    return isdigit(c) || isspace(c) || c == '+' || c == '-';
 }
 
 int pxe_date_from_url(const char *url, char out[11])
@@ -241,6 +253,8 @@ int pxe_date_from_url(const char *url, char out[11])
             continue;
         const char *q = p + 1;
         int y, m, d;
+        if (!dates_may_scan(q))
+            continue;
         /* /2025/03/04/ or /2025-03-04 or /20250304 */
         if (sscanf(q, "%4d/%2d/%2d", &y, &m, &d) == 3 && q[4] == '/' &&
             q[7] == '/' && (q[10] == '/' || q[10] == '-' || !q[10]) &&
@@ -310,7 +324,8 @@ int pxe_date_month_from_url(const char *url, char out[11])
         int y, m;
         const char *q = p + 1;
         /* /2025/02/ or /2025.02/ or /2025-02/ */
-        if (sscanf(q, "%4d", &y) == 1 && isdigit((unsigned char)q[3]) &&
+        if (dates_may_scan(q) && sscanf(q, "%4d", &y) == 1 &&
+            isdigit((unsigned char)q[3]) &&
             (q[4] == '/' || q[4] == '.' || q[4] == '-') &&
             isdigit((unsigned char)q[5]) && isdigit((unsigned char)q[6]) &&
             (q[7] == '/' || q[7] == '\0') && sscanf(q + 5, "%2d", &m) == 1 &&

@@ -140,7 +140,7 @@ static px_status ex_learn_result(pxe_ctx *ctx, const pxe_result *r)
 static px_status ex_learn_text(pxe_ctx *ctx, const char *path,
                                const char *data, size_t len, const char *url)
 {
-    pxe_lines ls = {0};
+    pxe_lines ls = {.lines_only = 1};
     char site[256];
     pxe_site_key(url, path, site, sizeof site);
     px_status st = pxe_text_layout(data, len, &ls)

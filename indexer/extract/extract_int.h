@@ -59,13 +59,45 @@ char *pxe_strdup(const char *s);
 /* Case-insensitive (ASCII) search; NULL when absent. */
 const char *pxe_stristr(const char *hay, const char *needle);
 int pxe_starts_with_ci(const char *s, const char *prefix);
+/* strlen(prefix) when s starts with prefix ignoring ASCII case, else 0. */
+size_t pxe_ci_prefix(const char *s, const char *prefix);
+/* Lower-cases the ASCII letters of s in place (pxe_stristr's folding). */
+void pxe_ascii_lower(char *s);
+/* The byte pairs of a text, ASCII case folded, folded into 4096 bits: a
+** phrase with a pair the text lacks cannot occur in it, so most of a
+** table of phrases is turned away without searching the text for each.
+** pxe_pairs_may_hold() is never wrong when it says no. */
+typedef struct {
+    unsigned long long bits[64];
+} pxe_pairs;
+void pxe_pairs_of(pxe_pairs *p, const char *s);
+int pxe_pairs_may_hold(const pxe_pairs *p, const char *phrase);
 /* The length of the first of `list` (count entries) that s starts with,
 ** ignoring case; 0 when none. */
 size_t pxe_prefix_in(const char *s, const char *const *list, size_t count);
 #define PXE_COUNT(a) (sizeof (a) / sizeof *(a))
-int pxe_is_space(int c);
+/* ASCII letters and digits, as the C locale's isalpha()/isalnum() say,
+** inline for the loops that ask it of every byte. */
+static inline int pxe_is_alpha(int c)
+{
+    return (unsigned)(c | 0x20) - 'a' < 26u;
+}
+
+static inline int pxe_is_alnum(int c)
+{
+    return (unsigned)c - '0' < 10u || pxe_is_alpha(c);
+}
+
+/* Inline: it is asked of every byte of every page. */
+static inline int pxe_is_space(int c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 /* Words (runs of letters/digits, a non-ASCII byte counting as a letter). */
 size_t pxe_word_count(const char *s);
+/* pxe_word_count(), but stops counting past max (then returns max + 1):
+** for comparing a long line's words with a small bound. */
+size_t pxe_word_count_max(const char *s, size_t max);
 /* Words among the first n bytes of s. */
 size_t pxe_word_count_n(const char *s, size_t n);
 /* Letters among the characters (non-ASCII lead bytes count as letters). */
@@ -104,6 +136,9 @@ typedef struct {
     ** share and comment links repeat the page's own URL. */
     pxe_host *url_dates;
     size_t n_url_dates, cap_url_dates;
+    /* Set by a caller that wants the lines only (learning): the layout
+    ** then counts no hosts and no URL dates. */
+    int lines_only;
 } pxe_lines;
 
 /* Counts one mention of the registered domain of `host`. */
@@ -118,6 +153,9 @@ int pxe_registered_domain(const char *host, char *buf, size_t size);
 
 /* Appends a line (text copied, collapsed); returns its index or -1. */
 long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para);
+/* The same for a malloc'd string of n bytes, which is collapsed in place
+** and owned by the list from then on (freed here when it cannot be). */
+long pxe_lines_add_owned(pxe_lines *ls, char *s, size_t n, int para);
 void pxe_lines_free(pxe_lines *ls);
 /* Joins the body lines: paragraphs by "\n\n", other lines by "\n". */
 char *pxe_lines_body(const pxe_lines *ls);

@@ -66,7 +66,7 @@ static uint64_t learn_line_hash(uint64_t site_h, const char *line)
 static int learn_countable(const char *line)
 {
     return *line && strlen(line) <= LEARN_MAX_LINE &&
-           pxe_word_count(line) <= LEARN_MAX_WORDS;
+           pxe_word_count_max(line, LEARN_MAX_WORDS) <= LEARN_MAX_WORDS;
 }
 
 static learn_slot *learn_slot_find(const struct pxe_learn *l, uint64_t h)

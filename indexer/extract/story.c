@@ -79,7 +79,33 @@ static const char *const story_stopwords[] = {
     "\xd0\xbd\xd0\xb5", "\xd1\x87\xd1\x82\xd0\xbe", "\xd0\xbf\xd0\xbe",
 };
 
-static int story_is_stopword(const char *w, size_t n)
+#define STORY_N_STOPWORDS (sizeof story_stopwords / sizeof *story_stopwords)
+
+/* The function words chained by their first two bytes: built once per
+** line, so that each word of it is compared with one or two of them, not
+** with all. */
+typedef struct {
+    unsigned short head[256];   /* 1 + the first word's index; 0: none */
+    unsigned short next[STORY_N_STOPWORDS];
+} story_stop_index;
+
+static unsigned story_stop_bucket(const char *w)
+{
+    return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 0xFFu;
+}
+
+static void story_stop_index_init(story_stop_index *x)
+{
+    memset(x->head, 0, sizeof x->head);
+    for (size_t i = STORY_N_STOPWORDS; i-- > 0;) {
+        unsigned b = story_stop_bucket(story_stopwords[i]);
+        x->next[i] = x->head[b];
+        x->head[b] = (unsigned short)(i + 1);
+    }
+}
+
+static int story_is_stopword(const story_stop_index *x, const char *w,
+                             size_t n)
 {
     char low[8];
     if (n >= sizeof low)
@@ -87,10 +113,8 @@ static int story_is_stopword(const char *w, size_t n)
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = '\0';
-    for (size_t i = 0; i < sizeof story_stopwords / sizeof *story_stopwords;
-         i++)
-        if (story_stopwords[i][0] == low[0] &&
-            strcmp(low, story_stopwords[i]) == 0)
+    for (unsigned i = x->head[story_stop_bucket(low)]; i; i = x->next[i - 1])
+        if (strcmp(low, story_stopwords[i - 1]) == 0)
             return 1;
     return 0;
 }
@@ -103,6 +127,8 @@ static int story_wordch(unsigned char c)
 int pxe_stopword_share(const char *line)
 {
     size_t words = 0, stop = 0;
+    story_stop_index x;
+    story_stop_index_init(&x);
     for (const char *p = line; *p;) {
         while (*p && !story_wordch((unsigned char)*p))
             p++;
@@ -111,7 +137,7 @@ int pxe_stopword_share(const char *line)
             p++;
         if (p > w) {
             words++;
-            stop += story_is_stopword(w, (size_t)(p - w));
+            stop += story_is_stopword(&x, w, (size_t)(p - w));
         }
     }
     return words ? (int)(stop * 100 / words) : 0;
@@ -313,7 +339,7 @@ static int story_list_line(const pxe_line *l)
         items = n > items ? n : items;
     }
     return items && strpbrk(t, "0123456789") &&
-           pxe_word_count(t) <= 25 * items &&
+           pxe_word_count_max(t, 25 * items) <= 25 * items &&
            !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE)) && story_tail_free(l);
 }
 
@@ -323,7 +349,7 @@ static int story_list_line(const pxe_line *l)
 static size_t story_list_tail(pxe_lines *ls, size_t to)
 {
     size_t i = to;
-    if (i < ls->n && pxe_word_count(ls->v[i].text) <= 8 &&
+    if (i < ls->n && pxe_word_count_max(ls->v[i].text, 8) <= 8 &&
         !story_list_line(&ls->v[i]) && story_tail_free(&ls->v[i]))
         i++;   /* "The Doobie Brothers Tour Dates" */
     size_t j = i;

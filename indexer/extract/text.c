@@ -63,17 +63,29 @@ static size_t text_columns(const char *s, size_t n)
     return c;
 }
 
-static int text_cmp_size(const void *a, const void *b)
+/* Line widths up to this many columns are counted one by one; wider
+** ones together (a wrap width is at most 130). */
+#define TEXT_WIDTHS 200
+
+/* The wrap width a dump's lines suggest: the width of the line at rank
+** n - 1 - n / 50 from the narrowest (a long URL aside), from a count of
+** the lines of each width; TEXT_WIDTHS when it is wider than that. */
+static size_t text_width_at_rank(const size_t *count, size_t n)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
+    size_t rank = n - 1 - n / 50, seen = 0;
+    for (size_t w = 0; w < TEXT_WIDTHS; w++) {
+        seen += count[w];
+        if (seen > rank)
+            return w;
+    }
+    return TEXT_WIDTHS;
 }
 
 static text_layout text_measure(const char *text, size_t len)
 {
     text_layout lay = {0, 0, 0};
     size_t pos = 0, lines = 0, indented = 0, margin = 0, md = 0, longish = 0;
-    size_t lens[4096], n_lens = 0;
+    size_t count[TEXT_WIDTHS + 1] = {0}, n_lens = 0;
     while (pos < len) {
         const char *s = text + pos, *nl = memchr(s, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - s) : len - pos;
@@ -86,8 +98,11 @@ static text_layout text_measure(const char *text, size_t len)
         if (text_has(s, n, "](http") || (n > 2 && s[0] == '#') ||
             (n > 2 && s[0] == '!' && s[1] == '['))
             md++;
-        if (n_lens < sizeof lens / sizeof *lens)
-            lens[n_lens++] = text_columns(s, n);
+        if (n_lens < 4096) {   /* the first 4096 lines tell */
+            size_t c = text_columns(s, n);
+            count[c < TEXT_WIDTHS ? c : TEXT_WIDTHS]++;
+            n_lens++;
+        }
     }
     lay.markdown = md >= 3;
     /* lynx sets text off by a margin of three columns and leaves only
@@ -99,12 +114,11 @@ static text_layout text_measure(const char *text, size_t len)
     /* Wrapped dumps stay within their width (a long URL aside), and many
     ** lines come close to it; unwrapped text has long paragraphs on one
     ** line. */
-    qsort(lens, n_lens, sizeof *lens, text_cmp_size);
-    size_t width = lens[n_lens - 1 - n_lens / 50];
+    size_t width = text_width_at_rank(count, n_lens);
     if (width < 60 || width > 130)
         return lay;
-    for (size_t i = 0; i < n_lens; i++)
-        longish += lens[i] + 25 >= width && lens[i] <= width;
+    for (size_t w = width - 25; w <= width; w++)
+        longish += count[w];
     if (longish * 20 >= n_lens || longish >= 8)
         lay.wrap = width;
     return lay;
@@ -114,6 +128,8 @@ static text_layout text_measure(const char *text, size_t len)
 static void text_count_url(pxe_lines *ls, const char *s, size_t n)
 {
     char url[512], host[256];
+    if (ls->lines_only)
+        return;
     if (n >= sizeof url)
         n = sizeof url - 1;
     memcpy(url, s, n);
@@ -157,6 +173,8 @@ static int text_is_tld(const char *word, const char *t)
 ** with a dot, ending in a known top-level domain. */
 static void text_count_domains(pxe_lines *ls, const char *s)
 {
+    if (ls->lines_only)
+        return;
     for (const char *p = s; *p;) {
         size_t n = strcspn(p, " \t,;()<>\"'|");
         if (n > 4 && n < 100) {
@@ -222,8 +240,9 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
                 continue;
             }
         }
-        if ((n - i > 8 && strncmp(s + i, "https://", 8) == 0) ||
-            (n - i > 7 && strncmp(s + i, "http://", 7) == 0)) {
+        if (s[i] == 'h' &&
+            ((n - i > 8 && strncmp(s + i, "https://", 8) == 0) ||
+             (n - i > 7 && strncmp(s + i, "http://", 7) == 0))) {
             size_t k = i;
             while (k < n && !pxe_is_space((unsigned char)s[k]) && s[k] != ')')
                 k++;
@@ -231,9 +250,16 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
             i = k;
             continue;
         }
-        if (!pxe_is_space((unsigned char)s[i]))
-            text_chars++;
-        pxe_buf_addc(&b, s[i++]);
+        /* Plain text up to the next byte that may open a link or a URL
+        ** is copied in one go. */
+        size_t k = i + 1;
+        while (k < n && s[k] != 'h' &&
+               !(markdown && (s[k] == '[' || s[k] == '!')))
+            k++;
+        for (size_t j = i; j < k; j++)
+            text_chars += !pxe_is_space((unsigned char)s[j]);
+        pxe_buf_add(&b, s + i, k - i);
+        i = k;
     }
     char *t = pxe_buf_take(&b);
     if (!t)
@@ -305,19 +331,22 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
     /* w3m and lynx show an image as its alt text or file name in
     ** brackets ("[e-tronSB24]", "[adauto-2018-135.jpg]"), or as the bare
     ** file name ("AP_19115488620320.jpg"). */
-    size_t tn = strlen(t);
+    size_t tn = strlen(t), words = pxe_word_count_max(t, 15);
     if (!lay->markdown && tn > 2 && t[0] == '[' && t[tn - 1] == ']' &&
-        !memchr(t + 1, '[', tn - 2) && pxe_word_count(t) <= 6)
+        !memchr(t + 1, '[', tn - 2) && words <= 6)
         flags |= PXE_LF_ALT;
     if (!strchr(t, ' ') && text_image_name(t))
         flags |= PXE_LF_ALT;
     /* A site's own domain stands in its chrome (menus, footers, e-mail
     ** addresses); prose names other sites. */
-    if (pxe_word_count(t) < 15)
+    if (words < 15)
         text_count_domains(ls, t);
     /* lynx writes "(BUTTON)" where a page has a button. */
-    for (char *b = strstr(t, "(BUTTON)"); b; b = strstr(b, "(BUTTON)"))
+    char *button = strstr(t, "(BUTTON)");
+    for (char *b = button; b; b = strstr(b, "(BUTTON)"))
         memset(b, ' ', 8);
+    if (button)
+        words = pxe_word_count_max(t, 15);
     /* Emphasis marks of markdown carry nothing. */
     if (lay->markdown)
         for (char *p = t; *p; p++)
@@ -325,12 +354,13 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
                 (p[1] == '*' || p[1] == '_' || p == t || p[-1] == ' ' ||
                  p[1] == ' ' || p[1] == '\0'))
                 *p = ' ';
-    if (pxe_word_count(t) > 0 || (flags & PXE_LF_IMAGE)) {
-        long at = pxe_lines_add(ls, t, strlen(t), para || ls->n == 0);
+    if (words > 0 || (flags & PXE_LF_IMAGE)) {
+        long at = pxe_lines_add_owned(ls, t, tn, para || ls->n == 0);
         if (at >= 0)
             ls->v[at].flags = flags;
+    } else {
+        free(t);
     }
-    free(t);
 }
 
 /* Lines of the text, wrapped paragraphs rejoined; a blank line before a

@@ -267,7 +267,7 @@ void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
     size_t to = (size_t)anchor + TD_AFTER;
     /* "Published: …" lines may stand below the story. */
     for (size_t i = to; i < ls->n && i < (size_t)anchor + TD_LABELLED; i++)
-        if (pxe_word_count(ls->v[i].text) <= 14 &&
+        if (pxe_word_count_max(ls->v[i].text, 14) <= 14 &&
             (pxe_stristr(ls->v[i].text, "published") ||
              pxe_stristr(ls->v[i].text, "posted")))
             to = i + 1;
@@ -283,7 +283,8 @@ void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
         r->date_how = b.how;
         r->date_confidence = b.score > 60 ? 80 : 60;
         pxe_line *l = &ls->v[b.line];
-        if (pxe_word_count(l->text) <= 14 && l->role != PXE_LINE_TITLE &&
+        if (pxe_word_count_max(l->text, 14) <= 14 &&
+            l->role != PXE_LINE_TITLE &&
             l->role != PXE_LINE_META) {
             l->role = PXE_LINE_META;
             l->why = "date line";

@@ -77,7 +77,8 @@ static int tm_ui_words(const char *t)
 }
 
 /* Content words of the title found in the opening of the story, in
-** percent: the headline names what the story is about. */
+** percent: the headline names what the story is about.  The opening is
+** in lower case (tm_opening), so that each word is one strstr. */
 static int tm_overlap(const char *title, const char *opening)
 {
     size_t words = 0, found = 0;
@@ -94,8 +95,9 @@ static int tm_overlap(const char *title, const char *opening)
         size_t k = n < 6 ? n : 6;   /* a crude stem: "electric(al)" */
         memcpy(key, w, k);
         key[k] = '\0';
+        pxe_ascii_lower(key);
         words++;
-        found += pxe_stristr(opening, key) != NULL;
+        found += strstr(opening, key) != NULL;
     }
     /* A share of two words proves less than a share of ten. */
     if (!words)
@@ -103,7 +105,8 @@ static int tm_overlap(const char *title, const char *opening)
     return (int)(found * 100 / words) * (int)(found < 5 ? found + 3 : 8) / 8;
 }
 
-/* The opening of the story block: its first lines, for tm_overlap. */
+/* The opening of the story block: its first lines, in lower case, for
+** tm_overlap. */
 static char *tm_opening(const pxe_lines *ls, size_t from, size_t to)
 {
     pxe_buf b = {0};
@@ -112,31 +115,46 @@ static char *tm_opening(const pxe_lines *ls, size_t from, size_t to)
             pxe_buf_adds(&b, ls->v[i].text);
             pxe_buf_addc(&b, ' ');
         }
-    return pxe_buf_take(&b);
+    char *s = pxe_buf_take(&b);
+    if (s)
+        pxe_ascii_lower(s);
+    return s;
+}
+
+/* Whether line j is a byline, a date or a time stamp, remembered in
+** memo (one byte a line: 0 not yet known, 1 no, 2 yes) since each line
+** is looked at from the five candidates above it; memo may be NULL. */
+static int tm_is_byline(const pxe_lines *ls, size_t j, unsigned char *memo)
+{
+    if (memo && memo[j])
+        return memo[j] == 2;
+    char *a = pxe_byline_author(ls->v[j].text);
+    char d[11];
+    size_t at, n;
+    const pxe_line *l = &ls->v[j];
+    int hit = a || (pxe_word_count_max(l->text, 14) <= 14 &&
+                    pxe_date_find(l->text, 0, d, &at, &n)) ||
+              (l->why && strcmp(l->why, "time stamp") == 0);
+    free(a);
+    if (memo)
+        memo[j] = hit ? 2 : 1;
+    return hit;
 }
 
 /* How close under line i a byline or date stands: 5 right under it, 1
 ** four lines down, 0 when none is that close. */
-static int tm_near_byline(const pxe_lines *ls, size_t i)
+static int tm_near_byline(const pxe_lines *ls, size_t i, unsigned char *memo)
 {
-    for (size_t j = i + 1; j < ls->n && j <= i + 5; j++) {
-        char *a = pxe_byline_author(ls->v[j].text);
-        char d[11];
-        size_t at, n;
-        const pxe_line *l = &ls->v[j];
-        int hit = a || (pxe_word_count(l->text) <= 14 &&
-                        pxe_date_find(l->text, 0, d, &at, &n)) ||
-                  (l->why && strcmp(l->why, "time stamp") == 0);
-        free(a);
-        if (hit)
+    for (size_t j = i + 1; j < ls->n && j <= i + 5; j++)
+        if (tm_is_byline(ls, j, memo))
             return (int)(i + 6 - j);
-    }
     return 0;
 }
 
 /* Scores a headline candidate; the reasons go into why. */
 static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
-                          const char *opening, int *overlap)
+                          const char *opening, int *overlap,
+                          unsigned char *memo)
 {
     const pxe_line *l = &ls->v[i];
     size_t words = pxe_text_words(l->text);
@@ -162,7 +180,7 @@ static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
     *overlap = tm_overlap(l->text, own ? own : opening);
     free(own);
     s += *overlap * TM_OVERLAP / 100;
-    s += tm_near_byline(ls, i) * 3;
+    s += tm_near_byline(ls, i, memo) * 3;
     /* A headline is often followed by its standfirst: a longer sentence
     ** that is not itself headline-sized. */
     if (i + 1 < ls->n && pxe_text_words(ls->v[i + 1].text) >
@@ -197,11 +215,12 @@ static long tm_find_title(pxe_lines *ls, pxe_result *r)
     int best_score = -1000, scores[TM_KEEP], overlaps[TM_KEEP];
     long keep[TM_KEEP];
     size_t kept = 0;
+    unsigned char *memo = calloc(ls->n ? ls->n : 1, 1);   /* NULL: slower */
     for (size_t i = from; opening && i < to && i < ls->n; i++) {
         int overlap;
         if (!tm_headline_like(&ls->v[i]))
             continue;
-        int s = tm_title_score(ls, i, story, opening, &overlap);
+        int s = tm_title_score(ls, i, story, opening, &overlap, memo);
         if (s > best_score) {
             best_score = s;
             best = (long)i;
@@ -233,6 +252,7 @@ static long tm_find_title(pxe_lines *ls, pxe_result *r)
                         ls->v[keep[k]].flags & PXE_LF_ITEM
                             ? ", a list item" : "",
                         overlaps[k]);
+    free(memo);
     free(opening);
     return best_score > 0 ? best : -1;
 }
@@ -268,7 +288,7 @@ static void tm_title(pxe_lines *ls, pxe_result *r, long *title_at)
             l->role = PXE_LINE_TITLE;
             l->why = "headline repeated";
         } else if ((long)i < t && l->role == PXE_LINE_BODY &&
-                   pxe_word_count(l->text) < 15) {
+                   pxe_word_count_max(l->text, 15) < 15) {
             l->role = PXE_LINE_CHROME;
             l->why = "above the headline";
         }

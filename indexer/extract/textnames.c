@@ -102,7 +102,7 @@ char *pxe_byline_author(const char *line)
                               PXE_COUNT(tn_byline_prefixes));
     const char *s = by ? line + by : NULL;
     /* "ANA RUIZ for The Example Post", "Ana Ruiz, Staff Writer" */
-    if (!s && pxe_word_count(line) <= 9 &&
+    if (!s && pxe_word_count_max(line, 9) <= 9 &&
         (pxe_stristr(line, " for ") || pxe_stristr(line, "correspondent") ||
          pxe_stristr(line, "writer") || pxe_stristr(line, "reporter") ||
          pxe_stristr(line, "editor") || pxe_stristr(line, "contributor") ||
@@ -135,7 +135,7 @@ char *pxe_byline_author(const char *line)
 static char *tn_byline_outlet(const char *line)
 {
     const char *p = pxe_stristr(line, " for ");
-    if (!p || pxe_word_count(line) > 10)
+    if (!p || pxe_word_count_max(line, 10) > 10)
         return NULL;
     p += 5;
     size_t n = strcspn(p, "|,;(");
@@ -193,7 +193,7 @@ static char *tn_copyright_name(const char *line)
     else if (pxe_starts_with_ci(line, "(c)"))
         p = line + 3;
     if (!p && pxe_stristr(line, "all rights reserved") &&
-        pxe_word_count(line) <= 10)
+        pxe_word_count_max(line, 10) <= 10)
         p = line;   /* "Northgate Times • All rights reserved" */
     if (!p)
         return NULL;
@@ -237,7 +237,7 @@ static char *tn_named_in(const char *line)
     for (size_t i = 0; i < sizeof intro / sizeof *intro; i++) {
         const char *p = pxe_stristr(line, intro[i]);
         if (!p || (p > line && isalnum((unsigned char)p[-1])) ||
-            pxe_word_count(line) > 20)
+            pxe_word_count_max(line, 20) > 20)
             continue;   /* in prose, "support …" names someone else */
         p += strlen(intro[i]);
         if (pxe_starts_with_ci(p, "our ") || pxe_starts_with_ci(p, "independent"))
@@ -316,7 +316,7 @@ static char *tn_name_with_stamp(const char *t)
 {
     char d[11];
     size_t at, n;
-    if (pxe_word_count(t) > 14)
+    if (pxe_word_count_max(t, 14) > 14)
         return NULL;
     const char *by = pxe_stristr(t, " by ");
     if (by && pxe_date_find(t, 0, d, &at, &n) && at < (size_t)(by - t)) {
@@ -351,7 +351,7 @@ static char *tn_name_line(const pxe_lines *ls, size_t i)
     for (size_t j = i > 2 ? i - 2 : 0; j < ls->n && j <= i + 2; j++) {
         char d[11];
         size_t at, n;
-        if (j != i && pxe_word_count(ls->v[j].text) <= 14 &&
+        if (j != i && pxe_word_count_max(ls->v[j].text, 14) <= 14 &&
             pxe_date_find(ls->v[j].text, 0, d, &at, &n))
             return pxe_strdup(t);
     }

@@ -178,21 +178,20 @@ static void to_spans(const char *t, const char *dom, to_tally *seen,
     for (const char *p = t; *p && ns < 64; p++)
         if ((p == t || p[-1] == ' ') && *p != ' ')
             starts[ns++] = p;
-    for (size_t a = 0; a < ns; a++)
+    const char *t_end = ns ? starts[ns - 1] + strlen(starts[ns - 1]) : t;
+    for (size_t a = 0; a < ns; a++) {
+        /* Cheap test first: the span must start as the domain does
+        ** ("thehill" may be "Hill"). */
+        unsigned char c0 = (unsigned char)tolower((unsigned char)*starts[a]);
+        if (c0 != (unsigned char)dom[0] &&
+            !(strncmp(dom, "the", 3) == 0 && c0 == (unsigned char)dom[3]))
+            continue;
         for (size_t w = 1; w <= 5 && a + w <= ns; w++) {
-            const char *end = a + w < ns ? starts[a + w] : t + strlen(t);
+            const char *end = a + w < ns ? starts[a + w] : t_end;
             size_t len = (size_t)(end - starts[a]);
             while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
                 len--;
-            /* Cheap test first: the span must start as the domain does
-            ** ("thehill" may be "Hill"). */
-            unsigned char c0 = (unsigned char)tolower(
-                (unsigned char)*starts[a]);
-            if (len == 0 ||
-                (c0 != (unsigned char)dom[0] &&
-                 !(strncmp(dom, "the", 3) == 0 &&
-                   c0 == (unsigned char)dom[3])) ||
-                !to_spells(starts[a], len, dom))
+            if (len == 0 || !to_spells(starts[a], len, dom))
                 continue;
             to_tally_add(seen, starts[a], len);
             int whole = a == 0 && a + w == ns;
@@ -202,6 +201,7 @@ static void to_spans(const char *t, const char *dom, to_tally *seen,
                     lone[k] < 1 + whole)
                     lone[k] = (unsigned char)(1 + whole);
         }
+    }
 }
 
 /* Every span of one to five words of the page that spells the domain,
@@ -410,19 +410,23 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
     to_tally names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
+        if (pxe_word_count_max(t, 20) > 20)
+            continue;   /* prose names others (tested once, not per frame) */
+        pxe_pairs pairs;
+        pxe_pairs_of(&pairs, t);
         for (size_t k = 0; k < sizeof before / sizeof *before + sizeof after / sizeof *after; k++) {
             int is_before = k < sizeof before / sizeof *before;
             const char *frame = is_before ? before[k]
                                           : after[k - sizeof before / sizeof *before];
-            const char *p = pxe_stristr(t, frame);
+            const char *p = pxe_pairs_may_hold(&pairs, frame)
+                                ? pxe_stristr(t, frame) : NULL;
             /* "About X" is a footer link only as the whole line. */
             if (p && strcmp(frame, "about ") == 0 &&
                 (p != t || pxe_word_count(t) > 4))
                 continue;
             if (!p || (is_before && p > t && isalnum((unsigned char)p[-1])) ||
-                (!is_before && isalnum((unsigned char)p[strlen(frame)])) ||
-                pxe_word_count(t) > 20)
-                continue;   /* "Inc" is no "inch"; prose names others */
+                (!is_before && isalnum((unsigned char)p[strlen(frame)])))
+                continue;   /* "Inc" is no "inch" */
             size_t start, len;
             if (is_before) {
                 start = (size_t)(p - t) + strlen(frame);
@@ -493,7 +497,7 @@ static char *to_logo(const pxe_lines *ls, int *mentions)
             pxe_chrome_phrase(l->text) || pxe_word_count(l->text) == 0)
             continue;
         /* Symbols (bullets, boxes: U+2000-U+2BFF) or punctuation first. */
-        if (pxe_word_count(l->text) > 4 || strlen(l->text) >= 64 ||
+        if (pxe_word_count_max(l->text, 4) > 4 || strlen(l->text) >= 64 ||
             c0 == 0xE2 || (c0 < 0x80 && !isalnum(c0)) ||
             pxe_stopword_share(l->text) > 0)
             return NULL;

@@ -51,18 +51,31 @@ void pxe_buf_adds(pxe_buf *b, const char *s)
 
 void pxe_buf_addc(pxe_buf *b, char c)
 {
-    pxe_buf_add(b, &c, 1);
+    if (b->len + 2 > b->cap && buf_grow(b, 1))
+        return;
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
 }
 
-int pxe_is_space(int c)
+/* ASCII case folding and classes without the locale: the C locale's
+** answers, which the phrases and measures here are written for, at the
+** cost of a compare instead of a call. */
+static inline unsigned char util_lower(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
+    return (unsigned)c - 'A' < 26u ? (unsigned char)(c | 0x20) : c;
 }
 
-void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
+static inline int util_alnum(unsigned char c)
 {
-    int space = b->len > 0 && pxe_is_space((unsigned char)b->s[b->len - 1]);
+    return (unsigned)c - '0' < 10u || (unsigned)(c | 0x20) - 'a' < 26u;
+}
+
+/* Writes s/n to o with every run of white space (a no-break space
+** included) turned into one space; space: o follows a space.  Returns the
+** bytes written, never more than n, so o may be s itself. */
+static size_t util_collapse_to(char *o, const char *s, size_t n, int space)
+{
+    char *start = o;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         /* U+00A0 no-break space is a space for our purposes. */
@@ -72,13 +85,25 @@ void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
         }
         if (pxe_is_space(c)) {
             if (!space)
-                pxe_buf_addc(b, ' ');
+                *o++ = ' ';
             space = 1;
         } else {
-            pxe_buf_addc(b, (char)c);
+            *o++ = (char)c;
             space = 0;
         }
     }
+    return (size_t)(o - start);
+}
+
+void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
+{
+    /* The output is never longer than the input: room for all of it is
+    ** made once, and the bytes written straight in. */
+    if (buf_grow(b, n))
+        return;
+    int space = b->len > 0 && pxe_is_space((unsigned char)b->s[b->len - 1]);
+    b->len += util_collapse_to(b->s + b->len, s, n, space);
+    b->s[b->len] = '\0';
 }
 
 char *pxe_buf_take(pxe_buf *b)
@@ -120,33 +145,93 @@ char *pxe_collapse(const char *s, size_t n)
     while (n > 0 && pxe_is_space((unsigned char)s[n - 1]))
         n--;
     pxe_buf_add_collapsed(&b, s, n);
-    char *out = pxe_buf_take(&b);
-    if (out) {   /* a trailing no-break space survives the trim above */
-        size_t k = strlen(out);
-        while (k > 0 && out[k - 1] == ' ')
-            out[--k] = '\0';
-    }
-    return out;
+    /* A trailing no-break space survives the trim above. */
+    while (b.len > 0 && b.s[b.len - 1] == ' ')
+        b.s[--b.len] = '\0';
+    return pxe_buf_take(&b);
+}
+
+/* The length of prefix when s starts with it, ignoring ASCII case;
+** else 0 (and 0 for an empty prefix, which the callers never pass). */
+static size_t util_prefix_len(const char *s, const char *prefix)
+{
+    size_t i = 0;
+    for (; prefix[i]; i++)
+        if (util_lower((unsigned char)s[i]) !=
+            util_lower((unsigned char)prefix[i]))
+            return 0;
+    return i;
 }
 
 const char *pxe_stristr(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    if (n == 0)
+    if (!*needle)
         return hay;
     /* Jump from one occurrence of the first letter (either case) to the
-    ** next with strpbrk: this runs for every line against many phrases. */
-    char first[3] = {(char)tolower((unsigned char)*needle),
-                     (char)toupper((unsigned char)*needle), '\0'};
+    ** next with strpbrk (or strchr when it has no case): this runs for
+    ** every line against many phrases. */
+    unsigned char lo = util_lower((unsigned char)*needle);
+    unsigned char up = (unsigned)lo - 'a' < 26u ? (unsigned char)(lo - 0x20)
+                                                : lo;
+    char first[3] = {(char)lo, (char)up, '\0'};
+    if (first[0] == first[1]) {
+        for (hay = strchr(hay, lo); hay; hay = strchr(hay + 1, lo))
+            if (util_prefix_len(hay + 1, needle + 1) || !needle[1])
+                return hay;
+        return NULL;
+    }
     for (hay = strpbrk(hay, first); hay; hay = strpbrk(hay + 1, first))
-        if (strncasecmp(hay, needle, n) == 0)
+        if (util_prefix_len(hay + 1, needle + 1) || !needle[1])
             return hay;
     return NULL;
 }
 
+size_t pxe_ci_prefix(const char *s, const char *prefix)
+{
+    return util_prefix_len(s, prefix);
+}
+
+void pxe_ascii_lower(char *s)
+{
+    for (; *s; s++)
+        *s = (char)util_lower((unsigned char)*s);
+}
+
+/* Where the pair of bytes a, b falls in a pxe_pairs: six bits of each,
+** with the case bit set, so that a letter and its capital fall together
+** (as do a few other bytes: a false "maybe" costs only a search). */
+static inline unsigned util_pair_bit(unsigned char a, unsigned char b)
+{
+    return ((a | 0x20u) & 0x3Fu) << 6 | ((b | 0x20u) & 0x3Fu);
+}
+
+void pxe_pairs_of(pxe_pairs *p, const char *s)
+{
+    memset(p->bits, 0, sizeof p->bits);
+    if (!*s)
+        return;
+    for (; s[1]; s++) {
+        unsigned b = util_pair_bit((unsigned char)s[0], (unsigned char)s[1]);
+        p->bits[b >> 6] |= 1ULL << (b & 63);
+    }
+}
+
+int pxe_pairs_may_hold(const pxe_pairs *p, const char *phrase)
+{
+    if (!*phrase)
+        return 1;
+    for (; phrase[1]; phrase++) {
+        unsigned b = util_pair_bit((unsigned char)phrase[0],
+                                   (unsigned char)phrase[1]);
+        if (!(p->bits[b >> 6] & (1ULL << (b & 63))))
+            return 0;
+    }
+    return 1;
+}
+
 int pxe_starts_with_ci(const char *s, const char *prefix)
 {
-    return strncasecmp(s, prefix, strlen(prefix)) == 0;
+    return !*prefix || util_prefix_len(s, prefix) > 0;
 }
 
 size_t pxe_prefix_in(const char *s, const char *const *list, size_t count)
@@ -157,19 +242,39 @@ size_t pxe_prefix_in(const char *s, const char *const *list, size_t count)
     return 0;
 }
 
-static int is_wordch(unsigned char c)
+static inline int is_wordch(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80;
+    return util_alnum(c) || c >= 0x80;
 }
+
+/* The bytes pxe_word_count() counts as inside a word: letters, digits,
+** non-ASCII bytes and the apostrophe, as a table, since every line is
+** counted many times. */
+#define UTIL_W(c) ((c) >= 0x80 || (c) == '\'' || \
+                   ((c) >= '0' && (c) <= '9') || \
+                   (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z'))
+#define UTIL_W4(c) UTIL_W(c), UTIL_W(c + 1), UTIL_W(c + 2), UTIL_W(c + 3)
+#define UTIL_W16(c) UTIL_W4(c), UTIL_W4(c + 4), UTIL_W4(c + 8), UTIL_W4(c + 12)
+#define UTIL_W64(c) UTIL_W16(c), UTIL_W16(c + 16), UTIL_W16(c + 32), \
+                    UTIL_W16(c + 48)
+static const unsigned char util_in_word[256] = {
+    UTIL_W64(0), UTIL_W64(64), UTIL_W64(128), UTIL_W64(192)};
 
 size_t pxe_word_count(const char *s)
 {
+    return pxe_word_count_max(s, (size_t)-2);
+}
+
+size_t pxe_word_count_max(const char *s, size_t max)
+{
     size_t words = 0;
-    int in = 0;
+    unsigned in = 0;
     for (; *s; s++) {
-        int w = is_wordch((unsigned char)*s) || *s == '\'';
-        words += w && !in;
+        unsigned w = util_in_word[(unsigned char)*s];
+        words += w & ~in;
         in = w;
+        if (words > max)
+            break;
     }
     return words;
 }
@@ -189,7 +294,7 @@ size_t pxe_letter_count(const char *s)
     size_t n = 0;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        n += isalpha(c) || c >= 0xC0;
+        n += (unsigned)(c | 0x20) - 'a' < 26u || c >= 0xC0;
     }
     return n;
 }
@@ -234,7 +339,7 @@ void pxe_line_key(const char *s, char *buf, size_t size)
             continue;
         }
         space = 0;
-        buf[o++] = isdigit(c) ? '0' : (char)tolower(c);
+        buf[o++] = (unsigned)c - '0' < 10u ? '0' : (char)util_lower(c);
     }
     while (o > 0 && buf[o - 1] == ' ')
         o--;
@@ -284,7 +389,8 @@ int pxe_url_host(const char *url, char *buf, size_t size)
     return 1;
 }
 
-long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
+/* Room for one more line; -1 (and ls->oom) without memory. */
+static int util_lines_room(pxe_lines *ls)
 {
     if (ls->oom)
         return -1;
@@ -298,12 +404,40 @@ long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
         ls->v = v;
         ls->cap = cap;
     }
+    return 0;
+}
+
+long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
+{
+    if (util_lines_room(ls))
+        return -1;
     char *t = pxe_collapse(s, n);
     if (!t) {
         ls->oom = 1;
         return -1;
     }
     ls->v[ls->n] = (pxe_line){t, PXE_LINE_BODY, NULL, para, 0};
+    return (long)ls->n++;
+}
+
+long pxe_lines_add_owned(pxe_lines *ls, char *s, size_t n, int para)
+{
+    if (util_lines_room(ls)) {
+        free(s);
+        return -1;
+    }
+    /* As pxe_collapse(): trimmed, runs collapsed, and a trailing space
+    ** left by a no-break space dropped. */
+    size_t a = 0;
+    while (a < n && pxe_is_space((unsigned char)s[a]))
+        a++;
+    while (n > a && pxe_is_space((unsigned char)s[n - 1]))
+        n--;
+    n = util_collapse_to(s, s + a, n - a, 0);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    s[n] = '\0';
+    ls->v[ls->n] = (pxe_line){s, PXE_LINE_BODY, NULL, para, 0};
     return (long)ls->n++;
 }
 

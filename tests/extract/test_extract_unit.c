@@ -131,6 +131,40 @@ static void test_chrome_phrases(void)
     T(pxe_chrome_phrase("\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81") != NULL);
 }
 
+/* The fast paths of the text tools give what the plain ones did. */
+static void test_text_tools(void)
+{
+    T(pxe_word_count("It's 3 o'clock, caf\xc3\xa9 -- ok") == 5);
+    T(pxe_word_count_max("one two three four five", 2) == 3);
+    T(pxe_word_count_max("one two", 5) == 2);
+    T(pxe_word_count_max("", 0) == 0);
+    const char *hay = "Photo: (AP Photo/Jane Doe) at the GETTY Images desk";
+    T(pxe_stristr(hay, "getty images") == strstr(hay, "GETTY"));
+    T(pxe_stristr(hay, "(ap photo") == strstr(hay, "(AP"));
+    T(pxe_stristr(hay, "/jane") == strstr(hay, "/Jane"));
+    T(pxe_stristr(hay, "reuters") == NULL);
+    T(pxe_stristr("ab", "abc") == NULL);
+    T(pxe_starts_with_ci("Copyright 2019", "copyright "));
+    T(!pxe_starts_with_ci("Copy", "copyright"));
+    T(pxe_ci_prefix("MENU *", "menu") == 4);
+    T(pxe_ci_prefix("Men", "menu") == 0);
+    pxe_pairs pairs;
+    pxe_pairs_of(&pairs, hay);
+    /* Never a wrong "no"; a phrase with a missing pair is a "no". */
+    T(pxe_pairs_may_hold(&pairs, "getty images"));
+    T(pxe_pairs_may_hold(&pairs, "AP PHOTO/"));
+    T(pxe_pairs_may_hold(&pairs, "x"));
+    T(!pxe_pairs_may_hold(&pairs, "zq"));
+    pxe_lines ls = {0};
+    char *owned = pxe_strdup("  one \xc2\xa0 two\t\tthree \xc2\xa0");
+    char *copied = pxe_collapse(owned, strlen(owned));
+    T(pxe_lines_add_owned(&ls, owned, strlen(owned), 0) == 0);
+    EQ(copied, ls.v[0].text);
+    EQ("one two three", ls.v[0].text);
+    free(copied);
+    pxe_lines_free(&ls);
+}
+
 static void test_aliases(void)
 {
     char path[] = "/tmp/pxe-aliases-XXXXXX";
@@ -486,6 +520,7 @@ int main(void)
     test_dates();
     test_bylines();
     test_chrome_phrases();
+    test_text_tools();
     test_aliases();
     test_learn();
     test_text_hostile();
