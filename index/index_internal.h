@@ -37,6 +37,8 @@ struct px_index {
     char *xapian_path;
     int writable;
     char language[32];
+    char *missing;             /* remote shards left out (PX_OPEN_PARTIAL),
+                                  "HOST:PORT, ...", or NULL */
     px_store *store;
     px_xdb *xdb;               /* writer: used by one thread at a time, see
                                   index_pipeline.c */

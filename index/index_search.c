@@ -704,6 +704,23 @@ void px_results_free(px_results *r)
     free(r);
 }
 
+/* Results from the shards that answered say which did not. */
+static px_status missing_notice(px_index *ix, px_results *r, px_err *err)
+{
+    const char *fmt = "%s%sshards that did not answer are left out (%s): "
+                      "counts and hits miss their articles";
+    const char *before = r->notice ? r->notice : "";
+    size_t n = strlen(fmt) + strlen(before) + strlen(ix->missing) + 4;
+    char *msg = malloc(n);
+    if (!msg)
+        return px_err_set(err, PX_ENOMEM, "out of memory");
+    snprintf(msg, n, fmt, before, *before ? "; " : "", ix->missing);
+    free(r->notice);
+    r->notice = msg;
+    r->exact = 0;
+    return PX_OK;
+}
+
 px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
                     px_err *err)
 {
@@ -760,6 +777,10 @@ px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
     }
     /* Not knowing is no reason to fail the search: 0 then. */
     px_index_pending(ix, &r->pending, NULL);
+    if (ix->missing && (st = missing_notice(ix, r, err)) != PX_OK) {
+        px_results_free(r);
+        return st;
+    }
     *out = r;
     return PX_OK;
 }

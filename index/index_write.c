@@ -586,6 +586,7 @@ static void index_free(px_index *ix)
     px_store_close(ix->store);
     free(ix->dir);
     free(ix->xapian_path);
+    free(ix->missing);
     free(ix);
 }
 
@@ -659,10 +660,12 @@ static px_status open_writer(px_index *ix, const char *language, px_err *err)
 /* A directory with a stub of shards in xapian/ and no store: a front that
 ** searches shards served elsewhere (docdata.c).  The language is the
 ** one the shards record. */
-static px_status open_front(px_index *ix, px_err *err)
+static px_status open_front(px_index *ix, int partial, px_err *err)
 {
     char *lang = NULL;
-    px_status st = px_xdb_open_read(ix->xapian_path, &ix->xdb, err);
+    px_status st = partial ? px_xdb_open_partial(ix->xapian_path, &ix->xdb,
+                                                 &ix->missing, err)
+                           : px_xdb_open_read(ix->xapian_path, &ix->xdb, err);
     if (st == PX_OK)
         st = px_xdb_get_metadata(ix->xdb, PX_META_LANGUAGE, &lang, err);
     if (st == PX_OK && (!lang || !*lang))
@@ -674,7 +677,7 @@ static px_status open_front(px_index *ix, px_err *err)
     return st;
 }
 
-static px_status open_reader(px_index *ix, px_err *err)
+static px_status open_reader(px_index *ix, int partial, px_err *err)
 {
     char *spath = px_path_join(ix->dir, PX_STORE_FILE);
     char *stub = px_path_join(ix->xapian_path, "XAPIANDB");
@@ -687,14 +690,16 @@ static px_status open_reader(px_index *ix, px_err *err)
             "no index at %s (create one with: pressdex-index --db %s add "
             "PATH...)", ix->dir, ix->dir);
     if (st == PX_OK && front)
-        st = open_front(ix, err);
+        st = open_front(ix, partial, err);
     else if (st == PX_OK)
         st = px_store_open(spath, 0, &ix->store, err);
     free(spath);
     free(stub);
     if (st == PX_OK && !front) st = settle_language(ix, NULL, err);
     if (st == PX_OK && !front) {
-        st = px_xdb_open_read(ix->xapian_path, &ix->xdb, err);
+        st = partial ? px_xdb_open_partial(ix->xapian_path, &ix->xdb,
+                                           &ix->missing, err)
+                     : px_xdb_open_read(ix->xapian_path, &ix->xdb, err);
         /* A remote shard that is down says so itself. */
         if (st == PX_ENOTFOUND || st == PX_ECORRUPT)
             st = px_err_set(err, PX_ECORRUPT,
@@ -712,7 +717,7 @@ px_status px_index_open(const char *dir, int mode, const char *language,
         return px_err_set(err, PX_ENOMEM, "out of memory");
     ix->dir = strdup(dir);
     ix->xapian_path = px_path_join(dir, PX_XAPIAN_DIR);
-    ix->writable = mode == PX_OPEN_WRITE;
+    ix->writable = (mode & PX_OPEN_WRITE) != 0;
     ix->batch = PX_DEFAULT_BATCH;
     ix->batch_bytes = PX_DEFAULT_BATCH_BYTES;
     px_status st = ix->dir && ix->xapian_path
@@ -720,7 +725,8 @@ px_status px_index_open(const char *dir, int mode, const char *language,
                        : px_err_set(err, PX_ENOMEM, "out of memory");
     if (st == PX_OK)
         st = ix->writable ? open_writer(ix, language, err)
-                          : open_reader(ix, err);
+                          : open_reader(ix, (mode & PX_OPEN_PARTIAL) != 0,
+                                        err);
     if (st != PX_OK) {
         if (ix->in_txn)
             px_store_rollback(ix->store, NULL);

@@ -217,7 +217,14 @@ px_status px_variants_expand(const px_variants *v, const char *query,
 
 typedef struct px_index px_index;
 
-enum { PX_OPEN_READ = 0, PX_OPEN_WRITE = 1 };
+enum {
+    PX_OPEN_READ = 0,
+    PX_OPEN_WRITE = 1,
+    /* With PX_OPEN_READ: remote shards that do not answer are left out
+    ** instead of failing the open; searches then say which
+    ** (px_results.notice) and their counts are not exact. */
+    PX_OPEN_PARTIAL = 2
+};
 
 /* Opens the index in directory `dir`.  PX_OPEN_WRITE creates the directory
 ** and the index when missing and takes the single-writer lock; `language`
@@ -225,7 +232,9 @@ enum { PX_OPEN_READ = 0, PX_OPEN_WRITE = 1 };
 ** existing index always keeps the language it was built with.  Opening for
 ** writing also reconciles the Xapian side with the store (finishing work an
 ** interrupted run left).  PX_OPEN_READ never modifies anything.
-** On success *out is owned by the caller: px_index_close() it. */
+** On success *out is owned by the caller: px_index_close() it.  A
+** directory holding only xapian/ with a stub of remote shards (no store)
+** opens as a front of a sharded index (see px_index_create). */
 px_status px_index_open(const char *dir, int mode, const char *language,
                         px_index **out, px_err *err);
 /* Most shards an index's Xapian side may be split into. */
@@ -519,6 +528,9 @@ typedef struct {
     double time_limit;         /* seconds; 0: $PRESSDEX_TIME_LIMIT when set
                                   and valid, else default_time_limit */
     int no_time_limit;         /* no limit at all (--time-limit 0) */
+    int missing_shards_ok;     /* answer from the shards that answer
+                                  (PX_OPEN_PARTIAL); also when
+                                  $PRESSDEX_MISSING_SHARDS is "answer" */
     double default_time_limit; /* the program's own default (0: none) */
     px_outlet_resolver outlet_resolve;  /* outlet aliases, or NULL */
     void *outlet_ctx;          /* must outlive the env */

@@ -33,6 +33,7 @@ struct px_search_env {
     double time_limit;
     px_outlet_resolver outlet_resolve;
     void *outlet_ctx;
+    int partial;               /* PX_OPEN_PARTIAL */
     char warning[256];
 };
 
@@ -137,6 +138,9 @@ px_status px_search_env_new(const px_search_setup *s, px_search_env **out,
         : time_limit_from_env(env, s->default_time_limit);
     env->outlet_resolve = s->outlet_resolve;
     env->outlet_ctx = s->outlet_ctx;
+    const char *missing = getenv("PRESSDEX_MISSING_SHARDS");
+    env->partial = s->missing_shards_ok ||
+                   (missing && strcmp(missing, "answer") == 0);
     *out = env;
     return PX_OK;
 }
@@ -176,5 +180,7 @@ void px_search_env_apply(const px_search_env *env, px_search_opts *o)
 px_status px_search_env_open(const px_search_env *env, px_index **out,
                              px_err *err)
 {
-    return px_index_open(env->db, PX_OPEN_READ, NULL, out, err);
+    return px_index_open(env->db, PX_OPEN_READ |
+                         (env->partial ? PX_OPEN_PARTIAL : 0), NULL, out,
+                         err);
 }

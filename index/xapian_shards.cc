@@ -218,7 +218,92 @@ Xapian::WritableDatabase &pxw::route(px_xdb *db, unsigned *docid)
     return *db->wdb;
 }
 
+namespace {
+
+/* The stub file of a read handle's path (a stub file, or a directory
+** holding XAPIANDB); "" when there is none. */
+std::string stub_file(const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return "";
+    std::string f = S_ISDIR(sb.st_mode) ? join(path, STUB_NAME) : path;
+    return stat(f.c_str(), &sb) == 0 && S_ISREG(sb.st_mode) ? f : "";
+}
+
+/* Opens the stub's shards one by one into db; a remote shard that does
+** not answer is replaced by an empty database, which keeps the others'
+** document ids, and named in `missing`.  False for a stub line this does
+** not know (the caller opens it whole instead). */
+bool open_partial(const std::string &stub, Xapian::Database &db,
+                  std::vector<std::string> &missing)
+{
+    std::ifstream in(stub);
+    std::string dir = stub.substr(0, stub.rfind('/') + 1), line;
+    std::vector<std::string> lines;
+    while (std::getline(in, line))
+        if (!line.empty() && line[0] != '#')
+            lines.push_back(line);
+    for (const std::string &l : lines) {
+        size_t colon = l.rfind(':');
+        if (l.compare(0, 5, "auto ") == 0) {
+            std::string p = l.substr(5);
+            db.add_database(Xapian::Database(p[0] == '/' ? p : dir + p));
+        } else if (l.compare(0, 7, "remote ") == 0 && l[7] != ':' &&
+                   colon != std::string::npos && colon > 7) {
+            std::string host = l.substr(7, colon - 7);
+            unsigned port = static_cast<unsigned>(
+                std::strtoul(l.c_str() + colon + 1, nullptr, 10));
+            try {
+                db.add_database(Xapian::Remote::open(host, port));
+            } catch (const Xapian::NetworkError &) {
+                missing.push_back(host + ":" + std::to_string(port));
+                db.add_database(Xapian::WritableDatabase(
+                    std::string(), Xapian::DB_BACKEND_INMEMORY));
+            }
+        } else {
+            return false;
+        }
+    }
+    return !lines.empty();
+}
+
+}  // namespace
+
 /* ---- the C API ---------------------------------------------------- */
+
+px_status px_xdb_open_partial(const char *path, px_xdb **out, char **missing,
+                              px_err *err)
+{
+    *missing = nullptr;
+    std::string stub = stub_file(path);
+    if (stub.empty())
+        return px_xdb_open_read(path, out, err);
+    return pxw::guard(err, path, [&] {
+        px_xdb *h = new px_xdb{nullptr, nullptr};
+        std::vector<std::string> gone;
+        try {
+            h->db = new Xapian::Database();
+            if (!open_partial(stub, *h->db, gone)) {
+                delete h->db;
+                h->db = new Xapian::Database(path);
+                gone.clear();
+            }
+            h->remote = pxw::names_remote(path);
+            pxw::open_spelling(path, h);
+        } catch (...) {
+            delete h->db;
+            delete h;
+            throw;
+        }
+        std::string list;
+        for (const std::string &g : gone)
+            list += (list.empty() ? "" : ", ") + g;
+        *missing = gone.empty() ? nullptr : pxw::dup_string(list);
+        *out = h;
+    });
+}
+
 
 px_status px_xdb_create_sharded(const char *path, unsigned n, px_xdb **out,
                                 px_err *err)

@@ -50,6 +50,11 @@ px_status px_xstem_word(const char *lang, const char *word, char **out,
 /* ---- databases --------------------------------------------------- */
 
 px_status px_xdb_open_read(const char *path, px_xdb **out, px_err *err);
+/* As px_xdb_open_read, but a remote shard of a stub that does not answer
+** is left out (an empty database keeps the others' document ids) and
+** named in *missing ("HOST:PORT, ...", malloc'd; NULL when none). */
+px_status px_xdb_open_partial(const char *path, px_xdb **out, char **missing,
+                              px_err *err);
 /* Creates the database when missing; takes Xapian's writer lock. */
 px_status px_xdb_open_write(const char *path, px_xdb **out, px_err *err);
 /* Creates a fresh, empty database, replacing any existing one. */

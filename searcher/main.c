@@ -79,6 +79,10 @@ static const char usage_text[] =
 "                    header row, or with --facets the facet counts\n"
 "  --exact-spelling  do not match spelling variants (Kyiv also finds Kiev\n"
 "                    unless this is given; list in data/variants.txt)\n"
+"  --missing-shards  answer from the shards of a front that answer when\n"
+"                    some do not (the results say which are missing);\n"
+"                    by default such a search fails.  Also\n"
+"                    $PRESSDEX_MISSING_SHARDS=answer\n"
 "  --color WHEN      highlight with bold: auto (default), always, never\n"
 "  --version         the version of pressdex\n"
 "  -h, --help        this text\n"
@@ -98,6 +102,7 @@ typedef struct {
     int exact_spelling;
     double time_limit; /* --time-limit, 0 when not given */
     int no_time_limit; /* --time-limit 0 */
+    int missing_shards_ok;  /* --missing-shards */
     px_search_opts search;
     const char *outlets[MAX_OUTLETS];
     char *query;
@@ -164,6 +169,7 @@ static int parse_option(void *ctx, int opt, const char *arg)
     case 'F': c->search.facets = 1; return 0;
     case 'e': c->exact_spelling = 1; return 0;
     case 'C': c->search.collapse = 1; return 0;
+    case 'M': c->missing_shards_ok = 1; return 0;
     case 'T': {
         char *end;
         c->time_limit = strtod(arg, &end);
@@ -220,7 +226,7 @@ static int parse_args(cli *c, int argc, char **argv)
         {"color", 1, 'c'}, {"exact-spelling", 0, 'e'},
         {"collapse", 0, 'C'}, {"time-limit", 1, 'T'}, {"help", 0, 'h'},
         {"count", 0, 'N'}, {"format", 1, 'm'}, {"version", 0, 'V'},
-        {NULL, 0, 0}};
+        {"missing-shards", 0, 'M'}, {NULL, 0, 0}};
     char **words = NULL;
     int n = 0;
     int rc = ps_cli_split(argc, argv, opts, parse_option, c,
@@ -277,6 +283,7 @@ static int run_search(cli *c)
     px_search_setup setup = {.db = c->db, .exact_spelling = c->exact_spelling,
                              .time_limit = c->time_limit,
                              .no_time_limit = c->no_time_limit,
+                             .missing_shards_ok = c->missing_shards_ok,
                              .default_time_limit = PS_CLI_TIME_LIMIT};
     px_status st = ps_setup_init(&su, &setup, &err);
     if (st == PX_OK) {
