@@ -254,14 +254,18 @@ static px_status batch_split(px_batch *q, px_batch *parts, unsigned n,
         parts[k].synced = q->synced;
     for (size_t i = 0; i < q->n; i++) {
         px_pending_doc d = q->docs[i], words = {0, NULL, d.spell, d.meta};
+        memset(&q->docs[i], 0, sizeof q->docs[i]);   /* moved */
         d.spell = d.meta = NULL;
         px_status st = part_push(&parts[(d.docid - 1) % n], d, err);
+        if (st != PX_OK)
+            px_xdoc_free(d.doc);
         if (st == PX_OK && (words.spell || words.meta))
             st = part_push(&parts[n], words, err);
-        if (st != PX_OK)
+        if (st != PX_OK) {
+            free(words.spell);
+            free(words.meta);
             return st;
-        q->docs[i].doc = NULL;       /* moved */
-        q->docs[i].spell = q->docs[i].meta = NULL;
+        }
     }
     q->n = 0;
     q->text_bytes = 0;
@@ -274,22 +278,25 @@ px_status px_index_submit(px_index *ix, int64_t synced, px_err *err)
     unsigned n = px_xdb_nparts(ix->xdb);
     for (unsigned k = 0; k < n && !ix->writers[k]; k++)
         ix->writers[k] = writer_start(ix, px_xdb_shard(ix->xdb, k));
-    if (!ix->writers[n - 1]) {
-        px_status st = batch_apply(ix, ix->xdb, &ix->queue, err);
-        batch_clear(&ix->queue);
-        return st;
-    }
+    /* Without threads (or not all of them), each part is applied here,
+    ** in turn, once any thread that started is idle. */
+    int threads = ix->writers[n - 1] != NULL;
+    px_status st = threads ? PX_OK : px_index_drain(ix, err);
     if (n == 1) {
-        px_status st = writer_hand(ix->writers[0], &ix->queue, err);
-        if (st != PX_OK)
-            batch_clear(&ix->queue);
+        if (st == PX_OK)
+            st = threads ? writer_hand(ix->writers[0], &ix->queue, err)
+                         : batch_apply(ix, ix->xdb, &ix->queue, err);
+        batch_clear(&ix->queue);
         return st;
     }
     px_batch parts[PX_MAX_SHARDS + 1];
     memset(parts, 0, n * sizeof parts[0]);
-    px_status st = batch_split(&ix->queue, parts, n - 1, err);
+    if (st == PX_OK)
+        st = batch_split(&ix->queue, parts, n - 1, err);
     for (unsigned k = 0; st == PX_OK && k < n; k++)
-        st = writer_hand(ix->writers[k], &parts[k], err);
+        st = threads ? writer_hand(ix->writers[k], &parts[k], err)
+                     : batch_apply(ix, px_xdb_shard(ix->xdb, k), &parts[k],
+                                   err);
     for (unsigned k = 0; k < n; k++)
         batch_free(&parts[k]);
     batch_clear(&ix->queue);

@@ -378,8 +378,7 @@ static int replay_one(void *vctx, const px_article *a, int64_t deleted,
         c->st = px_index_build_doc(c->ix, a, &doc, &spell, &meta, c->err);
     if (c->st == PX_OK)
         c->st = px_index_enqueue(c->ix, a ? a->docid : deleted, doc, spell,
-                                 meta,
-                                 a ? text_bytes(a) : 0, c->err);
+                                 meta, a ? text_bytes(a) : 0, c->err);
     /* Only the last batch records the synced mark. */
     if (c->st == PX_OK && px_index_queue_full(c->ix))
         c->st = px_index_submit(c->ix, -1, c->err);
@@ -548,7 +547,8 @@ px_status px_index_delete(px_index *ix, int64_t docid, px_err *err)
                           ix->dir);
     px_status st = ensure_txn(ix, err);
     if (st == PX_OK) st = px_store_delete(ix->store, docid, err);
-    if (st == PX_OK && px_index_enqueue(ix, docid, NULL, NULL, NULL, 0, err) != PX_OK) {
+    if (st == PX_OK &&
+        px_index_enqueue(ix, docid, NULL, NULL, NULL, 0, err) != PX_OK) {
         ix->stale = 1;
         return PX_ENOMEM;
     }
