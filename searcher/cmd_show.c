@@ -114,8 +114,9 @@ static void cluster_line(px_index *ix, const px_article *a, char *out,
                           strcmp(m[j]->outlet, m[i]->outlet) == 0))
             j++;
         outlets += j == i;
-        px_article_free(m[i]);
     }
+    for (size_t i = 0; i < n; i++)
+        px_article_free(m[i]);
     free(m);
     if (*members <= 1)
         snprintf(out, cap, "%lld (this article only)", (long long)a->cluster);
