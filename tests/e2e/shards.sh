@@ -156,6 +156,21 @@ expect_eq "remote facets with a date sort are exact" \
   "$("$PX_SEARCH" --db "$T/s1" --json --facets --sort newest oil | jq -c .facets)" \
   "$("$PX_SEARCH" --db "$T/front4" --json --facets --sort newest oil | jq -c .facets)"
 
+# The search page answers from a front as from the index.
+if [[ -n ${PX_CGI:-} ]]; then
+  page() {  # DB QUERY-STRING: the page's HTML, the index path left out
+    REQUEST_METHOD=GET QUERY_STRING="$2" PRESSDEX_DB="$1" "$PX_CGI" |
+      sed "s|$1||g"
+  }
+  for qs in "q=oil+prices&facets=1" "q=port+strike&sort=newest" "id=7"; do
+    page "$T/front4" "$qs" >"$T/page"
+    expect_eq "the page from a front: $qs" "$(page "$T/s1" "$qs")" \
+      "$(cat "$T/page")"
+  done
+  expect_match "a page of a front shows the article" '<h1>[^<]+' "$T/page"
+  expect_no_match "and no error" 'unavailable|error' "$T/page"
+fi
+
 # A shard server that is gone: exit 2, naming it.
 down=$(sed -n 2p "$T/front4/xapian/XAPIANDB" | cut -d' ' -f2)
 for pid in "${pids[@]}"; do
