@@ -195,21 +195,19 @@ void query_cost(const Xapian::Database &db, const Xapian::Query &q,
 }
 
 /* A wildcard as the terms it stands for: the `max` most frequent index
-** terms starting with its pattern, joined with its combiner.  Xapian
-** expands a wildcard inside each shard and weights it with that shard's
-** statistics, so the same query ranks differently once an index is split;
-** expanded here, against every shard, it ranks as on one database. */
+** terms starting with its pattern, any of which matches, each weighted on
+** its own (OP_OR).  Xapian would expand the wildcard inside each shard and
+** weight the expansion as one term (OP_SYNONYM) with statistics estimated
+** shard by shard, so that a query would rank differently once an index is
+** split (and OP_MAX, the other shard-proof choice, crashes Xapian 1.4.22
+** over several shards); each term's own weight uses statistics of the
+** whole index. */
 Xapian::Query expand_wildcard(const Xapian::Database &db,
                               const Xapian::Query &q, unsigned max)
 {
-    std::string pattern, d = q.get_description();
+    std::string pattern;
     if (!wildcard_pattern(q, pattern))
         return q;
-    Xapian::Query::op op = Xapian::Query::OP_SYNONYM;
-    if (d.compare(0, 18, "Query(WILDCARD OR ") == 0)
-        op = Xapian::Query::OP_OR;
-    else if (d.compare(0, 19, "Query(WILDCARD MAX ") == 0)
-        op = Xapian::Query::OP_MAX;
     std::vector<std::pair<Xapian::doccount, std::string>> found;
     for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern);
          ++t)
@@ -224,7 +222,7 @@ Xapian::Query expand_wildcard(const Xapian::Database &db,
     std::sort(terms.begin(), terms.end());
     if (terms.empty())
         return Xapian::Query::MatchNothing;
-    return Xapian::Query(op, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 /* q with its wildcards expanded (expand_wildcard), through the operators
@@ -263,8 +261,7 @@ px_status px_xquery_cost(px_xdb *db, const px_xquery *q, unsigned cap,
 px_status px_xquery_expand_wildcards(px_xdb *db, px_xquery *q, px_err *err)
 {
     return guard(err, "wildcard", [&] {
-        if (db->db->size() > 1)
-            q->q = expand_wildcards(*db->db, q->q, PX_XWILDCARD_MAX);
+        q->q = expand_wildcards(*db->db, q->q, PX_XWILDCARD_MAX);
     });
 }
 

@@ -224,10 +224,9 @@ int px_xquery_empty(const px_xquery *q);
 ** PX_XWILDCARD_MAX), and *wildcards the number of wildcards.  The count
 ** stops soon after *terms passes `cap`, so that it costs little however
 ** broad the query. */
-/* On a database of several shards, replaces each wildcard of q by the
-** terms it stands for across all of them, so that it is weighted as on
-** one database (Xapian would weight it shard by shard); no change on one
-** database. */
+/* Replaces each wildcard of q by the terms it stands for, each weighted
+** on its own (see xapian_search.cc): a wildcard then ranks the same on
+** one database and on any number of shards. */
 px_status px_xquery_expand_wildcards(px_xdb *db, px_xquery *q, px_err *err);
 px_status px_xquery_cost(px_xdb *db, const px_xquery *q, unsigned cap,
                          unsigned *terms, unsigned *wildcards, px_err *err);

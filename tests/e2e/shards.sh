@@ -7,7 +7,7 @@
 # results.
 . "$(dirname "$0")/lib.sh"
 
-REUTERS="$(dirname "$0")/../../../shared/corpus/reuters21578.jsonl"
+REUTERS=${PX_CORPUS:-$(dirname "$0")/../../../shared/corpus}/reuters21578.jsonl
 inputs=("$PX_EXAMPLES")
 if [[ -r $REUTERS ]]; then
   head -2500 "$REUTERS" >"$T/reuters.jsonl"
@@ -184,15 +184,15 @@ expect_status "a shard down fails the search" 2 \
 expect_match "naming the shard" "remote shard did not answer.*$down" "$T/err"
 expect_eq "and prints no partial result" "" "$(cat "$T/out")"
 expect_status "--missing-shards answers from the rest" 0 \
-  "$PX_SEARCH" --db "$T/front4" --missing-shards --json --facets --limit 10000 oil
+  "$PX_SEARCH" --db "$T/front4" --missing-shards --json --facets --limit 10000 strike
 expect_match "saying which shard is missing" "left out \($down\)" "$T/out"
 expect_eq "its count is not called exact" false "$(jq .total.exact "$T/out")"
 expect_eq "and no hit comes from the missing shard" "" \
   "$(jq -r '.hits[].id | select(. % 4 == 2)' "$T/out")"
 expect_eq "the others' hits are all there" \
-  "$("$PX_SEARCH" --db "$T/s4" --json --limit 10000 oil |
+  "$("$PX_SEARCH" --db "$T/s4" --json --limit 10000 strike |
      jq -c '[.hits[].id | select(. % 4 != 2)] | sort')" \
   "$(jq -c '[.hits[].id] | sort' "$T/out")"
 PRESSDEX_MISSING_SHARDS=answer expect_status "as does the environment" 0 \
-  "$PX_SEARCH" --db "$T/front4" oil
+  "$PX_SEARCH" --db "$T/front4" strike
 finish
