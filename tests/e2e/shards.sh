@@ -53,6 +53,8 @@ expect_status "the shard count is fixed" 2 "$PX_INDEX" --db "$T/s2" add \
   --shards 4 "$PX_EXAMPLES"
 expect_match "and says how to change it" "reindex --shards 4" "$T/err"
 
+cp -r "$T/s2" "$T/s2kept"        # served through xapian-tcpsrv below
+
 # Resharding and compacting keep every answer.
 expect_status "reindex into 3 shards" 0 "$PX_INDEX" --db "$T/s2" reindex \
   --shards 3
@@ -134,10 +136,11 @@ front() {
     echo "remote 127.0.0.1:$port" >>"$1/xapian/XAPIANDB"
   done <"$2/xapian/XAPIANDB"
 }
+front "$T/front2" "$T/s2kept"
 front "$T/front3" "$T/s2"            # s2 has 3 shards since its reindex
 cp "$T/s2/articles.sqlite" "$T/front3/"
 front "$T/front4" "$T/s4"            # no store: the shards carry it all
-for n in 3 4; do
+for n in 2 3 4; do
   snapshot "$T/front$n" >"$T/remote$n" 2>&1
   if cmp -s "$T/snap1" "$T/remote$n"; then pass; else
     fail "$n remote shards answer as one database"
