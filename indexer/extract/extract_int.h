@@ -136,6 +136,11 @@ typedef struct {
     ** share and comment links repeat the page's own URL. */
     pxe_host *url_dates;
     size_t n_url_dates, cap_url_dates;
+    /* The text the lines were read from (borrowed from the caller, alive
+    ** while the lines are read; NULL for an HTML body): what the layout
+    ** drops, such as a printed URL's path, can be read again there. */
+    const char *raw;
+    size_t raw_len;
     /* Set by a caller that wants the lines only (learning): the layout
     ** then counts no hosts and no URL dates. */
     int lines_only;
@@ -242,6 +247,14 @@ char *pxe_text_named_outlet(const pxe_lines *ls);
 ** index or -1. */
 long pxe_text_author(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
                      long anchor);
+/* The outlet of a "NAME for OUTLET" byline (malloc'd), or NULL. */
+char *pxe_byline_for_outlet(const char *line);
+/* Whether the name's last word is how newspapers' and magazines' names
+** end ("Today", "Tribune", "Post-Dispatch"); n: the name's length. */
+int pxe_masthead_name(const char *name, size_t n);
+/* Where a paper's name starts in a byline that runs a writer's name into
+** it ("Elliot Brownstein Florida Today" -> 18); 0 when it names none. */
+size_t pxe_byline_org_start(const char *name);
 /* Two to four words, each capitalised: how names are written. */
 int pxe_name_capitalised(const char *s);
 /* Parses "By NAME …" shapes; returns a malloc'd author or NULL. */
@@ -258,7 +271,27 @@ void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
 ** gives itself (copyright, appeals, its own name written like its
 ** domain); records candidates. */
 void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
-                     const pxe_hints *h);
+                     const pxe_hints *h, long title_at, long byline_at);
+
+/* ---- textself.c ---------------------------------------------------- */
+
+/* The page's own address as it prints it: an absolute URL in the text
+** (wrapped onto the next line or not) whose path spells the headline;
+** into buf, 1 when found. */
+int pxe_own_url(const pxe_lines *ls, const char *headline, char *buf,
+                size_t size);
+/* A name run together of capitals in the page's first lines
+** ("ProFootballTalk") whose capitals the page writes as a word ("PFT");
+** malloc'd or NULL, with the lines that abbreviation stands on. */
+char *pxe_abbreviated_name(const pxe_lines *ls, int *count);
+/* The paper named after the writer on byline line `at` ("Elliot
+** Brownstein Florida Today", "Jane Doe, Chicago Tribune"): capitalised
+** words ending as papers' names do; malloc'd or NULL. */
+char *pxe_byline_paper(const pxe_lines *ls, const char *author, long at);
+/* A brand written where a writer's name would stand, right under the
+** headline and before a date ("LinkNaija August 08, 2018"); malloc'd or
+** NULL. */
+char *pxe_byline_brand(const pxe_lines *ls, long title_at);
 
 /* ---- result.c ------------------------------------------------------ */
 

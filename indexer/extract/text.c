@@ -422,6 +422,8 @@ int pxe_text_layout(const char *text, size_t len, pxe_lines *ls)
         text += 3;
         len -= 3;
     }
+    ls->raw = text;
+    ls->raw_len = len;
     text_lines(text, len, ls);
     return ls->oom ? -1 : 0;
 }

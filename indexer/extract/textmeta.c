@@ -9,9 +9,10 @@
 ** standing close above the story; it loses for being a list item, a link
 ** or image line, a sentence, a menu word or a copyright line.  The byline
 ** and the date are then looked for around the chosen headline
-** (textnames.c, textdate.c) and the outlet across the whole page
-** (textoutlet.c).  Every value records its source and a confidence, and
-** the candidates considered are kept for `explain`.
+** (textnames.c, textdate.c), and the outlet across the whole page
+** (textoutlet.c) once the headline and byline are known.  Every value
+** records its source and a confidence, and the candidates considered are
+** kept for `explain`.
 */
 #include <ctype.h>
 #include <stdio.h>
@@ -267,19 +268,15 @@ static long tm_find_known_title(const pxe_lines *ls, const char *title)
     return -1;
 }
 
-static void tm_title(pxe_lines *ls, pxe_result *r, long *title_at)
+/* Finds the headline's line (-1 when none) and marks it and the short
+** lines above it; the title itself is set by tm_title_set() once the
+** outlet is known, whose name a " | Site" tail may repeat. */
+static long tm_title(pxe_lines *ls, pxe_result *r)
 {
     long t = r->title.value ? tm_find_known_title(ls, r->title.value)
                             : tm_find_title(ls, r);
-    *title_at = t;
     if (t < 0)
-        return;
-    if (!r->title.value) {
-        char *stripped = pxe_title_strip_site(ls->v[t].text, r->outlet.value);
-        if (stripped)
-            pxe_field_set(&r->title, stripped, "best-scored headline", 60);
-        free(stripped);
-    }
+        return t;
     ls->v[t].role = PXE_LINE_TITLE;
     ls->v[t].why = "headline";
     for (size_t i = 0; i < ls->n; i++) {
@@ -293,6 +290,19 @@ static void tm_title(pxe_lines *ls, pxe_result *r, long *title_at)
             l->why = "above the headline";
         }
     }
+    return t;
+}
+
+/* The headline on line t, without a " | Site" tail, as the title (unless
+** a header gave one). */
+static void tm_title_set(const pxe_lines *ls, pxe_result *r, long t)
+{
+    if (t < 0 || r->title.value)
+        return;
+    char *stripped = pxe_title_strip_site(ls->v[t].text, r->outlet.value);
+    if (stripped)
+        pxe_field_set(&r->title, stripped, "best-scored headline", 60);
+    free(stripped);
 }
 
 static void tm_wire(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
@@ -358,12 +368,15 @@ static void tm_headers(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r)
 int pxe_textmeta(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
                  const pxe_hints *h)
 {
-    long t;
     tm_headers(ctx, ls, r);
-    pxe_text_outlet(ctx, ls, r, h);
-    tm_title(ls, r, &t);
+    /* The headline and the byline first: the outlet reads the page's
+    ** own address by the headline's words and the organisation a byline
+    ** names after the writer. */
+    long t = tm_title(ls, r);
     long anchor = t >= 0 ? t : (long)ls->story_from;
     long by = pxe_text_author(ctx, ls, r, anchor);
+    pxe_text_outlet(ctx, ls, r, h, t, by);
+    tm_title_set(ls, r, t);
     if (r->date_source == PX_DATE_UNKNOWN)
         pxe_text_date(ls, r, h, t, by);
     tm_wire(ctx, ls, r, (size_t)anchor);

@@ -5,10 +5,11 @@
 ** Bylines come in many shapes: "By Ana Ruiz | March 3, 2025", "By" on one
 ** line and the name on the next, "Author: Ana Ruiz", "ANA RUIZ for The
 ** Example Post", "Tom Krisher, AP Auto Writer", or a name alone on the
-** line next to the date.  Photo credits ("Ana Ruiz | Reuters", "Photo:
-** Ana Ruiz/AP") and desks are not authors.  The site names itself in
-** copyright lines and appeals ("Support the Example Post"); textoutlet.c
-** weighs those against the page's domain.
+** line next to the date, sometimes run into the paper's name ("Ana Ruiz
+** Harbor Herald": the paper is cut off the name).  Photo credits ("Ana
+** Ruiz | Reuters", "Photo: Ana Ruiz/AP") and desks are not authors.  The
+** site names itself in copyright lines and appeals ("Support the Example
+** Post"); textoutlet.c weighs those against the page's domain.
 */
 #include <ctype.h>
 #include <stdio.h>
@@ -145,6 +146,68 @@ static char *tn_byline_outlet(const char *line)
         o = NULL;
     }
     return o;
+}
+
+char *pxe_byline_for_outlet(const char *line)
+{
+    return tn_byline_outlet(line);
+}
+
+/* Whether a word ends a newspaper's or magazine's name the way most do
+** ("Florida Today", "Chicago Tribune", "Post-Dispatch"). */
+static int tn_masthead_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "today", "times", "post", "news", "herald", "journal", "tribune",
+        "gazette", "chronicle", "daily", "press", "register", "observer",
+        "telegraph", "guardian", "examiner", "standard", "bulletin",
+        "courier", "dispatch", "inquirer", "enquirer", "sentinel",
+        "monitor", "magazine", "globe", "star", "sun", "mirror", "express",
+        "independent", "record", "review", "leader", "citizen", "weekly",
+        "mail", "ledger", "telegram", "advocate"};
+    for (size_t i = n; i-- > 0;)
+        if (w[i] == '-') {   /* "Post-Dispatch": its last part */
+            n -= i + 1;
+            w += i + 1;
+            break;
+        }
+    for (size_t i = 0; i < PXE_COUNT(words); i++)
+        if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+int pxe_masthead_name(const char *name, size_t n)
+{
+    size_t last = n;
+    while (last > 0 && name[last - 1] != ' ')
+        last--;
+    return last > 0 && tn_masthead_word(name + last, n - last);
+}
+
+size_t pxe_byline_org_start(const char *name)
+{
+    const char *w[8];
+    size_t nw = 0;
+    for (const char *p = name; *p; p++)
+        if ((p == name || p[-1] == ' ') && *p != ' ') {
+            if (nw == 8 || !(isupper((unsigned char)*p) ||
+                             isdigit((unsigned char)*p)))
+                return 0;
+            w[nw++] = p;
+        }
+    if (nw < 4 || !pxe_masthead_name(name, strlen(name)))
+        return 0;
+    /* Two words of the name and two of the paper, unless "The" says
+    ** where the paper starts; a longer byline ends with the paper's two
+    ** words ("Michael David Smith Chicago Tribune"). */
+    size_t k = nw <= 4 ? 2 : nw - 2;
+    for (size_t j = 2; j + 1 < nw; j++)
+        if (strncmp(w[j], "The ", 4) == 0) {
+            k = j;
+            break;
+        }
+    return k <= 3 ? (size_t)(w[k] - name) : 0;
 }
 
 int pxe_set_outlet(const pxe_ctx *ctx, pxe_result *r, const char *cand,
@@ -394,18 +457,21 @@ static char *tn_author_at(const pxe_ctx *ctx, const pxe_lines *ls, size_t i,
 static void tn_take_author(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
                            size_t i, size_t used, char *a, int pass)
 {
+    /* "Elliot Brownstein Florida Today": the paper is no part of the
+    ** name (textoutlet.c reads it from the line). */
+    size_t org = pxe_byline_org_start(a);
+    while (org > 0 && strchr(" ,;|-", a[org - 1]))
+        a[--org] = '\0';
     pxe_result_cand(r, "author", a, 70 - pass * 15, "%s, line %zu",
                     tn_how[pass], i + 1);
     if (!r->author.value)
         pxe_field_set(&r->author, a, tn_how[pass], 70 - pass * 15);
-    /* "NAME for OUTLET": the outlet the writer files for, or the agency
-    ** whose copy this is. */
+    /* "NAME for AGENCY": the agency whose copy this is (an outlet named
+    ** so is textoutlet.c's to weigh). */
     char *o = tn_byline_outlet(ls->v[i].text);
     const char *w = o ? pxe_wire_name(ctx, o) : NULL;
     if (w && !r->wire.value)
         pxe_field_set(&r->wire, w, "byline 'for' an agency", 75);
-    else if (o)
-        pxe_set_outlet(ctx, r, o, "byline 'for' an outlet", 55);
     free(o);
     for (size_t k = i; k <= used; k++) {
         ls->v[k].role = PXE_LINE_META;

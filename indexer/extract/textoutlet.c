@@ -7,8 +7,10 @@
 ** everywhere), the site's name written as its domain reads ("The Hill"
 ** for thehill.com, "Al Jazeera" for aljazeera.com), the copyright line
 ** (often the parent company: "Dow Jones & Company" for the WSJ), appeals
-** ("Support the Example Post") and "NAME for OUTLET" bylines.  So the
-** page's domain is found first, from the host tally and the names that
+** ("Support the Example Post"), "NAME for OUTLET" bylines and what
+** textself.c reads (the address the page prints, the paper a byline
+** names, the name the page abbreviates).  So the page's domain is found
+** first, from its own address or the host tally and the names that
 ** spell each host; a name is believed when it spells that domain (whole,
 ** or shortened: "New York Post" for nypost.com) and is written more than
 ** once, and a copyright holder only when the page gives no domain to
@@ -610,13 +612,25 @@ static const char *to_by_domain(const pxe_ctx *ctx, const pxe_lines *ls,
     return d;
 }
 
+/* What the page says of itself besides its domain, for to_by_name(). */
+typedef struct {
+    char *holder;      /* copyright holder or appeal */
+    char *framed;      /* "Subscribe to X", "X Newsletter" */
+    int framed_n;
+    char *paper;       /* the paper a byline names after the writer */
+    char *abbrev;      /* the logo's name the page abbreviates */
+    int abbrev_n;
+} to_said;
+
 /* Names the page gives itself when its domain did not settle it: the
-** logo, the copyright holder and its site, framed names, company lines,
-** and the domain again where it is the better guess. */
+** logo, a byline's paper, the abbreviated name, the copyright holder and
+** its site, framed names, company lines, and the domain again where it
+** is the better guess. */
 static void to_by_name(const pxe_ctx *ctx, const pxe_lines *ls,
                        pxe_result *r, const char *d, unsigned count,
-                       char *holder, char *framed, int framed_n)
+                       const to_said *s)
 {
+    char *holder = s->holder, *framed = s->framed;
     int logo_n, hs_n = 0, company = holder ? to_strip_company(holder) : 0;
     char *logo = to_logo(ls, &logo_n);
     char *hsite = holder ? to_holder_site(ls, holder, &hs_n) : NULL;
@@ -633,11 +647,16 @@ static void to_by_name(const pxe_ctx *ctx, const pxe_lines *ls,
         pxe_set_outlet(ctx, r, d, "the page's domain", 50);
     if (logo)
         pxe_set_outlet(ctx, r, logo, "the name the page opens with", 55);
+    /* The writer's paper, and the name the page abbreviates, are the
+    ** site's own; a copyright holder is often the company owning it. */
+    pxe_set_outlet(ctx, r, s->paper, "the paper the byline names", 50);
+    pxe_set_outlet(ctx, r, s->abbrev, "the opening name the page "
+                   "abbreviates", 50);
     if (hsite)
         pxe_set_outlet(ctx, r, hsite, "the copyright holder's site", 50);
     free(logo);
     free(hsite);
-    if (framed && framed_n >= 2)
+    if (framed && s->framed_n >= 2)
         pxe_set_outlet(ctx, r, framed, "how the page names itself", 50);
     /* "© Hearst Corporation": a company owns the site the page names. */
     if (d && company)
@@ -667,31 +686,86 @@ static void to_by_name(const pxe_ctx *ctx, const pxe_lines *ls,
         pxe_set_outlet(ctx, r, framed, "how the page names itself", 35);
 }
 
-void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
-                     const pxe_hints *h)
+/* The page's own address when no header gave it: the one it prints,
+** spelling its headline, unless it is a platform's.  NULL or buf. */
+static const char *to_own_url(const pxe_lines *ls, pxe_result *r,
+                              long title_at, char *buf, size_t size)
 {
-    char dom[256];
+    char host[256], dom[256];
+    if (title_at < 0 || !pxe_own_url(ls, ls->v[title_at].text, buf, size) ||
+        !pxe_url_host(buf, host, sizeof host) ||
+        !pxe_registered_domain(host, dom, sizeof dom) || to_is_platform(dom))
+        return NULL;
+    pxe_result_cand(r, "outlet", dom, 60, "the page prints its own address, "
+                    "spelling the headline: %s", buf);
+    return buf;
+}
+
+/* What the byline says of the site: the writer's paper (not an agency),
+** and a brand standing where the writer would. */
+static void to_byline(const pxe_ctx *ctx, const pxe_lines *ls,
+                      pxe_result *r, long title_at, long byline_at,
+                      to_said *s, char **brand)
+{
+    s->paper = pxe_byline_paper(ls, r->author.value, byline_at);
+    if (s->paper && pxe_wire_name(ctx, s->paper)) {
+        free(s->paper);
+        s->paper = NULL;
+    }
+    if (s->paper)
+        pxe_result_cand(r, "outlet", s->paper, 50, "the paper the byline "
+                        "names after the writer, line %ld", byline_at + 1);
+    *brand = pxe_byline_brand(ls, title_at);
+    if (*brand)
+        pxe_result_cand(r, "outlet", *brand, 30, "a brand where the "
+                        "writer's name stands, next to a date");
+    s->abbrev = pxe_abbreviated_name(ls, &s->abbrev_n);
+    if (s->abbrev)
+        pxe_result_cand(r, "outlet", s->abbrev, 40 + s->abbrev_n,
+                        "opens the page, its capitals written as a word "
+                        "on %d lines", s->abbrev_n);
+}
+
+void pxe_text_outlet(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
+                     const pxe_hints *h, long title_at, long byline_at)
+{
+    char dom[256], own[512];
     unsigned count = 0;
     if (r->outlet.value)
         return;   /* stated by a header or the export */
     const char *url = r->url.value ? r->url.value : (h ? h->url : NULL);
+    if (!url)
+        url = to_own_url(ls, r, title_at, own, sizeof own);
     const char *d = to_by_domain(ctx, ls, r, url, dom, sizeof dom, &count);
-    char *holder = pxe_text_named_outlet(ls);
-    if (holder) {
+    to_said s = {.holder = pxe_text_named_outlet(ls)};
+    if (s.holder) {
         char stripped[256];
-        snprintf(stripped, sizeof stripped, "%s", holder);
+        snprintf(stripped, sizeof stripped, "%s", s.holder);
         to_strip_company(stripped);
         pxe_result_cand(r, "outlet", stripped, d ? 20 : 55,
                         d ? "named by the page, but not its domain's name"
                           : "named by the page (copyright or appeal)");
     }
-    int framed_n;
-    char *framed = to_framed_name(ls, &framed_n);
-    if (framed)
-        pxe_result_cand(r, "outlet", framed, 30 + framed_n * 5,
+    s.framed = to_framed_name(ls, &s.framed_n);
+    if (s.framed)
+        pxe_result_cand(r, "outlet", s.framed, 30 + s.framed_n * 5,
                         "how the page names itself (%d times: \"Subscribe "
-                        "to …\", \"… Newsletter\", …)", framed_n);
-    to_by_name(ctx, ls, r, d, count, holder, framed, framed_n);
-    free(framed);
-    free(holder);
+                        "to …\", \"… Newsletter\", …)", s.framed_n);
+    char *brand;
+    to_byline(ctx, ls, r, title_at, byline_at, &s, &brand);
+    to_by_name(ctx, ls, r, d, count, &s);
+    /* "NAME for OUTLET" (an agency is the wire, not the outlet), and a
+    ** brand in the byline's place, when nothing else named the site. */
+    char *o = byline_at >= 0 ? pxe_byline_for_outlet(ls->v[byline_at].text)
+                             : NULL;
+    if (o && !pxe_wire_name(ctx, o))
+        pxe_set_outlet(ctx, r, o, "byline 'for' an outlet", 55);
+    pxe_set_outlet(ctx, r, brand, "a brand where the writer's name stands",
+                   30);
+    free(o);
+    free(brand);
+    free(s.paper);
+    free(s.abbrev);
+    free(s.framed);
+    free(s.holder);
 }

@@ -515,6 +515,105 @@ static void test_text_outlet(void)
                  "Brightwave GmbH\nBahnhofplatz 2", b, sizeof b));
 }
 
+/* A page of the given lines: headline, byline, a story. */
+static pxe_result *page_of(const char *top, const char *byline,
+                           const char *foot)
+{
+    char page[2048];
+    snprintf(page, sizeof page,
+             "%s\nFerry operator adds two sailings a day to island route\n"
+             "%s\n\n"
+             "The ferry operator will run two extra sailings a day from "
+             "November, after complaints from residents about queues.\n\n"
+             "Fares rose by eight per cent in January, passengers said, and "
+             "families who travel every week have felt it most.\n\n%s\n",
+             top, byline, foot);
+    pxe_result *r = NULL;
+    px_err err;
+    if (pxe_extract_text(NULL, NULL, page, strlen(page), &r, &err) != PX_OK)
+        return NULL;
+    return r;
+}
+
+/* The page's own address, printed (and wrapped by the dump), spelling
+** its headline: its domain is the site, over a name written elsewhere. */
+static void test_outlet_own_url(void)
+{
+    pxe_result *r = page_of(
+        "print header https://www.islandtides.com/local/article/\n"
+        "Ferry-operator-adds-two-sailings-a-day-4471.php",
+        "By Ana Ruiz | March 3, 2025",
+        "Tides Herald\nTides Herald newsroom\nTips: news@tidesherald.com");
+    T(r != NULL);
+    EQ("islandtides.com", r ? r->outlet.value : NULL);
+    pxe_result_free(r);
+    /* A URL spelling another headline says nothing. */
+    r = page_of("https://www.islandtides.com/local/article/"
+                "council-approves-new-cycle-lanes-4470.php",
+                "By Ana Ruiz | March 3, 2025",
+                "Tips: news@tidesherald.com\nLetters: mail@tidesherald.com");
+    EQ("tidesherald.com", r ? r->outlet.value : NULL);
+    pxe_result_free(r);
+    /* Nor does the address of the story a page reposts. */
+    r = page_of("Home", "By Ana Ruiz | March 3, 2025",
+                "Source: https://www.islandtides.com/local/"
+                "ferry-operator-adds-two-sailings-a-day\n"
+                "Tips: news@tidesherald.com\nLetters: mail@tidesherald.com");
+    EQ("tidesherald.com", r ? r->outlet.value : NULL);
+    pxe_result_free(r);
+    /* Addresses cut off at the page's edges. */
+    static const char *const edges[] = {
+        "://", "https://", "Ferry adds two sailings\nhttps://x.com/ferry-adds-",
+        "Ferry adds two sailings\n\nhttp://x.com/ferry-adds-two/\n"};
+    for (size_t i = 0; i < PXE_COUNT(edges); i++) {
+        px_err err;
+        T(pxe_extract_text(NULL, NULL, edges[i], strlen(edges[i]), &r,
+                           &err) == PX_OK);
+        pxe_result_free(r);
+    }
+}
+
+/* A byline running the writer's name into the paper's: the paper is the
+** outlet (over the company owning it), the writer the author. */
+static void test_outlet_byline_paper(void)
+{
+    pxe_result *r = page_of("Home", "Ana Ruiz Coastline Gazette\n"
+                            "Published 2:16 AM EST Nov 20, 2019",
+                            "\xc2\xa9 Copyright Harbourside 2019");
+    EQ("Coastline Gazette", r ? r->outlet.value : NULL);
+    EQ("Ana Ruiz", r ? r->author.value : NULL);
+    pxe_result_free(r);
+    /* A writer whose name merely has four words keeps it. */
+    r = page_of("Home", "Ana Maria Ruiz Lopez\nNov 20, 2019",
+                "\xc2\xa9 Copyright Harbourside 2019");
+    EQ("Ana Maria Ruiz Lopez", r ? r->author.value : NULL);
+    EQ("Harbourside", r ? r->outlet.value : NULL);
+    pxe_result_free(r);
+}
+
+/* A blog posting as itself: its brand where a writer's name stands. */
+static void test_outlet_byline_brand(void)
+{
+    pxe_result *r = page_of("Home", "IslandWire August 08, 2018", "");
+    EQ("IslandWire", r ? r->outlet.value : NULL);
+    pxe_result_free(r);
+    r = page_of("Home", "Islandwire August 08, 2018", "");
+    EQ(NULL, r ? r->outlet.value : "x");
+    pxe_result_free(r);
+}
+
+/* The opening names the site beside its owner; the page abbreviates the
+** site's name, not the owner's. */
+static void test_outlet_abbreviated(void)
+{
+    pxe_result *r = page_of("Harbour Media IslandFerryTalk IFT Live",
+                            "By Ana Ruiz | March 3, 2025",
+                            "More IFT stories\n\xc2\xa9 2019 Harbour "
+                            "Media Group");
+    EQ("IslandFerryTalk", r ? r->outlet.value : NULL);
+    pxe_result_free(r);
+}
+
 int main(void)
 {
     test_dates();
@@ -530,6 +629,10 @@ int main(void)
     test_html();
     test_explain();
     test_text_outlet();
+    test_outlet_own_url();
+    test_outlet_byline_paper();
+    test_outlet_byline_brand();
+    test_outlet_abbreviated();
     pxe_t_warc();
     pxe_t_readers();
     if (pxe_t_failures)
