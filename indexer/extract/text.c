@@ -406,7 +406,7 @@ static void text_lines(const char *text, size_t len, pxe_lines *ls)
             open = 1;
         }
         pxe_buf_add(&para_buf, s + ind, n - ind);
-        last_len = text_columns(s, n);
+        last_len = lay.wrap ? text_columns(s, n) : 0;   /* only wrapping asks */
     }
     if (open)   /* the last line had no newline after it */
         text_add(ls, &lay, para_buf.s ? para_buf.s : "", para_buf.len,
