@@ -432,7 +432,8 @@ static void text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
                         const char *text, size_t len, pxe_lines *ls,
                         char *site, size_t site_size)
 {
-    pxe_text_layout(text, len, ls);
+    if (!pxe_layouts_take(ctx, text, len, ls))
+        pxe_text_layout(text, len, ls);
     /* A url header counts for the site key too (first pass does the same
     ** through pxe_learn_file). */
     pxe_site_key(hints ? hints->url : NULL, hints ? hints->path : NULL, site,
