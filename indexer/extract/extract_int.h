@@ -196,6 +196,13 @@ const char *pxe_wire_in_line(const pxe_ctx *ctx, const char *line);
 /* Site model: is this line common on the site's pages?  Fills the counts. */
 int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
                         const char *line, size_t *pages, size_t *with_line);
+/* The same for many lines of one site: pxe_learn_site() gives the pages
+** learnt of the site (0: none) and its key, pxe_learn_common_in() asks of
+** one line what pxe_learn_is_common() does. */
+size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
+                      unsigned long long *key);
+int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
+                        size_t pages, const char *line);
 
 /* ---- layouts.c ---------------------------------------------------- */
 
