@@ -210,17 +210,17 @@ static int chrome_credit_tail(const char *line)
     return 0;
 }
 
-static int chrome_caption(const char *line)
+/* words: the line's, counted up to 81; pairs: its byte pairs. */
+static int chrome_caption(const char *line, size_t words,
+                          const pxe_pairs *pairs)
 {
-    if (pxe_word_count_max(line, 80) > 80)
+    if (words > 80)
         return 0;
     if (chrome_credit_tail(line))
         return 1;
-    pxe_pairs pairs;
-    pxe_pairs_of(&pairs, line);
     for (size_t i = 0; i < sizeof chrome_credits / sizeof *chrome_credits;
          i++)
-        if (pxe_pairs_may_hold(&pairs, chrome_credits[i]) &&
+        if (pxe_pairs_may_hold(pairs, chrome_credits[i]) &&
             pxe_stristr(line, chrome_credits[i]))
             return 1;
     return 0;
@@ -228,13 +228,12 @@ static int chrome_caption(const char *line)
 
 /* "Published 11:26 pm EST, Tuesday, November 19, 2019": a stamp, read by
 ** the date step and not part of the story. */
-static int chrome_stamp(const char *line)
+static int chrome_stamp(const char *line, size_t words)
 {
     static const char *const starts[] = {"published", "updated", "posted",
                                          "last updated", "first published",
                                          "modified"};
-    return pxe_word_count_max(line, 14) <= 14 &&
-           strpbrk(line, "0123456789") &&
+    return words <= 14 && strpbrk(line, "0123456789") &&
            pxe_prefix_in(line, starts, PXE_COUNT(starts));
 }
 
@@ -266,27 +265,27 @@ static int chrome_whole(const char *line, const char *phrase)
     return line[n + strspn(line + n, " *:.!>»›")] == '\0';
 }
 
-const char *pxe_chrome_phrase(const char *line)
+/* pxe_chrome_phrase() of a line of `words` words (counted up to 41 or
+** further) whose byte pairs are `pairs`: the caller has both. */
+static const char *chrome_phrase_of(const char *line, size_t words,
+                                    const pxe_pairs *pairs)
 {
-    size_t words = pxe_word_count_max(line, 40);
     /* One lower-cased copy searched with strstr: this runs on every line
     ** of every article, against every phrase. */
     char stack[512], *low = stack;
     size_t len = strlen(line);
     if (len >= sizeof stack && !(low = malloc(len + 1)))
         low = NULL;   /* without memory the phrases are skipped */
-    pxe_pairs pairs;
     if (low) {
         memcpy(low, line, len + 1);
         pxe_ascii_lower(low);
-        pxe_pairs_of(&pairs, low);
     }
     /* A long line is a notice when it opens with the phrase ("This website
     ** uses cookies to …"); inside a paragraph it may be quoted. */
     const char *why = NULL;
     for (size_t i = 0;
          low && !why && i < sizeof chrome_strong / sizeof *chrome_strong; i++) {
-        const char *p = pxe_pairs_may_hold(&pairs, chrome_strong[i].phrase)
+        const char *p = pxe_pairs_may_hold(pairs, chrome_strong[i].phrase)
                             ? strstr(low, chrome_strong[i].phrase) : NULL;
         if (p && (words <= 40 || pxe_word_count_n(low, (size_t)(p - low)) < 8))
             why = chrome_strong[i].why;
@@ -325,19 +324,27 @@ const char *pxe_chrome_phrase(const char *line)
     return NULL;
 }
 
+const char *pxe_chrome_phrase(const char *line)
+{
+    /* Pairs are folded as pxe_ascii_lower() folds: the line's are its
+    ** lower-cased copy's. */
+    pxe_pairs pairs;
+    pxe_pairs_of(&pairs, line);
+    return chrome_phrase_of(line, pxe_word_count_max(line, 40), &pairs);
+}
+
 /* "2. joetoronto says:": who wrote the comment under it. */
-static int chrome_comment_author(const char *line)
+static int chrome_comment_author(const char *line, size_t words)
 {
     size_t n = strlen(line);
-    return pxe_word_count_max(line, 6) <= 6 && n > 5 &&
+    return words <= 6 && n > 5 &&
            (pxe_stristr(line + (n > 6 ? n - 6 : 0), " says:") ||
             pxe_stristr(line + (n > 7 ? n - 7 : 0), " wrote:"));
 }
 
 /* "5 hours ago", "3 min read", "Updated 10:42 GMT": a time stamp line. */
-static int chrome_timestamp(const char *line)
+static int chrome_timestamp(const char *line, size_t words)
 {
-    size_t words = pxe_word_count_max(line, 6);
     if (words > 6)
         return 0;
     if (pxe_stristr(line, " ago") || pxe_stristr(line, "min read") ||
@@ -380,11 +387,11 @@ static int chrome_menu_line(const char *line)
 }
 
 /* "Valley Ledger › News": a breadcrumb trail. */
-static int chrome_breadcrumb(const char *line)
+static int chrome_breadcrumb(const char *line, size_t words)
 {
     return (strstr(line, "\xe2\x80\xba") || strstr(line, "\xc2\xbb") ||
             strstr(line, " > ")) &&
-           pxe_word_count_max(line, 10) <= 10 && !pxe_ends_sentence(line);
+           words <= 10 && !pxe_ends_sentence(line);
 }
 
 static void chrome_drop(pxe_line *l, const char *why)
@@ -696,31 +703,44 @@ static void chrome_trailing(pxe_lines *ls)
             chrome_drop(&ls->v[i], "after the story");
 }
 
+/* Why a line is chrome by its own words and shape, or NULL.  Its words
+** (up to 81) and byte pairs are found once for all the tests. */
+static const char *chrome_line_why(const pxe_line *l, int structured)
+{
+    const char *t = l->text, *why;
+    size_t words = pxe_word_count_max(t, 80);
+    pxe_pairs pairs;
+    pxe_pairs_of(&pairs, t);
+    if ((why = chrome_phrase_of(t, words, &pairs)))
+        return why;
+    if (chrome_timestamp(t, words) || chrome_stamp(t, words))
+        return "time stamp";
+    if (chrome_caption(t, words, &pairs))
+        return "photo caption";
+    if (chrome_comment_author(t, words))
+        return "comment author";
+    if (!structured && chrome_menu_line(t))
+        return "menu line";
+    if (chrome_breadcrumb(t, words))
+        return "breadcrumb";
+    return (l->flags & PXE_LF_ALT) ? "image name" : NULL;
+}
+
 void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
                      int structured)
 {
+    /* The site is looked up once for all its lines. */
+    unsigned long long key = 0;
+    size_t pages = site ? pxe_learn_site(ctx, site, &key) : 0;
     for (size_t i = 0; i < ls->n; i++) {
         pxe_line *l = &ls->v[i];
-        size_t pages, with;
         const char *why;
         if (l->role != PXE_LINE_BODY)
             continue;
-        if (site && pxe_learn_is_common(ctx, site, l->text, &pages, &with))
+        if (pages && pxe_learn_common_in(ctx, key, pages, l->text))
             chrome_drop(l, "common on this site's pages");
-        else if ((why = pxe_chrome_phrase(l->text)))
+        else if ((why = chrome_line_why(l, structured)))
             chrome_drop(l, why);
-        else if (chrome_timestamp(l->text) || chrome_stamp(l->text))
-            chrome_drop(l, "time stamp");
-        else if (chrome_caption(l->text))
-            chrome_drop(l, "photo caption");
-        else if (chrome_comment_author(l->text))
-            chrome_drop(l, "comment author");
-        else if (!structured && chrome_menu_line(l->text))
-            chrome_drop(l, "menu line");
-        else if (chrome_breadcrumb(l->text))
-            chrome_drop(l, "breadcrumb");
-        else if (l->flags & PXE_LF_ALT)
-            chrome_drop(l, "image name");
     }
     chrome_repeats(ls);
     chrome_rails_mark(ls);

@@ -71,6 +71,18 @@ static int dates_month(const char *s, size_t *n, int *capital)
     ** turned away by their first letter. */
     if (!strchr("jfmasondgleJFMASONDGLE", s[0]) || !s[0])
         return 0;
+    /* … and the rest by their second: the second letters of the names
+    ** above that start with each letter (0xC3 opens "é", "ä"). */
+    static const char *const second[26] = {
+        ['a' - 'a'] = "bgopuv", ['d' - 'a'] = "ei\xc3", ['e' - 'a'] = "n",
+        ['f' - 'a'] = "e\xc3",  ['g' - 'a'] = "ei",     ['j' - 'a'] = "au",
+        ['l' - 'a'] = "u",      ['m' - 'a'] = "ae\xc3", ['n' - 'a'] = "o",
+        ['o' - 'a'] = "cktu",   ['s' - 'a'] = "e"};
+    const char *next = second[(s[0] | 0x20) - 'a'];
+    unsigned char c1 = (unsigned char)s[1];
+    c1 = pxe_is_alpha(c1) ? (unsigned char)(c1 | 0x20) : c1;
+    if (!c1 || !next || !strchr(next, c1))
+        return 0;
     size_t k = 0;
     while (pxe_is_alpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)
         k++;

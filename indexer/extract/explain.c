@@ -140,13 +140,14 @@ static px_status ex_learn_result(pxe_ctx *ctx, const pxe_result *r)
 static px_status ex_learn_text(pxe_ctx *ctx, const char *path,
                                const char *data, size_t len, const char *url)
 {
-    pxe_lines ls = {.lines_only = 1};
+    pxe_lines ls = {.lines_only = !pxe_layouts_room(ctx)};
     char site[256];
     pxe_site_key(url, path, site, sizeof site);
     px_status st = pxe_text_layout(data, len, &ls)
                        ? PX_ENOMEM
                        : pxe_learn_lines(ctx, site, ls.v, ls.n, NULL);
-    pxe_lines_free(&ls);
+    if (st != PX_OK || !pxe_layouts_keep(ctx, data, len, &ls))
+        pxe_lines_free(&ls);
     return st;
 }
 

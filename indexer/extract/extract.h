@@ -81,6 +81,14 @@ const char *pxe_outlet_canonical(const pxe_ctx *ctx, const char *name);
 ** file that cannot be read as text is simply not counted. */
 px_status pxe_learn_file(pxe_ctx *ctx, const char *path, const char *data,
                          size_t len, px_err *err);
+/* Reading a scraped page's layout (wrapped lines rejoined, markdown
+** reduced) is a good part of extracting it: the first pass keeps the
+** layouts it reads, up to about `bytes` of memory, and extracting the same
+** text afterwards, in the same order, takes its layout back instead of
+** reading it again (freeing it; the pages passed over are freed as well).
+** 0 keeps none.  A new context keeps up to PXE_KEEP_LAYOUTS_DEFAULT. */
+#define PXE_KEEP_LAYOUTS_DEFAULT ((size_t)32 << 20)
+void pxe_ctx_keep_layouts(pxe_ctx *ctx, size_t bytes);
 /* Lower level: counts the distinct lines of one page of `site`. */
 px_status pxe_learn_text(pxe_ctx *ctx, const char *site, const char *text,
                          size_t len, px_err *err);

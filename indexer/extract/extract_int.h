@@ -20,11 +20,16 @@ typedef struct {
 } pxe_alias;
 
 struct pxe_learn;
+struct pxe_layouts;
 
 struct pxe_ctx {
     pxe_alias *aliases;
     size_t n_aliases, cap_aliases;
     struct pxe_learn *learn;
+    /* Layouts of the first pass kept for extraction (layouts.c), and the
+    ** memory they may take. */
+    struct pxe_layouts *layouts;
+    size_t keep_layouts;
 };
 
 /* learn.c */
@@ -196,6 +201,28 @@ const char *pxe_wire_in_line(const pxe_ctx *ctx, const char *line);
 /* Site model: is this line common on the site's pages?  Fills the counts. */
 int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
                         const char *line, size_t *pages, size_t *with_line);
+/* The same for many lines of one site: pxe_learn_site() gives the pages
+** learnt of the site (0: none) and its key, pxe_learn_common_in() asks of
+** one line what pxe_learn_is_common() does. */
+size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
+                      unsigned long long *key);
+int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
+                        size_t pages, const char *line);
+
+/* ---- layouts.c ---------------------------------------------------- */
+
+void pxe_layouts_free(struct pxe_layouts *k);
+/* Whether the first pass may still keep a layout (then it reads the page's
+** layout in full, hosts and all, as extraction would). */
+int pxe_layouts_room(const pxe_ctx *ctx);
+/* Keeps the layout ls of text (moved out of ls, which is left empty) when
+** the budget allows; returns 1 when kept, 0 when ls is still the caller's. */
+int pxe_layouts_keep(pxe_ctx *ctx, const char *text, size_t len,
+                     pxe_lines *ls);
+/* Moves the kept layout of text into ls (empty before); 0 when none is
+** kept, and ls is to be read from the text. */
+int pxe_layouts_take(const pxe_ctx *ctx, const char *text, size_t len,
+                     pxe_lines *ls);
 
 /* ---- text.c -------------------------------------------------------- */
 

@@ -239,6 +239,26 @@ void pxe_learn_count(const pxe_ctx *ctx, const char *site, const char *line,
     *with_line = slot && slot->h ? slot->count : 0;
 }
 
+size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
+                      unsigned long long *key)
+{
+    learn_site *s = ctx && ctx->learn
+                        ? learn_site_get(ctx->learn, site ? site : "", 0)
+                        : NULL;
+    *key = s ? s->h : 0;
+    return s ? s->pages : 0;
+}
+
+int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
+                        size_t pages, const char *line)
+{
+    if (pages < LEARN_MIN_PAGES || !learn_countable(line))
+        return 0;
+    learn_slot *slot = learn_slot_find(ctx->learn, learn_line_hash(key, line));
+    size_t with = slot && slot->h ? slot->count : 0;
+    return with >= LEARN_MIN_HITS && with * 100 >= pages * LEARN_SHARE;
+}
+
 int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
                         const char *line, size_t *pages, size_t *with_line)
 {

@@ -182,6 +182,8 @@ px_status pxe_ctx_new(const char *aliases_path, pxe_ctx **out, px_err *err)
 {
     *out = NULL;
     pxe_ctx *ctx = calloc(1, sizeof *ctx);
+    if (ctx)
+        ctx->keep_layouts = PXE_KEEP_LAYOUTS_DEFAULT;
     if (!ctx)
         return px_err_set(err, PX_ENOMEM, "out of memory");
     px_status st = PX_OK;
@@ -219,6 +221,7 @@ void pxe_ctx_free(pxe_ctx *ctx)
     }
     free(ctx->aliases);
     pxe_learn_free(ctx->learn);
+    pxe_layouts_free(ctx->layouts);
     free(ctx);
 }
 

@@ -124,11 +124,11 @@ static int story_wordch(unsigned char c)
     return isalnum(c) || c >= 0x80 || c == '\'';
 }
 
-int pxe_stopword_share(const char *line)
+/* The share of function words, with the index built by the caller: a
+** page's lines are all measured against the same one. */
+static int story_stop_share(const story_stop_index *x, const char *line)
 {
     size_t words = 0, stop = 0;
-    story_stop_index x;
-    story_stop_index_init(&x);
     for (const char *p = line; *p;) {
         while (*p && !story_wordch((unsigned char)*p))
             p++;
@@ -137,24 +137,37 @@ int pxe_stopword_share(const char *line)
             p++;
         if (p > w) {
             words++;
-            stop += story_is_stopword(&x, w, (size_t)(p - w));
+            stop += story_is_stopword(x, w, (size_t)(p - w));
         }
     }
     return words ? (int)(stop * 100 / words) : 0;
 }
 
-size_t pxe_text_words(const char *line)
+int pxe_stopword_share(const char *line)
 {
-    size_t words = pxe_word_count(line), len = strlen(line);
+    story_stop_index x;
+    story_stop_index_init(&x);
+    return story_stop_share(&x, line);
+}
+
+/* pxe_text_words() of a line of `raw` words (pxe_word_count()) and len
+** bytes, for a caller that needs those as well. */
+static size_t story_text_words(const char *line, size_t raw, size_t len)
+{
     /* Unspaced scripts (Japanese, Chinese): a sentence is one "word" to
     ** the count above; two characters carry about what a word does. */
-    if (len > words * 12) {
+    if (len > raw * 12) {
         size_t chars = 0;
         for (const char *p = line; *p; p++)
             chars += ((unsigned char)*p & 0xC0) != 0x80;
         return chars / 2;
     }
-    return words;
+    return raw;
+}
+
+size_t pxe_text_words(const char *line)
+{
+    return story_text_words(line, pxe_word_count(line), strlen(line));
 }
 
 /* Digits among the line's characters, in percent: results and tables. */
@@ -176,7 +189,7 @@ static size_t story_numbers(const char *s)
         const char *w = p;
         while (*p && *p != ' ')
             p++;
-        if (p > w && strchr("-+$", *w) && p - w > 1)
+        if (p > w && (*w == '-' || *w == '+' || *w == '$') && p - w > 1)
             w++;
         n += p > w && isdigit((unsigned char)*w);
     }
@@ -219,12 +232,21 @@ static void story_tables(const pxe_lines *ls, int *sc)
     }
 }
 
-/* The line's contribution to a story block, in tenths. */
-static int story_score(const pxe_line *l)
+/* The share of function words a line is scored by: an unspaced script
+** has none to count, and is given a middling share. */
+static int story_line_stop(const story_stop_index *x, const char *t,
+                           int unspaced)
 {
-    size_t words = pxe_text_words(l->text);
-    int unspaced = pxe_word_count(l->text) * 12 < strlen(l->text);
-    int stop = unspaced ? 30 : pxe_stopword_share(l->text);
+    return unspaced ? 30 : story_stop_share(x, t);
+}
+
+/* The line's contribution to a story block, in tenths.  The share of
+** function words is only measured for the lines whose score needs it. */
+static int story_score(const story_stop_index *x, const pxe_line *l)
+{
+    size_t raw = pxe_word_count(l->text), len = strlen(l->text);
+    size_t words = story_text_words(l->text, raw, len);
+    int unspaced = raw * 12 < len;
     if (l->flags & PXE_LF_IMAGE)
         return STORY_IMAGE;
     /* A "Related" or "Comments" heading ends the story: what follows may
@@ -235,12 +257,15 @@ static int story_score(const pxe_line *l)
     if (l->role == PXE_LINE_CHROME && l->why &&
         strcmp(l->why, "comments heading") == 0)
         return STORY_END;
-    if (l->role == PXE_LINE_CHROME)
-        return words >= 25 && stop >= 25 ? 0 : -15;
-    if (l->flags & PXE_LF_LINKS)
-        return words >= 20 && stop >= 25 ? 0 : -15;
+    /* Chrome and link lines long enough to be prose cost nothing. */
+    size_t prose = l->role == PXE_LINE_CHROME ? 25
+                   : (l->flags & PXE_LF_LINKS) ? 20 : 0;
+    if (prose)
+        return words >= prose && story_line_stop(x, l->text, unspaced) >= 25
+                   ? 0 : -15;
     if (words < 8)
         return (l->flags & PXE_LF_ITEM) ? -12 : -8;
+    int stop = story_line_stop(x, l->text, unspaced);
     /* Few function words: a list of names or headlines, a table row —
     ** unless it runs as long as a paragraph (a language whose function
     ** words the list above lacks). */
@@ -371,8 +396,10 @@ void pxe_story_find(pxe_lines *ls)
     int *sc = malloc((ls->n ? ls->n : 1) * sizeof *sc);
     if (!sc)
         return;   /* a heuristic: without memory it is skipped */
+    story_stop_index x;
+    story_stop_index_init(&x);
     for (size_t i = 0; i < ls->n; i++)
-        sc[i] = story_score(&ls->v[i]);
+        sc[i] = story_score(&x, &ls->v[i]);
     story_tables(ls, sc);
     /* Readers' comments and the teasers of a rail are prose too, and may
     ** outweigh a short story: once a story stands above a comments

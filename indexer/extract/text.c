@@ -406,7 +406,7 @@ static void text_lines(const char *text, size_t len, pxe_lines *ls)
             open = 1;
         }
         pxe_buf_add(&para_buf, s + ind, n - ind);
-        last_len = text_columns(s, n);
+        last_len = lay.wrap ? text_columns(s, n) : 0;   /* only wrapping asks */
     }
     if (open)   /* the last line had no newline after it */
         text_add(ls, &lay, para_buf.s ? para_buf.s : "", para_buf.len,
@@ -434,7 +434,8 @@ static void text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
                         const char *text, size_t len, pxe_lines *ls,
                         char *site, size_t site_size)
 {
-    pxe_text_layout(text, len, ls);
+    if (!pxe_layouts_take(ctx, text, len, ls))
+        pxe_text_layout(text, len, ls);
     /* A url header counts for the site key too (first pass does the same
     ** through pxe_learn_file). */
     pxe_site_key(hints ? hints->url : NULL, hints ? hints->path : NULL, site,
