@@ -127,6 +127,8 @@ int pxe_layouts_keep(pxe_ctx *ctx, const char *text, size_t len,
         k->cap = cap;
     }
     const char *body = layouts_body(text, &len);
+    ls->raw = NULL;        /* borrowed from a text about to go */
+    ls->raw_len = 0;
     k->v[k->n++] = (layouts_entry){layouts_hash(body, len), len, bytes, *ls};
     k->bytes += bytes;
     *ls = (pxe_lines){0};

@@ -434,8 +434,14 @@ static void text_prepare(const pxe_ctx *ctx, const pxe_hints *hints,
                         const char *text, size_t len, pxe_lines *ls,
                         char *site, size_t site_size)
 {
-    if (!pxe_layouts_take(ctx, text, len, ls))
+    if (pxe_layouts_take(ctx, text, len, ls)) {
+        /* The kept layout's raw text was the first pass's copy. */
+        int bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
+        ls->raw = text + (bom ? 3 : 0);
+        ls->raw_len = len - (bom ? 3 : 0);
+    } else {
         pxe_text_layout(text, len, ls);
+    }
     /* A url header counts for the site key too (first pass does the same
     ** through pxe_learn_file). */
     pxe_site_key(hints ? hints->url : NULL, hints ? hints->path : NULL, site,
