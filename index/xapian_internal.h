@@ -126,6 +126,10 @@ bool names_remote(const char *path);
 void open_set(const char *path, int action, px_xdb *h);
 void create_set(const char *path, unsigned n, px_xdb *h);
 void close_set(px_xdb *h);             /* the shards' handles only */
+/* A read handle of db (taken over: freed on failure too), the database
+** at `path`, with its spelling database and whether it names remote
+** shards. */
+px_xdb *read_handle(const char *path, Xapian::Database *db);
 /* Opens path/spelling into h->spell for reading, when there is one. */
 void open_spelling(const char *path, px_xdb *h);
 void compact_set(const char *src, const char *dst);

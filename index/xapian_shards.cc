@@ -137,6 +137,20 @@ bool pxw::names_remote(const char *path)
     return false;
 }
 
+px_xdb *pxw::read_handle(const char *path, Xapian::Database *db)
+{
+    px_xdb *h = new px_xdb{db, nullptr};
+    try {
+        h->remote = names_remote(path);
+        open_spelling(path, h);
+    } catch (...) {
+        delete h->db;
+        delete h;
+        throw;
+    }
+    return h;
+}
+
 void pxw::open_set(const char *path, int action, px_xdb *h)
 {
     std::vector<Xapian::WritableDatabase> shards;
@@ -280,27 +294,36 @@ px_status px_xdb_open_partial(const char *path, px_xdb **out, char **missing,
     if (stub.empty())
         return px_xdb_open_read(path, out, err);
     return pxw::guard(err, path, [&] {
-        px_xdb *h = new px_xdb{nullptr, nullptr};
         std::vector<std::string> gone;
+        Xapian::Database *db = new Xapian::Database();
         try {
-            h->db = new Xapian::Database();
-            if (!open_partial(stub, *h->db, gone)) {
-                delete h->db;
-                h->db = new Xapian::Database(path);
+            if (!open_partial(stub, *db, gone)) {
+                delete db;
+                db = nullptr;         /* a line this cannot open alone */
                 gone.clear();
+                db = new Xapian::Database(path);
             }
-            h->remote = pxw::names_remote(path);
-            pxw::open_spelling(path, h);
         } catch (...) {
-            delete h->db;
-            delete h;
+            delete db;
             throw;
         }
         std::string list;
         for (const std::string &g : gone)
             list += (list.empty() ? "" : ", ") + g;
-        *missing = gone.empty() ? nullptr : pxw::dup_string(list);
-        *out = h;
+        char *names = nullptr;
+        try {
+            names = gone.empty() ? nullptr : pxw::dup_string(list);
+        } catch (...) {
+            delete db;
+            throw;
+        }
+        try {
+            *out = pxw::read_handle(path, db);
+        } catch (...) {
+            std::free(names);
+            throw;
+        }
+        *missing = names;
     });
 }
 

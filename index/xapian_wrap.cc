@@ -119,17 +119,7 @@ px_status px_xstem_word(const char *lang, const char *word, char **out,
 px_status px_xdb_open_read(const char *path, px_xdb **out, px_err *err)
 {
     return guard(err, path, [&] {
-        px_xdb *h = new px_xdb{nullptr, nullptr};
-        try {
-            h->db = new Xapian::Database(path);
-            h->remote = pxw::names_remote(path);
-            pxw::open_spelling(path, h);
-        } catch (...) {
-            delete h->db;
-            delete h;
-            throw;
-        }
-        *out = h;
+        *out = pxw::read_handle(path, new Xapian::Database(path));
     });
 }
 
