@@ -8,7 +8,7 @@
 ** k (of n) is document (d - 1) * n + k + 1 of the whole.  Writers route
 ** each document by that rule, so the combined id stays the store's row
 ** id, and a stub listing the same shards served elsewhere ("remote
-** :HOST:PORT") answers with the same ids.
+** HOST:PORT") answers with the same ids.
 **
 ** Writing opens each shard as a WritableDatabase of its own, so that one
 ** thread per shard can write (index_pipeline.c); the set's handle combines
@@ -19,8 +19,9 @@
 ** list: Xapian merges the spelling tables of several shards otherwise
 ** than one table (suggestions would change with the shard count), and a
 ** remote shard serves none.  A front searching remote shards keeps a
-** copy of spelling/ beside its stub.  Errors are exceptions here, mapped by guard() in the
-** callers.
+** copy of spelling/ beside its stub.
+**
+** Errors are exceptions here, mapped by guard() in the callers.
 */
 #include <cerrno>
 #include <cstdio>
@@ -326,7 +327,6 @@ px_status px_xdb_open_partial(const char *path, px_xdb **out, char **missing,
         *missing = names;
     });
 }
-
 
 px_status px_xdb_create_sharded(const char *path, unsigned n, px_xdb **out,
                                 px_err *err)
