@@ -103,23 +103,60 @@ static int to_shortens(const char *name, size_t n, const char *label)
     return 0;
 }
 
+/* The forms of a domain a name may spell, squashed once for all the
+** spans of the page: its first label ("thehill"), the whole domain
+** ("thehillcom") and the label without a leading "the" ("hill"). */
+typedef struct {
+    char label[128], full[128];
+    size_t label_n, full_n;
+    int the;          /* the label starts with "the" */
+    int ok;           /* the label is long enough to be spelt */
+    unsigned char c0, c3;   /* the domain's first and fourth bytes */
+} to_target;
+
+static void to_target_of(const char *dom, to_target *tg)
+{
+    size_t dl = strcspn(dom, ".");
+    tg->ok = dl >= 3 && dl < sizeof tg->label;
+    tg->label_n = tg->ok ? dl : 0;
+    memcpy(tg->label, dom, tg->label_n);
+    tg->label[tg->label_n] = '\0';
+    tg->full_n = to_squash(dom, strlen(dom), tg->full, sizeof tg->full);
+    tg->the = strncmp(dom, "the", 3) == 0;
+    tg->c0 = (unsigned char)dom[0];
+    tg->c3 = tg->the ? (unsigned char)dom[3] : 0;
+}
+
+/* Whether the squashed span sq/k spells the target itself. */
+static int to_target_is(const to_target *tg, const char *sq, size_t k)
+{
+    return (k == tg->label_n && memcmp(sq, tg->label, k) == 0) ||
+           (k == tg->full_n && memcmp(sq, tg->full, k) == 0) ||
+           (tg->the && k == tg->label_n - 3 &&
+            memcmp(sq, tg->label + 3, k) == 0);
+}
+
+/* Whether a longer span starting as sq/k could still spell the target
+** itself: sq begins one of its forms. */
+static int to_target_may(const to_target *tg, const char *sq, size_t k)
+{
+    return (k <= tg->label_n && memcmp(sq, tg->label, k) == 0) ||
+           (k <= tg->full_n && memcmp(sq, tg->full, k) == 0) ||
+           (tg->the && k <= tg->label_n - 3 &&
+            memcmp(sq, tg->label + 3, k) == 0);
+}
+
 /* Whether a name spells the domain: "The Hill" ~ thehill.com, "CNBC" ~
 ** cnbc.com, "Al Jazeera Media Network" is not aljazeera.com, but
-** "Al Jazeera" is, and so is "New York Post" nypost.com. */
-static int to_spells(const char *name, size_t n, const char *dom)
+** "Al Jazeera" is, and so is "New York Post" nypost.com.  sq/k: the
+** name squashed (to_squash() into 128 bytes). */
+static int to_spells(const char *name, size_t n, const char *sq, size_t k,
+                     const to_target *tg)
 {
-    char sq[128], label[128], full[128];
-    size_t k = to_squash(name, n, sq, sizeof sq);
-    size_t dl = strcspn(dom, ".");
-    if (k < 3 || dl < 3 || dl >= sizeof label)
+    if (k < 3 || !tg->ok)
         return 0;
-    memcpy(label, dom, dl);
-    label[dl] = '\0';
-    to_squash(dom, strlen(dom), full, sizeof full);
-    return strcmp(sq, label) == 0 || strcmp(sq, full) == 0 ||
-           (strncmp(label, "the", 3) == 0 && strcmp(sq, label + 3) == 0) ||
-           (strchr(name, ' ') && (size_t)(strchr(name, ' ') - name) < n &&
-            to_shortens(name, n, label));
+    return to_target_is(tg, sq, k) ||
+           (memchr(name, ' ', n) && to_shortens(name, n, tg->label));
 }
 
 /* Spellings of a name found on the page, and how often each. */
@@ -169,10 +206,39 @@ typedef struct {
     int trusted;    /* written often enough, or as the domain itself */
 } to_spelling;
 
+/* Whether a name that starts as s/n cannot shorten a domain however
+** it goes on: to_shortens() wants every word after a leading "the"
+** capitalised. */
+static int to_never_shortens(const char *s, size_t n)
+{
+    size_t from = 0;
+    if (n > 4 && strncasecmp(s, "the ", 4) == 0)
+        from = 4;
+    for (size_t i = from; i < n; i++)
+        if ((i == from || s[i - 1] == ' ') && s[i] != ' ' &&
+            !isupper((unsigned char)s[i]) &&
+            !(i == 0 && strncasecmp(s, "the", 3) == 0 && n <= 4))
+            return 1;
+    return 0;
+}
+
+/* Counts span starts[a]/len, which spells the domain. */
+static void to_span_seen(const char *start, size_t len, int whole,
+                         to_tally *seen, unsigned char *lone, int outside)
+{
+    to_tally_add(seen, start, len);
+    for (size_t k = 0; outside && k < seen->n; k++)
+        if (strlen(seen->name[k]) == len &&
+            strncmp(seen->name[k], start, len) == 0 && lone[k] < 1 + whole)
+            lone[k] = (unsigned char)(1 + whole);
+}
+
 /* Tallies the spans of one to five words of line t that spell the
 ** domain.  For a line that is no list item (`outside`), lone[k] marks
-** the spelling as seen there, 2 when it is the whole line (a logo). */
-static void to_spans(const char *t, const char *dom, to_tally *seen,
+** the spelling as seen there, 2 when it is the whole line (a logo).  A
+** span is squashed as it grows, and stops growing once its letters can
+** no longer spell the domain. */
+static void to_spans(const char *t, const to_target *tg, to_tally *seen,
                      unsigned char *lone, int outside)
 {
     const char *starts[64];
@@ -185,23 +251,25 @@ static void to_spans(const char *t, const char *dom, to_tally *seen,
         /* Cheap test first: the span must start as the domain does
         ** ("thehill" may be "Hill"). */
         unsigned char c0 = (unsigned char)tolower((unsigned char)*starts[a]);
-        if (c0 != (unsigned char)dom[0] &&
-            !(strncmp(dom, "the", 3) == 0 && c0 == (unsigned char)dom[3]))
+        if (c0 != tg->c0 && !(tg->the && c0 == tg->c3))
             continue;
+        char sq[128];
+        size_t k = 0, done = 0;
         for (size_t w = 1; w <= 5 && a + w <= ns; w++) {
             const char *end = a + w < ns ? starts[a + w] : t_end;
             size_t len = (size_t)(end - starts[a]);
+            /* Squashing ignores the punctuation trimmed here. */
+            k += to_squash(starts[a] + done, len - done, sq + k,
+                           sizeof sq - k);
+            done = len;
             while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
                 len--;
-            if (len == 0 || !to_spells(starts[a], len, dom))
-                continue;
-            to_tally_add(seen, starts[a], len);
-            int whole = a == 0 && a + w == ns;
-            for (size_t k = 0; outside && k < seen->n; k++)
-                if (strlen(seen->name[k]) == len &&
-                    strncmp(seen->name[k], starts[a], len) == 0 &&
-                    lone[k] < 1 + whole)
-                    lone[k] = (unsigned char)(1 + whole);
+            if (len > 0 && to_spells(starts[a], len, sq, k, tg))
+                to_span_seen(starts[a], len, a == 0 && a + w == ns, seen,
+                             lone, outside);
+            if (k + 1 < sizeof sq && !to_target_may(tg, sq, k) &&
+                to_never_shortens(starts[a], len))
+                break;
         }
     }
 }
@@ -213,9 +281,11 @@ static void to_find_name(const pxe_lines *ls, const char *dom,
 {
     to_tally seen = {.n = 0};
     unsigned char lone[TO_SPELLINGS] = {0};
+    to_target tg;
     memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < ls->n; i++)
-        to_spans(ls->v[i].text, dom, &seen, lone,
+    to_target_of(dom, &tg);
+    for (size_t i = 0; tg.ok && i < ls->n; i++)
+        to_spans(ls->v[i].text, &tg, &seen, lone,
                  i == 0 || !(ls->v[i].flags & PXE_LF_ITEM));
     long best = -1;
     int best_score = 0;
