@@ -36,7 +36,7 @@ struct pxe_ctx {
 void pxe_learn_free(struct pxe_learn *l);
 /* pxe_learn_text() for lines already split and collapsed (a result's,
 ** or a page's layout). */
-px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, const pxe_line *v,
+px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, pxe_line *v,
                           size_t n_lines, px_err *err);
 
 /* ---- util.c -------------------------------------------------------- */
@@ -112,6 +112,10 @@ int pxe_ends_sentence(const char *s);
 /* The line's matching form for counting: lower-cased, digits as '0',
 ** white space collapsed.  Writes into buf (truncating). */
 void pxe_line_key(const char *s, char *buf, size_t size);
+/* A 64-bit hash of pxe_line_key() of s (FNV-1a), without writing the key
+** out; pxe_line_key_hash() keeps a line's in it (in key_h). */
+unsigned long long pxe_key_hash(const char *s);
+unsigned long long pxe_line_key_hash(pxe_line *l);
 /* Sets a field (value copied; NULL clears).  Returns 0, -1 on ENOMEM. */
 int pxe_field_set(pxe_field *f, const char *value, const char *source,
                   int confidence);
@@ -207,7 +211,7 @@ int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
 size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
                       unsigned long long *key);
 int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
-                        size_t pages, const char *line);
+                        size_t pages, pxe_line *l);
 
 /* ---- layouts.c ---------------------------------------------------- */
 

@@ -56,11 +56,20 @@ static uint64_t learn_hash(uint64_t h, const char *s)
     return h ? h : 1;
 }
 
+/* The line's slot key: the hash of its matching form (pxe_key_hash(),
+** which lines keep once asked) mixed with the site's. */
+static uint64_t learn_mix(uint64_t site_h, uint64_t key_h)
+{
+    uint64_t h = (site_h ^ 0x9e3779b97f4a7c15ULL) + key_h;
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    return h ? h : 1;
+}
+
 static uint64_t learn_line_hash(uint64_t site_h, const char *line)
 {
-    char key[LEARN_MAX_LINE + 1];
-    pxe_line_key(line, key, sizeof key);
-    return learn_hash(site_h ^ 0x9e3779b97f4a7c15ULL, key);
+    return learn_mix(site_h, pxe_key_hash(line));
 }
 
 static int learn_countable(const char *line)
@@ -205,7 +214,7 @@ px_status pxe_learn_text(pxe_ctx *ctx, const char *site, const char *text,
     return st;
 }
 
-px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, const pxe_line *v,
+px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, pxe_line *v,
                           size_t n_lines, px_err *err)
 {
     learn_site *s;
@@ -216,7 +225,7 @@ px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, const pxe_line *v,
         return st;
     for (size_t i = 0; i < n_lines; i++)
         if (learn_countable(v[i].text))
-            hs[n++] = learn_line_hash(s->h, v[i].text);
+            hs[n++] = learn_mix(s->h, pxe_line_key_hash(&v[i]));
     st = learn_page(ctx->learn, s, hs, n, err);
     free(hs);
     return st;
@@ -250,11 +259,12 @@ size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
 }
 
 int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
-                        size_t pages, const char *line)
+                        size_t pages, pxe_line *l)
 {
-    if (pages < LEARN_MIN_PAGES || !learn_countable(line))
+    if (pages < LEARN_MIN_PAGES || !learn_countable(l->text))
         return 0;
-    learn_slot *slot = learn_slot_find(ctx->learn, learn_line_hash(key, line));
+    learn_slot *slot = learn_slot_find(ctx->learn,
+                                       learn_mix(key, pxe_line_key_hash(l)));
     size_t with = slot && slot->h ? slot->count : 0;
     return with >= LEARN_MIN_HITS && with * 100 >= pages * LEARN_SHARE;
 }
