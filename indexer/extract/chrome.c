@@ -255,6 +255,9 @@ static int chrome_is_rule(const char *s)
     return 1;
 }
 
+/* What may follow a phrase that is all of a line. */
+#define CHROME_WHOLE_TAIL " *:.!>»›"
+
 /* The line without a trailing "*" or ":" and surrounding space, compared
 ** case-insensitively to a phrase. */
 static int chrome_whole(const char *line, const char *phrase)
@@ -262,7 +265,7 @@ static int chrome_whole(const char *line, const char *phrase)
     size_t n = pxe_ci_prefix(line, phrase);
     if (n == 0 && *phrase)
         return 0;
-    return line[n + strspn(line + n, " *:.!>»›")] == '\0';
+    return line[n + strspn(line + n, CHROME_WHOLE_TAIL)] == '\0';
 }
 
 /* pxe_chrome_phrase() of a line of `words` words (counted up to 41 or
@@ -294,8 +297,15 @@ static const char *chrome_phrase_of(const char *line, size_t words,
         free(low);
     if (why)
         return why;
+    /* A weak phrase is all of the line but for the marks chrome_whole()
+    ** allows after it, and ends with none of them: only a phrase as long
+    ** as the line without its trailing marks can be all of it. */
+    size_t core = len;
+    while (core > 0 && strchr(CHROME_WHOLE_TAIL, line[core - 1]))
+        core--;
     for (size_t i = 0; i < sizeof chrome_weak / sizeof *chrome_weak; i++)
-        if (chrome_whole(line, chrome_weak[i].phrase))
+        if (strlen(chrome_weak[i].phrase) == core &&
+            chrome_whole(line, chrome_weak[i].phrase))
             return chrome_weak[i].why;
     if (words <= 12 && (pxe_starts_with_ci(line, "photo:") ||
                         pxe_starts_with_ci(line, "image:") ||
@@ -377,8 +387,8 @@ static int chrome_menu_line(const char *line)
         if (sep) {
             items++;
             words_in = 0;
-        } else if (isalnum((unsigned char)*p) &&
-                   (p == line || !isalnum((unsigned char)p[-1]))) {
+        } else if (pxe_is_alnum((unsigned char)*p) &&
+                   (p == line || !pxe_is_alnum((unsigned char)p[-1]))) {
             if (++words_in > max_words)
                 max_words = words_in;
         }
