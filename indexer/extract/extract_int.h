@@ -235,6 +235,40 @@ int pxe_layouts_take(const pxe_ctx *ctx, const char *text, size_t len,
 ** learns, without extracting.  -1 when memory ran out. */
 int pxe_text_layout(const char *text, size_t len, pxe_lines *ls);
 
+/* ---- textdomain.c -------------------------------------------------- */
+
+/* Spellings of a name found on the page, and how often each. */
+#define PXE_SPELLINGS 16
+typedef struct {
+    char name[PXE_SPELLINGS][96];
+    int count[PXE_SPELLINGS];
+    size_t n;
+} pxe_names;
+/* Counts one more showing of s/len (ignored when too long or when the
+** tally is full). */
+void pxe_names_add(pxe_names *t, const char *s, size_t len);
+/* The most frequent spelling (the first of equals); -1 when none. */
+long pxe_names_best(const pxe_names *t);
+/* How the page spells its domain: the best spelling, how often it is
+** written, and how often any spelling without a dot is. */
+typedef struct {
+    char name[96];
+    int count;      /* of that spelling */
+    int words;      /* of every spelling without a dot ("Moneycontrol") */
+    int trusted;    /* written often enough, or as the domain itself */
+} pxe_spelling;
+/* Every span of one to five words of the page that spells the domain
+** dom, counted by spelling; the best one is the site's own. */
+void pxe_domain_spelling(const pxe_lines *ls, const char *dom,
+                         pxe_spelling *out);
+/* Whether dom is a platform's (social network, CDN, ad server…). */
+int pxe_is_platform(const char *dom);
+/* The page's own domain into buf: its URL's when known (*count is then
+** PXE_FROM_URL), else the host it names most; NULL when none. */
+#define PXE_FROM_URL 1000000u
+const char *pxe_page_domain(const pxe_lines *ls, const char *url, char *buf,
+                            size_t size, unsigned *count);
+
 /* ---- story.c ------------------------------------------------------- */
 
 /* Finds the story block of a scraped page (sets ls->story_from/to) and
