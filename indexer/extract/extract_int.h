@@ -48,6 +48,9 @@ typedef struct {
 } pxe_buf;
 
 void pxe_buf_add(pxe_buf *b, const char *s, size_t n);
+/* Room for n more bytes at once, for a caller that knows how many it
+** will add (growing by doubling copies a long line several times). */
+void pxe_buf_reserve(pxe_buf *b, size_t n);
 void pxe_buf_adds(pxe_buf *b, const char *s);
 void pxe_buf_addc(pxe_buf *b, char c);
 /* Appends s/n with every run of white space turned into one space. */

@@ -10,8 +10,8 @@
 ** ("Support the Example Post"), "NAME for OUTLET" bylines and what
 ** textself.c reads (the address the page prints, the paper a byline
 ** names, the name the page abbreviates).  So the page's domain is found
-** first (textdomain.c), from its own address or the host tally and the names that
-** spell each host; a name is believed when it spells that domain (whole,
+** first (textdomain.c), from its own address or the host tally and the
+** names that spell each host; a name is believed when it spells that domain (whole,
 ** or shortened: "New York Post" for nypost.com) and is written more than
 ** once, and a copyright holder only when the page gives no domain to
 ** check it against, is no company that owns the site, and is not

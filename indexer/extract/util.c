@@ -35,6 +35,21 @@ static int buf_grow(pxe_buf *b, size_t extra)
     return 0;
 }
 
+void pxe_buf_reserve(pxe_buf *b, size_t n)
+{
+    if (b->len + n + 1 > b->cap && !b->oom) {
+        char *s = realloc(b->s, b->len + n + 1);
+        if (!s) {
+            b->oom = 1;
+            return;
+        }
+        if (!b->s)
+            s[0] = '\0';
+        b->s = s;
+        b->cap = b->len + n + 1;
+    }
+}
+
 void pxe_buf_add(pxe_buf *b, const char *s, size_t n)
 {
     if (buf_grow(b, n))
