@@ -387,8 +387,8 @@ static int chrome_menu_line(const char *line)
         if (sep) {
             items++;
             words_in = 0;
-        } else if (pxe_is_alnum((unsigned char)*p) &&
-                   (p == line || !pxe_is_alnum((unsigned char)p[-1]))) {
+        } else if (isalnum((unsigned char)*p) &&
+                   (p == line || !isalnum((unsigned char)p[-1]))) {
             if (++words_in > max_words)
                 max_words = words_in;
         }
