@@ -255,6 +255,9 @@ static int chrome_is_rule(const char *s)
     return 1;
 }
 
+/* What may follow a phrase that is all of a line. */
+#define CHROME_WHOLE_TAIL " *:.!>»›"
+
 /* The line without a trailing "*" or ":" and surrounding space, compared
 ** case-insensitively to a phrase. */
 static int chrome_whole(const char *line, const char *phrase)
@@ -262,7 +265,7 @@ static int chrome_whole(const char *line, const char *phrase)
     size_t n = pxe_ci_prefix(line, phrase);
     if (n == 0 && *phrase)
         return 0;
-    return line[n + strspn(line + n, " *:.!>»›")] == '\0';
+    return line[n + strspn(line + n, CHROME_WHOLE_TAIL)] == '\0';
 }
 
 /* pxe_chrome_phrase() of a line of `words` words (counted up to 41 or
@@ -294,8 +297,15 @@ static const char *chrome_phrase_of(const char *line, size_t words,
         free(low);
     if (why)
         return why;
+    /* A weak phrase is all of the line but for the marks chrome_whole()
+    ** allows after it, and ends with none of them: only a phrase as long
+    ** as the line without its trailing marks can be all of it. */
+    size_t core = len;
+    while (core > 0 && strchr(CHROME_WHOLE_TAIL, line[core - 1]))
+        core--;
     for (size_t i = 0; i < sizeof chrome_weak / sizeof *chrome_weak; i++)
-        if (chrome_whole(line, chrome_weak[i].phrase))
+        if (strlen(chrome_weak[i].phrase) == core &&
+            chrome_whole(line, chrome_weak[i].phrase))
             return chrome_weak[i].why;
     if (words <= 12 && (pxe_starts_with_ci(line, "photo:") ||
                         pxe_starts_with_ci(line, "image:") ||
@@ -524,7 +534,7 @@ static void chrome_rails_mark(pxe_lines *ls)
 
 typedef struct {
     unsigned long long h;   /* hash of key: equal keys sort together */
-    const char *key;        /* the line's matching form */
+    const char *key;        /* the line's matching form, once h is shared */
     size_t line;
 } chrome_key;
 
@@ -533,47 +543,56 @@ static int chrome_key_cmp(const void *a, const void *b)
     const chrome_key *x = a, *y = b;
     if (x->h != y->h)
         return x->h < y->h ? -1 : 1;
-    int c = strcmp(x->key, y->key);
+    int c = x->key && y->key ? strcmp(x->key, y->key) : 0;
     return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-/* The keys of all lines, written one after another into one block (freed
-** by the caller); NULL without memory. */
-static char *chrome_keys(const pxe_lines *ls, chrome_key *k, size_t *n)
+/* The keys of the lines whose hash another line shares (k sorted by hash
+** and line), written one after another into one block (freed by the
+** caller), each run of a hash then sorted by key; NULL without memory. */
+static char *chrome_shared_keys(const pxe_lines *ls, chrome_key *k, size_t n)
 {
     size_t total = 1;
-    for (size_t i = 0; i < ls->n; i++)
-        total += strlen(ls->v[i].text) + 1;
+    for (size_t i = 0; i < n; i++)
+        if ((i > 0 && k[i - 1].h == k[i].h) || (i + 1 < n && k[i + 1].h == k[i].h))
+            total += strlen(ls->v[k[i].line].text) + 1;
     char *block = malloc(total), *at = block;
-    *n = 0;
-    for (size_t i = 0; block && i < ls->n; i++) {
-        size_t len = strlen(ls->v[i].text) + 1;
-        pxe_line_key(ls->v[i].text, at, len);
-        if (!*at)
-            continue;
-        unsigned long long h = 0xcbf29ce484222325ULL;
-        for (const char *p = at; *p; p++)
-            h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
-        k[*n] = (chrome_key){h, at, i};
-        (*n)++;
-        at += strlen(at) + 1;
+    for (size_t g = 0; block && g < n;) {
+        size_t e = g + 1;
+        while (e < n && k[e].h == k[g].h)
+            e++;
+        for (size_t j = g; e - g > 1 && j < e; j++) {
+            size_t len = strlen(ls->v[k[j].line].text) + 1;
+            pxe_line_key(ls->v[k[j].line].text, at, len);
+            k[j].key = at;
+            at += strlen(at) + 1;
+        }
+        if (e - g > 2)
+            qsort(k + g, e - g, sizeof *k, chrome_key_cmp);
+        g = e;
     }
     return block;
 }
 
-/* Lines shown more than once on the page, found by sorting their keys
-** (a page may have tens of thousands of lines): by a hash first, so that
-** the sort seldom compares strings. */
+/* Lines shown more than once on the page, found by sorting the hashes of
+** their keys (a page may have tens of thousands of lines): only lines
+** sharing a hash are compared by their keys. */
 static void chrome_repeats(pxe_lines *ls)
 {
     chrome_key *k = calloc(ls->n ? ls->n : 1, sizeof *k);
     size_t n = 0;
-    char *block = k ? chrome_keys(ls, k, &n) : NULL;
+    for (size_t i = 0; k && i < ls->n; i++) {
+        const char *t = ls->v[i].text;
+        if (t[strspn(t, " \t\n\v\f\r")])   /* an empty key is no line */
+            k[n++] = (chrome_key){pxe_line_key_hash(&ls->v[i]), NULL, i};
+    }
+    if (k)
+        qsort(k, n, sizeof *k, chrome_key_cmp);
+    char *block = k ? chrome_shared_keys(ls, k, n) : NULL;
     if (!block) {
         free(k);
         return;   /* a heuristic: without memory it is skipped */
     }
-    qsort(k, n, sizeof *k, chrome_key_cmp);
     for (size_t g = 0; g < n;) {
         size_t e = g + 1;
         while (e < n && k[g].h == k[e].h && strcmp(k[g].key, k[e].key) == 0)
@@ -737,7 +756,7 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
         const char *why;
         if (l->role != PXE_LINE_BODY)
             continue;
-        if (pages && pxe_learn_common_in(ctx, key, pages, l->text))
+        if (pages && pxe_learn_common_in(ctx, key, pages, l))
             chrome_drop(l, "common on this site's pages");
         else if ((why = chrome_line_why(l, structured)))
             chrome_drop(l, why);

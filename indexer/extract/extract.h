@@ -130,6 +130,9 @@ typedef struct {
     const char *why;     /* static reason ("menu run", "form label", …) */
     int para;            /* starts a paragraph (blank line before it) */
     unsigned flags;      /* PXE_LF_*: what the page's layout said of it */
+    /* Hash of the line's matching form (internal: learning and repeats
+    ** ask it of every line, again and again); 0 until asked. */
+    unsigned long long key_h;
 } pxe_line;
 
 /* What a scraper's layout says of a line (pxe_line.flags). */

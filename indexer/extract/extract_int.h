@@ -36,7 +36,7 @@ struct pxe_ctx {
 void pxe_learn_free(struct pxe_learn *l);
 /* pxe_learn_text() for lines already split and collapsed (a result's,
 ** or a page's layout). */
-px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, const pxe_line *v,
+px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, pxe_line *v,
                           size_t n_lines, px_err *err);
 
 /* ---- util.c -------------------------------------------------------- */
@@ -48,6 +48,9 @@ typedef struct {
 } pxe_buf;
 
 void pxe_buf_add(pxe_buf *b, const char *s, size_t n);
+/* Room for n more bytes at once, for a caller that knows how many it
+** will add (growing by doubling copies a long line several times). */
+void pxe_buf_reserve(pxe_buf *b, size_t n);
 void pxe_buf_adds(pxe_buf *b, const char *s);
 void pxe_buf_addc(pxe_buf *b, char c);
 /* Appends s/n with every run of white space turned into one space. */
@@ -112,6 +115,10 @@ int pxe_ends_sentence(const char *s);
 /* The line's matching form for counting: lower-cased, digits as '0',
 ** white space collapsed.  Writes into buf (truncating). */
 void pxe_line_key(const char *s, char *buf, size_t size);
+/* A 64-bit hash of pxe_line_key() of s (FNV-1a), without writing the key
+** out; pxe_line_key_hash() keeps a line's in it (in key_h). */
+unsigned long long pxe_key_hash(const char *s);
+unsigned long long pxe_line_key_hash(pxe_line *l);
 /* Sets a field (value copied; NULL clears).  Returns 0, -1 on ENOMEM. */
 int pxe_field_set(pxe_field *f, const char *value, const char *source,
                   int confidence);
@@ -207,7 +214,7 @@ int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
 size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
                       unsigned long long *key);
 int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
-                        size_t pages, const char *line);
+                        size_t pages, pxe_line *l);
 
 /* ---- layouts.c ---------------------------------------------------- */
 
@@ -230,6 +237,40 @@ int pxe_layouts_take(const pxe_ctx *ctx, const char *text, size_t len,
 ** rejoined, markdown reduced to text, flags set): what the first pass
 ** learns, without extracting.  -1 when memory ran out. */
 int pxe_text_layout(const char *text, size_t len, pxe_lines *ls);
+
+/* ---- textdomain.c -------------------------------------------------- */
+
+/* Spellings of a name found on the page, and how often each. */
+#define PXE_SPELLINGS 16
+typedef struct {
+    char name[PXE_SPELLINGS][96];
+    int count[PXE_SPELLINGS];
+    size_t n;
+} pxe_names;
+/* Counts one more showing of s/len (ignored when too long or when the
+** tally is full). */
+void pxe_names_add(pxe_names *t, const char *s, size_t len);
+/* The most frequent spelling (the first of equals); -1 when none. */
+long pxe_names_best(const pxe_names *t);
+/* How the page spells its domain: the best spelling, how often it is
+** written, and how often any spelling without a dot is. */
+typedef struct {
+    char name[96];
+    int count;      /* of that spelling */
+    int words;      /* of every spelling without a dot ("Moneycontrol") */
+    int trusted;    /* written often enough, or as the domain itself */
+} pxe_spelling;
+/* Every span of one to five words of the page that spells the domain
+** dom, counted by spelling; the best one is the site's own. */
+void pxe_domain_spelling(const pxe_lines *ls, const char *dom,
+                         pxe_spelling *out);
+/* Whether dom is a platform's (social network, CDN, ad server…). */
+int pxe_is_platform(const char *dom);
+/* The page's own domain into buf: its URL's when known (*count is then
+** PXE_FROM_URL), else the host it names most; NULL when none. */
+#define PXE_FROM_URL 1000000u
+const char *pxe_page_domain(const pxe_lines *ls, const char *url, char *buf,
+                            size_t size, unsigned *count);
 
 /* ---- story.c ------------------------------------------------------- */
 

@@ -11,7 +11,10 @@
 ** digits as '0', so "© 2024" and "© 2025" count together) salted with the
 ** site, once per page.  Long lines are not counted: a sentence of the
 ** story is not chrome even when a follow-up story repeats it.  Memory is
-** one hash slot per distinct short line per site.
+** one hash slot per distinct short line per site, each site's slots in a
+** table of their own: extraction asks of every line of a page, and the
+** table of one site stays in the cache where that of a whole run would
+** not.
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -35,14 +38,18 @@ typedef struct {
 } learn_slot;
 
 typedef struct {
+    learn_slot *slots;
+    size_t n, cap;            /* cap is a power of two */
+} learn_table;
+
+typedef struct {
     char *name;
     uint64_t h;
     size_t pages;
+    learn_table t;
 } learn_site;
 
 struct pxe_learn {
-    learn_slot *slots;
-    size_t n, cap;            /* cap is a power of two */
     learn_site *sites;
     size_t n_sites, cap_sites;
 };
@@ -56,11 +63,20 @@ static uint64_t learn_hash(uint64_t h, const char *s)
     return h ? h : 1;
 }
 
+/* The line's slot key: the hash of its matching form (pxe_key_hash(),
+** which lines keep once asked) mixed with the site's. */
+static uint64_t learn_mix(uint64_t site_h, uint64_t key_h)
+{
+    uint64_t h = (site_h ^ 0x9e3779b97f4a7c15ULL) + key_h;
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    return h ? h : 1;
+}
+
 static uint64_t learn_line_hash(uint64_t site_h, const char *line)
 {
-    char key[LEARN_MAX_LINE + 1];
-    pxe_line_key(line, key, sizeof key);
-    return learn_hash(site_h ^ 0x9e3779b97f4a7c15ULL, key);
+    return learn_mix(site_h, pxe_key_hash(line));
 }
 
 static int learn_countable(const char *line)
@@ -69,7 +85,7 @@ static int learn_countable(const char *line)
            pxe_word_count_max(line, LEARN_MAX_WORDS) <= LEARN_MAX_WORDS;
 }
 
-static learn_slot *learn_slot_find(const struct pxe_learn *l, uint64_t h)
+static learn_slot *learn_slot_find(const learn_table *l, uint64_t h)
 {
     if (!l->cap)
         return NULL;
@@ -79,7 +95,7 @@ static learn_slot *learn_slot_find(const struct pxe_learn *l, uint64_t h)
     return &l->slots[i];
 }
 
-static int learn_grow(struct pxe_learn *l)
+static int learn_grow(learn_table *l)
 {
     if ((l->n + 1) * 4 < l->cap * 3)
         return 0;
@@ -121,6 +137,7 @@ static learn_site *learn_site_get(struct pxe_learn *l, const char *name,
         return NULL;
     s->h = h;
     s->pages = 0;
+    s->t = (learn_table){NULL, 0, 0};
     l->n_sites++;
     return s;
 }
@@ -129,10 +146,11 @@ void pxe_learn_free(struct pxe_learn *l)
 {
     if (!l)
         return;
-    for (size_t i = 0; i < l->n_sites; i++)
+    for (size_t i = 0; i < l->n_sites; i++) {
         free(l->sites[i].name);
+        free(l->sites[i].t.slots);
+    }
     free(l->sites);
-    free(l->slots);
     free(l);
 }
 
@@ -143,9 +161,10 @@ static int learn_cmp(const void *a, const void *b)
 }
 
 /* Counts each distinct hash of the page once. */
-static px_status learn_page(struct pxe_learn *l, learn_site *site,
-                            uint64_t *hs, size_t n, px_err *err)
+static px_status learn_page(learn_site *site, uint64_t *hs, size_t n,
+                            px_err *err)
 {
+    learn_table *l = &site->t;
     qsort(hs, n, sizeof *hs, learn_cmp);
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && hs[i] == hs[i - 1])
@@ -200,12 +219,12 @@ px_status pxe_learn_text(pxe_ctx *ctx, const char *site, const char *text,
         free(line);
         pos += k + 1;
     }
-    st = learn_page(ctx->learn, s, hs, n, err);
+    st = learn_page(s, hs, n, err);
     free(hs);
     return st;
 }
 
-px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, const pxe_line *v,
+px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, pxe_line *v,
                           size_t n_lines, px_err *err)
 {
     learn_site *s;
@@ -216,8 +235,8 @@ px_status pxe_learn_lines(pxe_ctx *ctx, const char *site, const pxe_line *v,
         return st;
     for (size_t i = 0; i < n_lines; i++)
         if (learn_countable(v[i].text))
-            hs[n++] = learn_line_hash(s->h, v[i].text);
-    st = learn_page(ctx->learn, s, hs, n, err);
+            hs[n++] = learn_mix(s->h, pxe_line_key_hash(&v[i]));
+    st = learn_page(s, hs, n, err);
     free(hs);
     return st;
 }
@@ -234,8 +253,7 @@ void pxe_learn_count(const pxe_ctx *ctx, const char *site, const char *line,
     *pages = s->pages;
     if (!learn_countable(line))
         return;
-    learn_slot *slot = learn_slot_find(ctx->learn,
-                                       learn_line_hash(s->h, line));
+    learn_slot *slot = learn_slot_find(&s->t, learn_line_hash(s->h, line));
     *with_line = slot && slot->h ? slot->count : 0;
 }
 
@@ -245,16 +263,18 @@ size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
     learn_site *s = ctx && ctx->learn
                         ? learn_site_get(ctx->learn, site ? site : "", 0)
                         : NULL;
-    *key = s ? s->h : 0;
+    *key = s ? (unsigned long long)(s - ctx->learn->sites) + 1 : 0;
     return s ? s->pages : 0;
 }
 
 int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
-                        size_t pages, const char *line)
+                        size_t pages, pxe_line *l)
 {
-    if (pages < LEARN_MIN_PAGES || !learn_countable(line))
+    if (!key || pages < LEARN_MIN_PAGES || !learn_countable(l->text))
         return 0;
-    learn_slot *slot = learn_slot_find(ctx->learn, learn_line_hash(key, line));
+    const learn_site *s = &ctx->learn->sites[key - 1];
+    learn_slot *slot = learn_slot_find(&s->t,
+                                       learn_mix(s->h, pxe_line_key_hash(l)));
     size_t with = slot && slot->h ? slot->count : 0;
     return with >= LEARN_MIN_HITS && with * 100 >= pages * LEARN_SHARE;
 }

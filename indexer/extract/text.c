@@ -204,6 +204,7 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
     pxe_buf b = {0};
     size_t link_chars = 0, text_chars = 0, images = 0;
     size_t i = 0;
+    pxe_buf_reserve(&b, n);   /* links only shorten the line */
     while (i < n) {
         int img = markdown && s[i] == '!' && i + 1 < n && s[i + 1] == '[';
         if (markdown && (s[i] == '[' || img)) {

@@ -10,8 +10,8 @@
 ** ("Support the Example Post"), "NAME for OUTLET" bylines and what
 ** textself.c reads (the address the page prints, the paper a byline
 ** names, the name the page abbreviates).  So the page's domain is found
-** first, from its own address or the host tally and the names that
-** spell each host; a name is believed when it spells that domain (whole,
+** first (textdomain.c), from its own address or the host tally and the
+** names that spell each host; a name is believed when it spells that domain (whole,
 ** or shortened: "New York Post" for nypost.com) and is written more than
 ** once, and a copyright holder only when the page gives no domain to
 ** check it against, is no company that owns the site, and is not
@@ -26,276 +26,6 @@
 #include <strings.h>
 
 #include "extract_int.h"
-
-/* Hosts of platforms, not of any news site: links to them say nothing
-** about whose page it is. */
-static const char *const to_platforms[] = {
-    "facebook.com", "twitter.com", "t.co", "instagram.com", "youtube.com",
-    "youtu.be", "linkedin.com", "pinterest.com", "google.com",
-    "googleapis.com", "gstatic.com", "googleusercontent.com",
-    "googletagmanager.com", "doubleclick.net", "apple.com", "whatsapp.com",
-    "reddit.com", "tumblr.com", "flipboard.com", "amazon.com",
-    "amazonaws.com", "cloudfront.net", "akamaized.net", "akamaihd.net",
-    "wp.com", "wordpress.com", "wordpress.org", "gravatar.com",
-    "disqus.com", "addthis.com", "sharethis.com", "taboola.com",
-    "outbrain.com", "bit.ly", "feedburner.com", "w3.org", "schema.org",
-    "vimeo.com", "soundcloud.com", "spotify.com", "tiktok.com",
-    "snapchat.com", "telegram.me", "t.me", "vk.com", "ok.ru", "mail.ru",
-    "yahoo.com", "gmail.com", "outlook.com", "hotmail.com", "bing.com",
-    "imgur.com", "flickr.com", "getty.com", "gettyimages.com",
-    "shutterstock.com", "cookielaw.org", "onetrust.com", "parsely.com",
-    "scorecardresearch.com", "quantserve.com", "chartbeat.com",
-    "mozilla.org", "adobe.com", "microsoft.com", "mailchimp.com",
-    "list-manage.com", "typekit.net", "jquery.com", "cloudflare.com",
-    "medium.com", "github.com", "wikipedia.org", "archive.org",
-    "legacy.com", "apnews.com", "ap.org", "reuters.com",
-};
-
-static int to_is_platform(const char *dom)
-{
-    for (size_t i = 0; i < sizeof to_platforms / sizeof *to_platforms; i++)
-        if (strcmp(dom, to_platforms[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* Letters and digits of s, lower-cased ASCII (other bytes kept). */
-static size_t to_squash(const char *s, size_t n, char *buf, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (isalnum(c) || c >= 0x80)
-            buf[k++] = (char)tolower(c);
-    }
-    buf[k] = '\0';
-    return k;
-}
-
-/* Whether a name of capitalised words is the label shortened: initials
-** of its first words, the last ones whole ("New York Post" ~ nypost,
-** "Jerusalem Post" ~ jpost).  Initials alone ("New Jersey" ~ nj) say too
-** little. */
-static int to_shortens(const char *name, size_t n, const char *label)
-{
-    const char *w[6];
-    size_t nw = 0;
-    if (strncasecmp(name, "the ", 4) == 0 && n > 4) {
-        name += 4;
-        n -= 4;
-    }
-    for (size_t i = 0; i < n && nw < 6; i++)
-        if ((i == 0 || name[i - 1] == ' ') && name[i] != ' ') {
-            if (!isupper((unsigned char)name[i]))
-                return 0;
-            w[nw++] = name + i;
-        }
-    for (size_t j = 1; j < nw; j++) {
-        char sq[128];
-        size_t k = 0;
-        for (size_t i = 0; i < j && k + 1 < sizeof sq; i++)
-            sq[k++] = (char)tolower((unsigned char)*w[i]);
-        size_t rest = to_squash(w[j], n - (size_t)(w[j] - name), sq + k,
-                                sizeof sq - k);
-        if (rest >= 3 && strcmp(sq, label) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether a name spells the domain: "The Hill" ~ thehill.com, "CNBC" ~
-** cnbc.com, "Al Jazeera Media Network" is not aljazeera.com, but
-** "Al Jazeera" is, and so is "New York Post" nypost.com. */
-static int to_spells(const char *name, size_t n, const char *dom)
-{
-    char sq[128], label[128], full[128];
-    size_t k = to_squash(name, n, sq, sizeof sq);
-    size_t dl = strcspn(dom, ".");
-    if (k < 3 || dl < 3 || dl >= sizeof label)
-        return 0;
-    memcpy(label, dom, dl);
-    label[dl] = '\0';
-    to_squash(dom, strlen(dom), full, sizeof full);
-    return strcmp(sq, label) == 0 || strcmp(sq, full) == 0 ||
-           (strncmp(label, "the", 3) == 0 && strcmp(sq, label + 3) == 0) ||
-           (strchr(name, ' ') && (size_t)(strchr(name, ' ') - name) < n &&
-            to_shortens(name, n, label));
-}
-
-/* Spellings of a name found on the page, and how often each. */
-#define TO_SPELLINGS 16
-typedef struct {
-    char name[TO_SPELLINGS][96];
-    int count[TO_SPELLINGS];
-    size_t n;
-} to_tally;
-
-/* Counts one more showing of s/len (ignored when too long or when the
-** tally is full). */
-static void to_tally_add(to_tally *t, const char *s, size_t len)
-{
-    size_t k = 0;
-    if (len == 0 || len >= sizeof t->name[0])
-        return;
-    while (k < t->n &&
-           (strlen(t->name[k]) != len || strncmp(t->name[k], s, len) != 0))
-        k++;
-    if (k == t->n && t->n < TO_SPELLINGS) {
-        memcpy(t->name[k], s, len);
-        t->name[k][len] = '\0';
-        t->count[k] = 0;
-        t->n++;
-    }
-    if (k < t->n)
-        t->count[k]++;
-}
-
-/* The most frequent spelling (the first of equals); -1 when none. */
-static long to_tally_best(const to_tally *t)
-{
-    long best = t->n ? 0 : -1;
-    for (size_t k = 1; k < t->n; k++)
-        if (t->count[k] > t->count[best])
-            best = (long)k;
-    return best;
-}
-
-/* How the page spells its domain: the best spelling, how often it is
-** written, and how often any spelling without a dot is. */
-typedef struct {
-    char name[96];
-    int count;      /* of that spelling */
-    int words;      /* of every spelling without a dot ("Moneycontrol") */
-    int trusted;    /* written often enough, or as the domain itself */
-} to_spelling;
-
-/* Tallies the spans of one to five words of line t that spell the
-** domain.  For a line that is no list item (`outside`), lone[k] marks
-** the spelling as seen there, 2 when it is the whole line (a logo). */
-static void to_spans(const char *t, const char *dom, to_tally *seen,
-                     unsigned char *lone, int outside)
-{
-    const char *starts[64];
-    size_t ns = 0;
-    for (const char *p = t; *p && ns < 64; p++)
-        if ((p == t || p[-1] == ' ') && *p != ' ')
-            starts[ns++] = p;
-    const char *t_end = ns ? starts[ns - 1] + strlen(starts[ns - 1]) : t;
-    for (size_t a = 0; a < ns; a++) {
-        /* Cheap test first: the span must start as the domain does
-        ** ("thehill" may be "Hill"). */
-        unsigned char c0 = (unsigned char)tolower((unsigned char)*starts[a]);
-        if (c0 != (unsigned char)dom[0] &&
-            !(strncmp(dom, "the", 3) == 0 && c0 == (unsigned char)dom[3]))
-            continue;
-        for (size_t w = 1; w <= 5 && a + w <= ns; w++) {
-            const char *end = a + w < ns ? starts[a + w] : t_end;
-            size_t len = (size_t)(end - starts[a]);
-            while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
-                len--;
-            if (len == 0 || !to_spells(starts[a], len, dom))
-                continue;
-            to_tally_add(seen, starts[a], len);
-            int whole = a == 0 && a + w == ns;
-            for (size_t k = 0; outside && k < seen->n; k++)
-                if (strlen(seen->name[k]) == len &&
-                    strncmp(seen->name[k], starts[a], len) == 0 &&
-                    lone[k] < 1 + whole)
-                    lone[k] = (unsigned char)(1 + whole);
-        }
-    }
-}
-
-/* Every span of one to five words of the page that spells the domain,
-** counted by spelling; the best one is the site's own. */
-static void to_find_name(const pxe_lines *ls, const char *dom,
-                         to_spelling *out)
-{
-    to_tally seen = {.n = 0};
-    unsigned char lone[TO_SPELLINGS] = {0};
-    memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < ls->n; i++)
-        to_spans(ls->v[i].text, dom, &seen, lone,
-                 i == 0 || !(ls->v[i].flags & PXE_LF_ITEM));
-    long best = -1;
-    int best_score = 0;
-    for (size_t k = 0; k < seen.n; k++) {
-        /* A spelling with capitals ("The Hill") reads better than the
-        ** lower-case one a URL would give, and one with spaces better
-        ** than the words run together ("Houston Chronicle"); the domain
-        ** written out ("SpaceNews.com") is how the site names itself,
-        ** unless it only stands in a list of sister sites (the page's
-        ** first line is its logo, even as a list item); on a line of its
-        ** own it is the logo.  Of equals, the longer name is the full
-        ** one ("New York Post", not "NY Post"). */
-        const char *nm = seen.name[k];
-        int tld = strchr(nm, '.') != NULL;
-        int score = seen.count[k] * 2 + !islower((unsigned char)nm[0]) +
-                    (strchr(nm, ' ') != NULL) + (tld && lone[k]) * 3 +
-                    (tld && lone[k] == 2) * 10;
-        if (!tld)
-            out->words += seen.count[k];
-        if (best < 0 || score > best_score ||
-            (score == best_score && strlen(nm) > strlen(seen.name[best]))) {
-            best = (long)k;
-            best_score = score;
-        }
-    }
-    if (best < 0)
-        return;
-    strcpy(out->name, seen.name[best]);
-    out->count = seen.count[best];
-    /* A name written once ("Contact CT Post") may be a short form; the
-    ** domain itself is then the surer name. */
-    out->trusted = out->count >= 2 ||
-                   (strchr(out->name, '.') && lone[best]);
-}
-
-/* The page's own domain: its URL's when known (*count is then
-** TO_FROM_URL), else of the hosts it names that are no platform the one
-** named most, with how often it is named.  Names that spell a host count
-** for it when its name is long enough not to be a word written by
-** chance ("Moneycontrol" for moneycontrol.com, not "News" for
-** news.com.au). */
-#define TO_FROM_URL 1000000u
-#define TO_WORDLIKE 6
-static const char *to_domain(const pxe_lines *ls, const char *url,
-                             char *buf, size_t size, unsigned *count)
-{
-    char host[256];
-    *count = 0;
-    if (url && pxe_url_host(url, host, sizeof host) &&
-        pxe_registered_domain(host, buf, size)) {
-        *count = TO_FROM_URL;
-        return buf;
-    }
-    const pxe_host *best = NULL;
-    unsigned best_score = 0, top = 0;
-    for (size_t i = 0; i < ls->n_hosts; i++)
-        if (!to_is_platform(ls->hosts[i].host) && ls->hosts[i].count > top)
-            top = ls->hosts[i].count;
-    for (size_t i = 0; i < ls->n_hosts; i++) {
-        const pxe_host *h = &ls->hosts[i];
-        if (to_is_platform(h->host))
-            continue;
-        unsigned score = h->count;
-        /* A host named far less than the top one is another site. */
-        if (h->count * 4 >= top && strcspn(h->host, ".") >= TO_WORDLIKE) {
-            to_spelling sp;
-            to_find_name(ls, h->host, &sp);
-            score += (unsigned)sp.words;
-        }
-        if (!best || score > best_score) {
-            best = h;
-            best_score = score;
-        }
-    }
-    if (!best || strlen(best->host) >= size)
-        return NULL;
-    strcpy(buf, best->host);
-    *count = best->count;
-    return buf;
-}
 
 /* "CNBC LLC" -> "CNBC": a company's legal suffix is not the site's name.
 ** Returns whether there was one. */
@@ -409,7 +139,7 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
     /* Not company suffixes ("… Ltd"): they name designers and parents
     ** as often as the site. */
     static const char *const after[] = {" on youtube", " delivered"};
-    to_tally names = {.n = 0};
+    pxe_names names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
         if (pxe_word_count_max(t, 20) > 20)
@@ -444,7 +174,7 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
             while (len > 0 && strchr(" ,.;:", t[start + len - 1]))
                 len--;
             if (len >= 3 && pxe_letter_count(t + start))
-                to_tally_add(&names, t + start, len);
+                pxe_names_add(&names, t + start, len);
         }
     }
     /* Of names framed as often, the one the page mentions most ("About
@@ -520,7 +250,7 @@ static char *to_logo(const pxe_lines *ls, int *mentions)
 ** when written at least twice; *count says how often. */
 static char *to_company_line(const pxe_lines *ls, int *count)
 {
-    to_tally names = {.n = 0};
+    pxe_names names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
         size_t words = pxe_word_count(t);
@@ -541,9 +271,9 @@ static char *to_company_line(const pxe_lines *ls, int *count)
                         strncasecmp(last, legal[k], ll) == 0;
         strcpy(name, t);
         if (is_legal && to_strip_company(name) && pxe_letter_count(name) >= 3)
-            to_tally_add(&names, name, strlen(name));
+            pxe_names_add(&names, name, strlen(name));
     }
-    long best = to_tally_best(&names);
+    long best = pxe_names_best(&names);
     *count = best < 0 ? 0 : names.count[best];
     return *count >= 2 ? pxe_strdup(names.name[best]) : NULL;
 }
@@ -557,7 +287,7 @@ static char *to_holder_site(const pxe_lines *ls, const char *holder,
     if (strncasecmp(holder, "the ", 4) == 0)
         holder += 4;   /* "The Hearst …": the name's own first word */
     size_t w = strcspn(holder, " ");
-    to_tally names = {.n = 0};
+    pxe_names names = {.n = 0};
     *count = 0;
     if (w < 2 || w > 30 || !holder[w])
         return NULL;
@@ -572,10 +302,10 @@ static char *to_holder_site(const pxe_lines *ls, const char *holder,
             /* The holder itself is not the site. */
             if (k >= 2 && isupper((unsigned char)*second) &&
                 strncmp(second, holder + w + 1, k) != 0)
-                to_tally_add(&names, p, w + 1 + k);
+                pxe_names_add(&names, p, w + 1 + k);
         }
     }
-    long best = to_tally_best(&names);
+    long best = pxe_names_best(&names);
     if (best < 0 || names.count[best] < 3)
         return NULL;
     *count = names.count[best];
@@ -589,14 +319,14 @@ static const char *to_by_domain(const pxe_ctx *ctx, const pxe_lines *ls,
                                 pxe_result *r, const char *url, char *dom,
                                 size_t size, unsigned *count)
 {
-    const char *d = to_domain(ls, url, dom, size, count);
+    const char *d = pxe_page_domain(ls, url, dom, size, count);
     if (!d)
         return NULL;
     char seen[48];
-    to_spelling sp;
-    snprintf(seen, sizeof seen, *count == TO_FROM_URL ? "the page's URL"
+    pxe_spelling sp;
+    snprintf(seen, sizeof seen, *count == PXE_FROM_URL ? "the page's URL"
                                                       : "%u mentions", *count);
-    to_find_name(ls, d, &sp);
+    pxe_domain_spelling(ls, d, &sp);
     if (*count >= 2 && pxe_outlet_canonical(ctx, d)) {
         pxe_result_cand(r, "outlet", d, 90, "alias of the page's domain");
         pxe_set_outlet(ctx, r, d, "alias of the page's domain", 85);
@@ -694,7 +424,7 @@ static const char *to_own_url(const pxe_lines *ls, pxe_result *r,
     char host[256], dom[256];
     if (title_at < 0 || !pxe_own_url(ls, ls->v[title_at].text, buf, size) ||
         !pxe_url_host(buf, host, sizeof host) ||
-        !pxe_registered_domain(host, dom, sizeof dom) || to_is_platform(dom))
+        !pxe_registered_domain(host, dom, sizeof dom) || pxe_is_platform(dom))
         return NULL;
     pxe_result_cand(r, "outlet", dom, 60, "the page prints its own address, "
                     "spelling the headline: %s", buf);

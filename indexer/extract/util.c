@@ -35,6 +35,21 @@ static int buf_grow(pxe_buf *b, size_t extra)
     return 0;
 }
 
+void pxe_buf_reserve(pxe_buf *b, size_t n)
+{
+    if (b->len + n + 1 > b->cap && !b->oom) {
+        char *s = realloc(b->s, b->len + n + 1);
+        if (!s) {
+            b->oom = 1;
+            return;
+        }
+        if (!b->s)
+            s[0] = '\0';
+        b->s = s;
+        b->cap = b->len + n + 1;
+    }
+}
+
 void pxe_buf_add(pxe_buf *b, const char *s, size_t n)
 {
     if (buf_grow(b, n))
@@ -346,6 +361,33 @@ void pxe_line_key(const char *s, char *buf, size_t size)
     buf[o] = '\0';
 }
 
+unsigned long long pxe_key_hash(const char *s)
+{
+    unsigned long long h = 0xcbf29ce484222325ULL;
+    int space = 0, any = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (pxe_is_space(c)) {
+            space = any;   /* written only when a character follows */
+            continue;
+        }
+        if (space)
+            h = (h ^ ' ') * 0x100000001b3ULL;
+        space = 0;
+        any = 1;
+        c = (unsigned)c - '0' < 10u ? '0' : util_lower(c);
+        h = (h ^ c) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+unsigned long long pxe_line_key_hash(pxe_line *l)
+{
+    if (!l->key_h)
+        l->key_h = pxe_key_hash(l->text);
+    return l->key_h;
+}
+
 int pxe_field_set(pxe_field *f, const char *value, const char *source,
                   int confidence)
 {
@@ -416,7 +458,7 @@ long pxe_lines_add(pxe_lines *ls, const char *s, size_t n, int para)
         ls->oom = 1;
         return -1;
     }
-    ls->v[ls->n] = (pxe_line){t, PXE_LINE_BODY, NULL, para, 0};
+    ls->v[ls->n] = (pxe_line){t, PXE_LINE_BODY, NULL, para, 0, 0};
     return (long)ls->n++;
 }
 
@@ -437,7 +479,7 @@ long pxe_lines_add_owned(pxe_lines *ls, char *s, size_t n, int para)
     while (n > 0 && s[n - 1] == ' ')
         n--;
     s[n] = '\0';
-    ls->v[ls->n] = (pxe_line){s, PXE_LINE_BODY, NULL, para, 0};
+    ls->v[ls->n] = (pxe_line){s, PXE_LINE_BODY, NULL, para, 0, 0};
     return (long)ls->n++;
 }
 
