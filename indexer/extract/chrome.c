@@ -210,20 +210,94 @@ static int chrome_credit_tail(const char *line)
     return 0;
 }
 
-/* words: the line's, counted up to 81; pairs: its byte pairs. */
-static int chrome_caption(const char *line, size_t words,
-                          const pxe_pairs *pairs)
+/* words: the line's, counted up to 81; credit: whether it holds one of
+** chrome_credits (chrome_hits_find). */
+static int chrome_caption(const char *line, size_t words, int credit)
 {
     if (words > 80)
         return 0;
-    if (chrome_credit_tail(line))
-        return 1;
-    for (size_t i = 0; i < sizeof chrome_credits / sizeof *chrome_credits;
-         i++)
-        if (pxe_pairs_may_hold(pairs, chrome_credits[i]) &&
-            pxe_stristr(line, chrome_credits[i]))
-            return 1;
+    return chrome_credit_tail(line) || credit;
+}
+
+/* What the phrase tables find in a line: the first of chrome_strong that
+** marks it (PXE_COUNT(chrome_strong) when none) and whether it holds a
+** credit. */
+typedef struct {
+    const char *line;
+    size_t words;     /* counted up to 41 or further */
+    size_t strong;
+    int credit;
+} chrome_hits;
+
+/* One occurrence of a phrase (chrome_strong, then chrome_credits) at
+** byte `at`.  A long line is a notice when it opens with the strong
+** phrase ("This website uses cookies to …"); inside a paragraph it may
+** be quoted.  Later occurrences only have more words before them. */
+static int chrome_hit(void *arg, size_t phrase, size_t at)
+{
+    chrome_hits *h = arg;
+    if (phrase >= PXE_COUNT(chrome_strong))
+        h->credit = 1;
+    else if (phrase < h->strong &&
+             (h->words <= 40 || pxe_word_count_n(h->line, at) < 8))
+        h->strong = phrase;
     return 0;
+}
+
+struct pxe_chrome_scan {
+    pxe_scan *scan;   /* chrome_strong's phrases, then chrome_credits */
+};
+
+struct pxe_chrome_scan *pxe_chrome_scan_new(void)
+{
+    enum { NS = PXE_COUNT(chrome_strong), NC = PXE_COUNT(chrome_credits) };
+    const char *phrases[NS + NC];
+    for (size_t i = 0; i < NS; i++)
+        phrases[i] = chrome_strong[i].phrase;
+    for (size_t i = 0; i < NC; i++)
+        phrases[NS + i] = chrome_credits[i];
+    struct pxe_chrome_scan *c = malloc(sizeof *c);
+    if (c && !(c->scan = pxe_scan_new(phrases, NS + NC))) {
+        free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+void pxe_chrome_scan_free(struct pxe_chrome_scan *c)
+{
+    if (c)
+        pxe_scan_free(c->scan);
+    free(c);
+}
+
+/* Fills h from the tables: in one pass with the ctx's automaton, else
+** phrase by phrase (turned away by their byte pairs), credits only when
+** `credits` asks for them. */
+static void chrome_hits_find(const struct pxe_chrome_scan *c, chrome_hits *h,
+                             int credits)
+{
+    h->strong = PXE_COUNT(chrome_strong);
+    h->credit = 0;
+    if (c) {
+        pxe_scan_run(c->scan, h->line, chrome_hit, h);
+        return;
+    }
+    pxe_pairs pairs;
+    pxe_pairs_of(&pairs, h->line);
+    for (size_t i = 0; i < PXE_COUNT(chrome_strong) &&
+                       h->strong == PXE_COUNT(chrome_strong); i++) {
+        const char *p = pxe_pairs_may_hold(&pairs, chrome_strong[i].phrase)
+                            ? pxe_stristr(h->line, chrome_strong[i].phrase)
+                            : NULL;
+        if (p)
+            chrome_hit(h, i, (size_t)(p - h->line));
+    }
+    for (size_t i = 0; credits && !h->credit && i < PXE_COUNT(chrome_credits);
+         i++)
+        if (pxe_pairs_may_hold(&pairs, chrome_credits[i]) &&
+            pxe_stristr(h->line, chrome_credits[i]))
+            h->credit = 1;
 }
 
 /* "Published 11:26 pm EST, Tuesday, November 19, 2019": a stamp, read by
@@ -268,35 +342,13 @@ static int chrome_whole(const char *line, const char *phrase)
     return line[n + strspn(line + n, CHROME_WHOLE_TAIL)] == '\0';
 }
 
-/* pxe_chrome_phrase() of a line of `words` words (counted up to 41 or
-** further) whose byte pairs are `pairs`: the caller has both. */
-static const char *chrome_phrase_of(const char *line, size_t words,
-                                    const pxe_pairs *pairs)
+/* pxe_chrome_phrase() of a line whose strong phrase chrome_hits_find()
+** found. */
+static const char *chrome_phrase_of(const char *line, const chrome_hits *h)
 {
-    /* One lower-cased copy searched with strstr: this runs on every line
-    ** of every article, against every phrase. */
-    char stack[512], *low = stack;
-    size_t len = strlen(line);
-    if (len >= sizeof stack && !(low = malloc(len + 1)))
-        low = NULL;   /* without memory the phrases are skipped */
-    if (low) {
-        memcpy(low, line, len + 1);
-        pxe_ascii_lower(low);
-    }
-    /* A long line is a notice when it opens with the phrase ("This website
-    ** uses cookies to …"); inside a paragraph it may be quoted. */
-    const char *why = NULL;
-    for (size_t i = 0;
-         low && !why && i < sizeof chrome_strong / sizeof *chrome_strong; i++) {
-        const char *p = pxe_pairs_may_hold(pairs, chrome_strong[i].phrase)
-                            ? strstr(low, chrome_strong[i].phrase) : NULL;
-        if (p && (words <= 40 || pxe_word_count_n(low, (size_t)(p - low)) < 8))
-            why = chrome_strong[i].why;
-    }
-    if (low != stack)
-        free(low);
-    if (why)
-        return why;
+    size_t words = h->words, len = strlen(line);
+    if (h->strong < PXE_COUNT(chrome_strong))
+        return chrome_strong[h->strong].why;
     /* A weak phrase is all of the line but for the marks chrome_whole()
     ** allows after it, and ends with none of them: only a phrase as long
     ** as the line without its trailing marks can be all of it. */
@@ -338,9 +390,9 @@ const char *pxe_chrome_phrase(const char *line)
 {
     /* Pairs are folded as pxe_ascii_lower() folds: the line's are its
     ** lower-cased copy's. */
-    pxe_pairs pairs;
-    pxe_pairs_of(&pairs, line);
-    return chrome_phrase_of(line, pxe_word_count_max(line, 40), &pairs);
+    chrome_hits h = {line, pxe_word_count_max(line, 40), 0, 0};
+    chrome_hits_find(NULL, &h, 0);
+    return chrome_phrase_of(line, &h);
 }
 
 /* "2. joetoronto says:": who wrote the comment under it. */
@@ -723,18 +775,19 @@ static void chrome_trailing(pxe_lines *ls)
 }
 
 /* Why a line is chrome by its own words and shape, or NULL.  Its words
-** (up to 81) and byte pairs are found once for all the tests. */
-static const char *chrome_line_why(const pxe_line *l, int structured)
+** (up to 81) and phrases are found once for all the tests. */
+static const char *chrome_line_why(const pxe_ctx *ctx, const pxe_line *l,
+                                   int structured)
 {
     const char *t = l->text, *why;
     size_t words = pxe_word_count_max(t, 80);
-    pxe_pairs pairs;
-    pxe_pairs_of(&pairs, t);
-    if ((why = chrome_phrase_of(t, words, &pairs)))
+    chrome_hits h = {t, words, 0, 0};
+    chrome_hits_find(ctx ? ctx->chrome : NULL, &h, 1);
+    if ((why = chrome_phrase_of(t, &h)))
         return why;
     if (chrome_timestamp(t, words) || chrome_stamp(t, words))
         return "time stamp";
-    if (chrome_caption(t, words, &pairs))
+    if (chrome_caption(t, words, h.credit))
         return "photo caption";
     if (chrome_comment_author(t, words))
         return "comment author";
@@ -758,7 +811,7 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
             continue;
         if (pages && pxe_learn_common_in(ctx, key, pages, l))
             chrome_drop(l, "common on this site's pages");
-        else if ((why = chrome_line_why(l, structured)))
+        else if ((why = chrome_line_why(ctx, l, structured)))
             chrome_drop(l, why);
     }
     chrome_repeats(ls);

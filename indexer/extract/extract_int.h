@@ -21,6 +21,7 @@ typedef struct {
 
 struct pxe_learn;
 struct pxe_layouts;
+struct pxe_chrome_scan;
 
 struct pxe_ctx {
     pxe_alias *aliases;
@@ -30,6 +31,9 @@ struct pxe_ctx {
     ** memory they may take. */
     struct pxe_layouts *layouts;
     size_t keep_layouts;
+    /* The chrome phrase tables as one automaton (chrome.c); NULL when it
+    ** could not be built, and the tables are searched phrase by phrase. */
+    struct pxe_chrome_scan *chrome;
 };
 
 /* learn.c */
@@ -84,6 +88,16 @@ int pxe_pairs_may_hold(const pxe_pairs *p, const char *phrase);
 ** ignoring case; 0 when none. */
 size_t pxe_prefix_in(const char *s, const char *const *list, size_t count);
 #define PXE_COUNT(a) (sizeof (a) / sizeof *(a))
+/* scan.c: every occurrence of many phrases in one pass over a text, ASCII
+** case folded as pxe_stristr() folds.  hit() is told each phrase's index
+** and where it starts, in the order the occurrences end; a nonzero return
+** stops the scan and is returned. */
+typedef struct pxe_scan pxe_scan;
+typedef int (*pxe_scan_hit)(void *arg, size_t phrase, size_t at);
+pxe_scan *pxe_scan_new(const char *const *phrases, size_t n);
+void pxe_scan_free(pxe_scan *s);
+int pxe_scan_run(const pxe_scan *s, const char *text, pxe_scan_hit hit,
+                 void *arg);
 /* ASCII letters and digits, as the C locale's isalpha()/isalnum() say,
 ** inline for the loops that ask it of every byte. */
 static inline int pxe_is_alpha(int c)
@@ -293,6 +307,10 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
                      int structured);
 /* Reasons a single line is chrome by its words alone, or NULL. */
 const char *pxe_chrome_phrase(const char *line);
+/* The automaton of the phrase tables, for a pxe_ctx; NULL when out of
+** memory. */
+struct pxe_chrome_scan *pxe_chrome_scan_new(void);
+void pxe_chrome_scan_free(struct pxe_chrome_scan *c);
 
 /* ---- textmeta.c ---------------------------------------------------- */
 

@@ -182,8 +182,10 @@ px_status pxe_ctx_new(const char *aliases_path, pxe_ctx **out, px_err *err)
 {
     *out = NULL;
     pxe_ctx *ctx = calloc(1, sizeof *ctx);
-    if (ctx)
+    if (ctx) {
         ctx->keep_layouts = PXE_KEEP_LAYOUTS_DEFAULT;
+        ctx->chrome = pxe_chrome_scan_new();
+    }
     if (!ctx)
         return px_err_set(err, PX_ENOMEM, "out of memory");
     px_status st = PX_OK;
@@ -222,6 +224,7 @@ void pxe_ctx_free(pxe_ctx *ctx)
     free(ctx->aliases);
     pxe_learn_free(ctx->learn);
     pxe_layouts_free(ctx->layouts);
+    pxe_chrome_scan_free(ctx->chrome);
     free(ctx);
 }
 
