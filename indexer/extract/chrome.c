@@ -7,8 +7,9 @@
 **  - it occurs more than once on the page (short lines only: menus and
 **    "Sign up" buttons repeat, sentences of a story do not);
 **  - its words are those of a form, an appeal, a footer, a notice, a share
-**    bar, a "read more" link or a photo credit (the phrase tables below;
-**    weak phrases only count when they are nearly the whole line);
+**    bar, a "read more" link or a photo credit (the phrase tables of
+**    chromephrase.c; weak phrases only count when they are nearly the
+**    whole line);
 **  - it belongs to a menu run (several short link-like lines in a row, or
 **    one line of items split by "|" or "•");
 **  - it follows a "Most popular" / "Related" heading as one of the rail's
@@ -45,110 +46,6 @@
 ** this many words: a headline above the lead image is longer. */
 #define CHROME_IMAGE_TITLE 5
 
-typedef struct {
-    const char *phrase;
-    const char *why;
-} chrome_phrase;
-
-/* Phrases that mark a line as chrome wherever they occur in it (lines of
-** up to 40 words).  Chosen so that a news sentence is unlikely to carry
-** them verbatim. */
-static const chrome_phrase chrome_strong[] = {
-    {"all rights reserved", "copyright footer"},
-    {"read full article at", "read-more link"},
-    {"continue reading", "read-more link"},
-    {"sign up for our", "newsletter appeal"},
-    {"sign up to our", "newsletter appeal"},
-    {"subscribe to our", "subscription appeal"},
-    {"our newsletter", "newsletter appeal"},
-    {"support our journalism", "membership appeal"},
-    {"support independent journalism", "membership appeal"},
-    {"support quality journalism", "membership appeal"},
-    {"become a member", "membership appeal"},
-    {"become a subscriber", "subscription appeal"},
-    {"already a subscriber", "subscription appeal"},
-    {"make a contribution", "membership appeal"},
-    {"donate now", "membership appeal"},
-    {"indicates required", "form label"},
-    {"required field", "form label"},
-    {"enter your email", "form label"},
-    {"by signing up", "form label"},
-    {"by clicking", "form label"},
-    {"ad blocker", "ad-blocker notice"},
-    {"adblocker", "ad-blocker notice"},
-    {"whitelist", "ad-blocker notice"},
-    {"we use cookies", "cookie notice"},
-    {"uses cookies", "cookie notice"},
-    {"cookie policy", "cookie notice"},
-    {"accept cookies", "cookie notice"},
-    {"enable javascript", "browser notice"},
-    {"privacy policy", "footer link"},
-    {"terms of use", "footer link"},
-    {"terms of service", "footer link"},
-    {"reprint policy", "footer link"},
-    {"reprints and permissions", "footer link"},
-    {"share this article", "share bar"},
-    {"share this story", "share bar"},
-    {"share this on", "share bar"},
-    {"share on facebook", "share bar"},
-    {"share on twitter", "share bar"},
-    {"share on whatsapp", "share bar"},
-    {"follow us on", "social links"},
-    {"click here to", "link text"},
-    {"skip to content", "skip link"},
-    {"skip to main content", "skip link"},
-    {"you may also like", "recommendation rail"},
-    {"recommended for you", "recommendation rail"},
-    {"this article was originally published", "syndication note"},
-    {"related coverage", "related link"},
-    {"related:", "related link"},
-    {"no comments yet", "comments link"},
-    {"click to share", "share bar"},
-    {"click to email this", "share bar"},
-    {"opens in new window", "share bar"},
-    {"keep an eye on your inbox", "newsletter appeal"},
-    {"thanks for signing up", "newsletter appeal"},
-    {"thank you for signing up", "newsletter appeal"},
-    {"no spam", "newsletter appeal"},
-    {"unsubscribe at any time", "newsletter appeal"},
-    {"delivered to your inbox", "newsletter appeal"},
-    {"if you buy something through", "affiliate disclosure"},
-    {"we may earn a commission", "affiliate disclosure"},
-    {"we may earn an affiliate", "affiliate disclosure"},
-    {"affiliate commission", "affiliate disclosure"},
-    {"affiliate links", "affiliate disclosure"},
-    {"have not been evaluated by the", "disclaimer"},
-    {"support independent", "membership appeal"},
-    {"we want to hear", "feedback appeal"},
-    {"send us a tip", "feedback appeal"},
-    {"there was a problem subscribing", "form message"},
-    {"please try again later", "form message"},
-};
-
-/* Phrases that mark a line only when they are (nearly) all of it. */
-static const chrome_phrase chrome_weak[] = {
-    {"advertisement", "advert"}, {"sponsored", "advert"},
-    {"sign up", "form button"}, {"subscribe", "form button"},
-    {"submit", "form button"}, {"log in", "account link"},
-    {"sign in", "account link"}, {"register", "account link"},
-    {"required", "form label"}, {"email", "form label"},
-    {"email address", "form label"}, {"first name", "form label"},
-    {"last name", "form label"}, {"your email", "form label"},
-    {"name", "form label"}, {"zip code", "form label"},
-    {"postcode", "form label"}, {"country", "form label"},
-    {"share", "share bar"}, {"tweet", "share bar"},
-    {"facebook", "social links"}, {"twitter", "social links"},
-    {"instagram", "social links"}, {"linkedin", "social links"},
-    {"whatsapp", "social links"}, {"youtube", "social links"},
-    {"print", "share bar"}, {"comments", "comments link"},
-    {"read more", "read-more link"}, {"back to top", "skip link"},
-    {"menu", "menu"}, {"search", "menu"}, {"home", "menu"},
-    {"close", "menu"}, {"loading", "notice"},
-    {"donate", "membership appeal"}, {"contact us", "footer link"},
-    {"about us", "footer link"}, {"advertise", "footer link"},
-    {"sitemap", "footer link"}, {"site map", "footer link"},
-};
-
 /* Headings of rails of other stories. */
 static const char *const chrome_rails[] = {
     "most popular", "most read", "most viewed", "trending", "related",
@@ -179,127 +76,6 @@ static const char *const chrome_comment_heads[] = {
     "comment from the forums",
 };
 
-/* Credits that mark a line as a photo caption, whatever its length:
-** captions run long, but carry their photographer's credit. */
-static const char *const chrome_credits[] = {
-    "(ap photo", "ap photo/", "(photo:", "(photo by", "photo by ",
-    "photo courtesy", "getty images", "submitted photo", "image copyright",
-    "image caption", "(reuters/", "reuters/", "/ afp", "afp via getty",
-    "(file photo", "/shutterstock", "/ shutterstock", "photo credit",
-    "(photo credit", "(image:", "(credit:", " via ap)", " via reuters)",
-    " via getty", "/ap)", "/reuters)",
-};
-
-/* "… under the CLPS program. Credit: SpaceX", "… sought treatmentCredit:
-** EPA": a caption that ends with its credit, glued to it or not. */
-static int chrome_credit_tail(const char *line)
-{
-    static const char *const marks[] = {"Credit:", "Photo:", "Photograph:",
-                                        "Image:"};
-    for (size_t i = 0; i < PXE_COUNT(marks); i++) {
-        const char *p = strstr(line, marks[i]);
-        if (!p || p == line)
-            continue;
-        const char *rest = p + strlen(marks[i]);
-        unsigned char before = (unsigned char)p[-1];
-        if ((before == ' ' || before == ')' || islower(before)) &&
-            pxe_word_count(rest) >= 1 && pxe_word_count(rest) <= 6 &&
-            !strpbrk(rest, ".!?"))
-            return 1;
-    }
-    return 0;
-}
-
-/* words: the line's, counted up to 81; credit: whether it holds one of
-** chrome_credits (chrome_hits_find). */
-static int chrome_caption(const char *line, size_t words, int credit)
-{
-    if (words > 80)
-        return 0;
-    return chrome_credit_tail(line) || credit;
-}
-
-/* What the phrase tables find in a line: the first of chrome_strong that
-** marks it (PXE_COUNT(chrome_strong) when none) and whether it holds a
-** credit. */
-typedef struct {
-    const char *line;
-    size_t words;     /* counted up to 41 or further */
-    size_t strong;
-    int credit;
-} chrome_hits;
-
-/* One occurrence of a phrase (chrome_strong, then chrome_credits) at
-** byte `at`.  A long line is a notice when it opens with the strong
-** phrase ("This website uses cookies to …"); inside a paragraph it may
-** be quoted.  Later occurrences only have more words before them. */
-static int chrome_hit(void *arg, size_t phrase, size_t at)
-{
-    chrome_hits *h = arg;
-    if (phrase >= PXE_COUNT(chrome_strong))
-        h->credit = 1;
-    else if (phrase < h->strong &&
-             (h->words <= 40 || pxe_word_count_n(h->line, at) < 8))
-        h->strong = phrase;
-    return 0;
-}
-
-struct pxe_chrome_scan {
-    pxe_scan *scan;   /* chrome_strong's phrases, then chrome_credits */
-};
-
-struct pxe_chrome_scan *pxe_chrome_scan_new(void)
-{
-    enum { NS = PXE_COUNT(chrome_strong), NC = PXE_COUNT(chrome_credits) };
-    const char *phrases[NS + NC];
-    for (size_t i = 0; i < NS; i++)
-        phrases[i] = chrome_strong[i].phrase;
-    for (size_t i = 0; i < NC; i++)
-        phrases[NS + i] = chrome_credits[i];
-    struct pxe_chrome_scan *c = malloc(sizeof *c);
-    if (c && !(c->scan = pxe_scan_new(phrases, NS + NC))) {
-        free(c);
-        c = NULL;
-    }
-    return c;
-}
-
-void pxe_chrome_scan_free(struct pxe_chrome_scan *c)
-{
-    if (c)
-        pxe_scan_free(c->scan);
-    free(c);
-}
-
-/* Fills h from the tables: in one pass with the ctx's automaton, else
-** phrase by phrase (turned away by their byte pairs), credits only when
-** `credits` asks for them. */
-static void chrome_hits_find(const struct pxe_chrome_scan *c, chrome_hits *h,
-                             int credits)
-{
-    h->strong = PXE_COUNT(chrome_strong);
-    h->credit = 0;
-    if (c) {
-        pxe_scan_run(c->scan, h->line, chrome_hit, h);
-        return;
-    }
-    pxe_pairs pairs;
-    pxe_pairs_of(&pairs, h->line);
-    for (size_t i = 0; i < PXE_COUNT(chrome_strong) &&
-                       h->strong == PXE_COUNT(chrome_strong); i++) {
-        const char *p = pxe_pairs_may_hold(&pairs, chrome_strong[i].phrase)
-                            ? pxe_stristr(h->line, chrome_strong[i].phrase)
-                            : NULL;
-        if (p)
-            chrome_hit(h, i, (size_t)(p - h->line));
-    }
-    for (size_t i = 0; credits && !h->credit && i < PXE_COUNT(chrome_credits);
-         i++)
-        if (pxe_pairs_may_hold(&pairs, chrome_credits[i]) &&
-            pxe_stristr(h->line, chrome_credits[i]))
-            h->credit = 1;
-}
-
 /* "Published 11:26 pm EST, Tuesday, November 19, 2019": a stamp, read by
 ** the date step and not part of the story. */
 static int chrome_stamp(const char *line, size_t words)
@@ -309,90 +85,6 @@ static int chrome_stamp(const char *line, size_t words)
                                          "modified"};
     return words <= 14 && strpbrk(line, "0123456789") &&
            pxe_prefix_in(line, starts, PXE_COUNT(starts));
-}
-
-/* "-----", "* * *", "━━━━━━" (box-drawing characters, U+2500..U+257F). */
-static int chrome_is_rule(const char *s)
-{
-    if (!*s)
-        return 0;
-    while (*s) {
-        if (strchr("-_=*~#. ", *s))
-            s++;
-        else if ((unsigned char)s[0] == 0xE2 &&
-                 ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95) &&
-                 s[2])
-            s += 3;
-        else
-            return 0;
-    }
-    return 1;
-}
-
-/* What may follow a phrase that is all of a line. */
-#define CHROME_WHOLE_TAIL " *:.!>»›"
-
-/* The line without a trailing "*" or ":" and surrounding space, compared
-** case-insensitively to a phrase. */
-static int chrome_whole(const char *line, const char *phrase)
-{
-    size_t n = pxe_ci_prefix(line, phrase);
-    if (n == 0 && *phrase)
-        return 0;
-    return line[n + strspn(line + n, CHROME_WHOLE_TAIL)] == '\0';
-}
-
-/* pxe_chrome_phrase() of a line whose strong phrase chrome_hits_find()
-** found. */
-static const char *chrome_phrase_of(const char *line, const chrome_hits *h)
-{
-    size_t words = h->words, len = strlen(line);
-    if (h->strong < PXE_COUNT(chrome_strong))
-        return chrome_strong[h->strong].why;
-    /* A weak phrase is all of the line but for the marks chrome_whole()
-    ** allows after it, and ends with none of them: only a phrase as long
-    ** as the line without its trailing marks can be all of it. */
-    size_t core = len;
-    while (core > 0 && strchr(CHROME_WHOLE_TAIL, line[core - 1]))
-        core--;
-    for (size_t i = 0; i < sizeof chrome_weak / sizeof *chrome_weak; i++)
-        if (strlen(chrome_weak[i].phrase) == core &&
-            chrome_whole(line, chrome_weak[i].phrase))
-            return chrome_weak[i].why;
-    if (words <= 12 && (pxe_starts_with_ci(line, "photo:") ||
-                        pxe_starts_with_ci(line, "image:") ||
-                        pxe_starts_with_ci(line, "credit:") ||
-                        pxe_starts_with_ci(line, "photograph:") ||
-                        pxe_starts_with_ci(line, "picture:") ||
-                        pxe_starts_with_ci(line, "file photo") ||
-                        pxe_starts_with_ci(line, "courtesy of ") ||
-                        pxe_starts_with_ci(line, "courtesy:") ||
-                        pxe_stristr(line, "getty images") ||
-                        pxe_stristr(line, "/ shutterstock")))
-        return "photo credit";
-    if (words <= 14 && (pxe_starts_with_ci(line, "\xc2\xa9") ||
-                        pxe_starts_with_ci(line, "copyright ") ||
-                        pxe_starts_with_ci(line, "(c) ")))
-        return "copyright footer";
-    if (chrome_is_rule(line))
-        return "rule";
-    /* "Subscribe to … on YouTube", "Join our forums": an appeal opens
-    ** with its verb; a story's sentence seldom does. */
-    static const char *const appeals[] = {
-        "subscribe to ", "join our ", "follow us ", "get our ",
-        "download our ", "like us on "};
-    if (words <= 25 && pxe_prefix_in(line, appeals, PXE_COUNT(appeals)))
-        return "appeal";
-    return NULL;
-}
-
-const char *pxe_chrome_phrase(const char *line)
-{
-    /* Pairs are folded as pxe_ascii_lower() folds: the line's are its
-    ** lower-cased copy's. */
-    chrome_hits h = {line, pxe_word_count_max(line, 40), 0, 0};
-    chrome_hits_find(NULL, &h, 0);
-    return chrome_phrase_of(line, &h);
 }
 
 /* "2. joetoronto says:": who wrote the comment under it. */
@@ -443,9 +135,12 @@ static int chrome_menu_line(const char *line)
                    (p == line || !isalnum((unsigned char)p[-1]))) {
             if (++words_in > max_words)
                 max_words = words_in;
+            /* an item too long for a menu: the answer is already no */
+            if (max_words > CHROME_MENU_WORDS)
+                return 0;
         }
     }
-    return items >= 3 && max_words <= CHROME_MENU_WORDS;
+    return items >= 3;
 }
 
 /* "Valley Ledger › News": a breadcrumb trail. */
@@ -491,7 +186,7 @@ static int chrome_is_comment_head(const char *line)
     size_t words = pxe_word_count_max(line, 25);
     for (size_t i = 0;
          i < sizeof chrome_comment_heads / sizeof *chrome_comment_heads; i++)
-        if (chrome_whole(line, chrome_comment_heads[i]))
+        if (pxe_chrome_whole(line, chrome_comment_heads[i]))
             return 1;
     size_t d = strspn(line, "0123456789");
     if (d == 0 || line[d] != ' ' || words > 25)
@@ -510,7 +205,7 @@ static int chrome_is_link_head(const char *line)
     if (n < 2 || line[n - 1] != ':')
         return 0;
     for (size_t i = 0; i < PXE_COUNT(chrome_link_heads); i++)
-        if (chrome_whole(line, chrome_link_heads[i]))
+        if (pxe_chrome_whole(line, chrome_link_heads[i]))
             return 1;
     return 0;
 }
@@ -530,7 +225,7 @@ static int chrome_is_rail_head(const char *line)
         if (tolower((unsigned char)chrome_rails[i][0]) != c0)
             continue;   /* both tests below need the heading's start */
         size_t n = strlen(chrome_rails[i]);
-        if (chrome_whole(line, chrome_rails[i]))
+        if (pxe_chrome_whole(line, chrome_rails[i]))
             return 1;
         /* "Most read in world news", "More from The Hill": a rail's
         ** heading names its section; a sentence would run longer. */
@@ -781,13 +476,13 @@ static const char *chrome_line_why(const pxe_ctx *ctx, const pxe_line *l,
 {
     const char *t = l->text, *why;
     size_t words = pxe_word_count_max(t, 80);
-    chrome_hits h = {t, words, 0, 0};
-    chrome_hits_find(ctx ? ctx->chrome : NULL, &h, 1);
-    if ((why = chrome_phrase_of(t, &h)))
+    pxe_chrome_hits h = {t, words, 0, 0};
+    pxe_chrome_hits_find(ctx, &h);
+    if ((why = pxe_chrome_phrase_of(&h)))
         return why;
     if (chrome_timestamp(t, words) || chrome_stamp(t, words))
         return "time stamp";
-    if (chrome_caption(t, words, h.credit))
+    if (pxe_chrome_caption(&h))
         return "photo caption";
     if (chrome_comment_author(t, words))
         return "comment author";

@@ -307,10 +307,31 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
                      int structured);
 /* Reasons a single line is chrome by its words alone, or NULL. */
 const char *pxe_chrome_phrase(const char *line);
+
+/* ---- chromephrase.c ------------------------------------------------ */
+
 /* The automaton of the phrase tables, for a pxe_ctx; NULL when out of
 ** memory. */
 struct pxe_chrome_scan *pxe_chrome_scan_new(void);
 void pxe_chrome_scan_free(struct pxe_chrome_scan *c);
+/* What the phrase tables find in a line of `words` words (counted up to
+** 81): the strong phrase that marks it, if any, and whether it holds a
+** photo credit.  Set line and words; pxe_chrome_hits_find() does the
+** rest, in one pass when the ctx has its automaton. */
+typedef struct {
+    const char *line;
+    size_t words;
+    size_t strong;    /* index of the strong phrase; past the table: none */
+    int credit;
+} pxe_chrome_hits;
+void pxe_chrome_hits_find(const pxe_ctx *ctx, pxe_chrome_hits *h);
+/* pxe_chrome_phrase() of the line of h. */
+const char *pxe_chrome_phrase_of(const pxe_chrome_hits *h);
+/* Whether the line of h is a photo caption by its credit. */
+int pxe_chrome_caption(const pxe_chrome_hits *h);
+/* Whether a line is the phrase, ignoring case, but for trailing marks
+** (" *:.!>»›"). */
+int pxe_chrome_whole(const char *line, const char *phrase);
 
 /* ---- textmeta.c ---------------------------------------------------- */
 

@@ -18,7 +18,8 @@
 struct pxe_scan {
     unsigned char cls[256];  /* byte -> column; 0: in no phrase */
     size_t ncls, nstates;
-    int *next;               /* nstates x ncls: the state after a byte */
+    int *next;               /* nstates x ncls: the state after a byte,
+                             ** as a row offset (scan_rows) */
     int *fail;               /* longest proper suffix that is a state */
     int *out;                /* first phrase ending here, or -1 */
     int *dict;               /* nearest suffix state with a phrase, or 0 */
@@ -104,6 +105,18 @@ static int scan_links(pxe_scan *s)
     return 0;
 }
 
+/* Turns next[] into row offsets, each with its low bit set when the
+** state ends a phrase (its own or a suffix's): the scan's inner loop is
+** then one load and one test per byte. */
+static void scan_rows(pxe_scan *s)
+{
+    for (size_t i = 0; i < s->nstates * s->ncls; i++) {
+        int st = s->next[i];
+        int ends = st > 0 && (s->out[st] >= 0 || s->dict[st] > 0);
+        s->next[i] = (int)((size_t)st * s->ncls) << 1 | ends;
+    }
+}
+
 void pxe_scan_free(pxe_scan *s)
 {
     if (!s)
@@ -140,17 +153,20 @@ pxe_scan *pxe_scan_new(const char *const *pats, size_t n)
         pxe_scan_free(s);
         return NULL;
     }
+    scan_rows(s);
     return s;
 }
 
 int pxe_scan_run(const pxe_scan *s, const char *text, pxe_scan_hit hit,
                  void *arg)
 {
-    int st = 0;
+    int row = 0;
     for (size_t i = 0; text[i]; i++) {
-        st = s->next[(size_t)st * s->ncls + s->cls[(unsigned char)text[i]]];
-        if (!st)
+        int v = s->next[(size_t)row + s->cls[(unsigned char)text[i]]];
+        row = v >> 1;
+        if (!(v & 1))
             continue;
+        int st = (int)((size_t)row / s->ncls);
         for (int t = s->out[st] >= 0 ? st : s->dict[st]; t > 0;
              t = s->dict[t])
             for (int p = s->out[t]; p >= 0; p = s->same[p]) {
