@@ -131,6 +131,61 @@ static void test_chrome_phrases(void)
     T(pxe_chrome_phrase("\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81") != NULL);
 }
 
+/* The one-pass scan finds every occurrence, overlapping ones too, folded
+** as pxe_stristr() folds; a ctx's automaton answers as the tables do
+** phrase by phrase. */
+typedef struct {
+    size_t n, phrase[8], at[8];
+} scan_seen;
+
+static int scan_note(void *arg, size_t phrase, size_t at)
+{
+    scan_seen *s = arg;
+    if (s->n < 8) {
+        s->phrase[s->n] = phrase;
+        s->at[s->n++] = at;
+    }
+    return 0;
+}
+
+static void test_scan(void)
+{
+    const char *const phrases[] = {"he", "she", "his", "hers"};
+    pxe_scan *sc = pxe_scan_new(phrases, 4);
+    T(sc != NULL);
+    scan_seen seen = {0};
+    T(pxe_scan_run(sc, "uSHErs \xc3\xa9his", scan_note, &seen) == 0);
+    T(seen.n == 4);
+    T(seen.phrase[0] == 1 && seen.at[0] == 1);   /* SHE */
+    T(seen.phrase[1] == 0 && seen.at[1] == 2);   /* HE */
+    T(seen.phrase[2] == 3 && seen.at[2] == 2);   /* HErs */
+    T(seen.phrase[3] == 2 && seen.at[3] == 9);   /* his */
+    pxe_scan_free(sc);
+
+    pxe_ctx *ctx = NULL;
+    T(pxe_ctx_new(NULL, &ctx, NULL) == PX_OK);
+    const char *lines[] = {
+        "Sign up for our newsletter", "Photo by Jane Doe / Getty Images",
+        "He said the firm will make a contribution to the fund once the "
+        "board has voted on it, and that the rest of the money, which had "
+        "been promised by donors over several years, would follow later "
+        "in the year as planned.",
+        "This website uses cookies to give you the best experience, as "
+        "explained in our policy on how we handle the data of readers who "
+        "visit the pages of this site every day of the week and more.",
+        "A quiet street (AP Photo/John Doe)", "Advertisement", "",
+    };
+    for (size_t i = 0; i < PXE_COUNT(lines); i++) {
+        pxe_chrome_hits a = {lines[i], pxe_word_count_max(lines[i], 80), 0, 0};
+        pxe_chrome_hits b = a;
+        pxe_chrome_hits_find(ctx, &a);
+        pxe_chrome_hits_find(NULL, &b);
+        T(a.strong == b.strong && a.credit == b.credit);
+        T(pxe_chrome_phrase_of(&a) == pxe_chrome_phrase_of(&b));
+    }
+    pxe_ctx_free(ctx);
+}
+
 /* The fast paths of the text tools give what the plain ones did. */
 static void test_text_tools(void)
 {
@@ -619,6 +674,7 @@ int main(void)
     test_dates();
     test_bylines();
     test_chrome_phrases();
+    test_scan();
     test_text_tools();
     test_aliases();
     test_learn();
