@@ -225,10 +225,18 @@ static int dates_words(const char *s, int want_year, char out[11], size_t *n)
     return dates_emit(want_year, m, d, out);
 }
 
+/* Every form read here holds a digit at or after where it starts (the
+** day, the year): a line is scanned only up to its last digit, found a
+** run at a time with strpbrk, and most lines of a page hold none. */
+#define DATES_DIGITS "0123456789"
+
 int pxe_date_find(const char *s, int want_year, char out[11], size_t *at,
                   size_t *len)
 {
-    for (size_t i = 0; s[i]; i++) {
+    const char *digit = strpbrk(s, DATES_DIGITS);
+    for (size_t i = 0; digit && s[i]; i++) {
+        if (s + i > digit && !(digit = strpbrk(s + i, DATES_DIGITS)))
+            break;
         unsigned char c = (unsigned char)s[i];
         if (i > 0 && pxe_is_alnum((unsigned char)s[i - 1]))
             continue;
@@ -309,9 +317,12 @@ int pxe_date_normalise(const char *s, char out[11])
 
 int pxe_date_find_month(const char *s, char out[11], size_t *at, size_t *len)
 {
-    for (size_t i = 0; s[i]; i++) {
+    const char *digit = strpbrk(s, DATES_DIGITS);   /* the year's */
+    for (size_t i = 0; digit && s[i]; i++) {
         int m, y, cap;
         size_t n, u;
+        if (s + i > digit && !(digit = strpbrk(s + i, DATES_DIGITS)))
+            break;
         if ((i > 0 && isalnum((unsigned char)s[i - 1])) ||
             !(m = dates_month(s + i, &n, &cap)) || !cap)
             continue;

@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "extract_int.h"
+#include "textdomain.h"
 
 /* Hosts of platforms, not of any news site: links to them say nothing
 ** about whose page it is. */
@@ -215,20 +216,44 @@ static void dom_span_seen(const char *start, size_t len, int whole,
 ** the spelling as seen there, 2 when it is the whole line (a logo).  A
 ** span is squashed as it grows, and stops growing once its letters can
 ** no longer spell the domain. */
+/* Whether a span may start with byte c: as the domain does ("thehill"
+** may be "Hill"). */
+static int dom_may_start(const dom_target *tg, unsigned char c)
+{
+    unsigned char c0 = (unsigned char)tolower(c);
+    return c0 == tg->c0 || (tg->the && c0 == tg->c3);
+}
+
+/* Punctuation a span's end is trimmed of (a switch: asked of every span
+** of every line). */
+static int dom_trimmed(char c)
+{
+    switch (c) {
+    case ' ': case ',': case '.': case ';': case ':': case '|': case '!':
+    case '?': case ')': case '\'': case '"':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static void dom_spans(const char *t, const dom_target *tg, pxe_names *seen,
                      unsigned char *lone, int outside)
 {
     const char *starts[64];
     size_t ns = 0;
+    int may = 0;   /* some word starts as the domain may */
     for (const char *p = t; *p && ns < 64; p++)
-        if ((p == t || p[-1] == ' ') && *p != ' ')
+        if ((p == t || p[-1] == ' ') && *p != ' ') {
             starts[ns++] = p;
+            may |= dom_may_start(tg, (unsigned char)*p);
+        }
+    if (!may)
+        return;   /* most lines: no span to squash */
     const char *t_end = ns ? starts[ns - 1] + strlen(starts[ns - 1]) : t;
     for (size_t a = 0; a < ns; a++) {
-        /* Cheap test first: the span must start as the domain does
-        ** ("thehill" may be "Hill"). */
-        unsigned char c0 = (unsigned char)tolower((unsigned char)*starts[a]);
-        if (c0 != tg->c0 && !(tg->the && c0 == tg->c3))
+        /* Cheap test first: the span must start as the domain does. */
+        if (!dom_may_start(tg, (unsigned char)*starts[a]))
             continue;
         char sq[128];
         size_t k = 0, done = 0;
@@ -239,7 +264,7 @@ static void dom_spans(const char *t, const dom_target *tg, pxe_names *seen,
             k += dom_squash(starts[a] + done, len - done, sq + k,
                            sizeof sq - k);
             done = len;
-            while (len > 0 && strchr(" ,.;:|!?)'\"", starts[a][len - 1]))
+            while (len > 0 && dom_trimmed(starts[a][len - 1]))
                 len--;
             if (len > 0 && dom_spells(starts[a], len, sq, k, tg))
                 dom_span_seen(starts[a], len, a == 0 && a + w == ns, seen,
@@ -308,13 +333,25 @@ void pxe_domain_spelling(const pxe_lines *ls, const char *dom,
 const char *pxe_page_domain(const pxe_lines *ls, const char *url,
                              char *buf, size_t size, unsigned *count)
 {
+    return pxe_page_domain_spelt(ls, url, buf, size, count, NULL);
+}
+
+const char *pxe_page_domain_spelt(const pxe_lines *ls, const char *url,
+                                  char *buf, size_t size, unsigned *count,
+                                  pxe_spelling *spelt)
+{
     char host[256];
     *count = 0;
     if (url && pxe_url_host(url, host, sizeof host) &&
         pxe_registered_domain(host, buf, size)) {
         *count = PXE_FROM_URL;
+        if (spelt)
+            pxe_domain_spelling(ls, buf, spelt);
         return buf;
     }
+    /* The best host's spelling, kept when it was read to score it. */
+    pxe_spelling sp, best_sp;
+    int best_spelt = 0;
     const pxe_host *best = NULL;
     unsigned best_score = 0, top = 0;
     for (size_t i = 0; i < ls->n_hosts; i++)
@@ -325,20 +362,28 @@ const char *pxe_page_domain(const pxe_lines *ls, const char *url,
         if (pxe_is_platform(h->host))
             continue;
         unsigned score = h->count;
+        int read = 0;
         /* A host named far less than the top one is another site. */
         if (h->count * 4 >= top && strcspn(h->host, ".") >= DOM_WORDLIKE) {
-            pxe_spelling sp;
             pxe_domain_spelling(ls, h->host, &sp);
             score += (unsigned)sp.words;
+            read = 1;
         }
         if (!best || score > best_score) {
             best = h;
             best_score = score;
+            best_spelt = read;
+            if (read && spelt)
+                best_sp = sp;
         }
     }
     if (!best || strlen(best->host) >= size)
         return NULL;
     strcpy(buf, best->host);
     *count = best->count;
+    if (spelt && best_spelt)
+        *spelt = best_sp;
+    else if (spelt)
+        pxe_domain_spelling(ls, buf, spelt);
     return buf;
 }

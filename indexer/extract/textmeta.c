@@ -34,8 +34,17 @@
 /* Candidates kept for explain. */
 #define TM_KEEP 4
 
+/* pxe_chrome_phrase() of a line, with the ctx's automaton when there is
+** one: one pass over the line instead of one search per phrase. */
+static const char *tm_chrome_phrase(const pxe_ctx *ctx, const char *t)
+{
+    pxe_chrome_hits h = {t, pxe_word_count_max(t, 40), 0, 0};
+    pxe_chrome_hits_find(ctx, &h);
+    return pxe_chrome_phrase_of(&h);
+}
+
 /* Whether a line could be a headline at all. */
-static int tm_headline_like(const pxe_line *l)
+static int tm_headline_like(const pxe_ctx *ctx, const pxe_line *l)
 {
     const char *t = l->text;
     size_t words = pxe_text_words(t), len = strlen(t);
@@ -51,7 +60,7 @@ static int tm_headline_like(const pxe_line *l)
          strcmp(l->why, "breadcrumb") == 0 ||
          strcmp(l->why, "menu line") == 0))
         return 0;
-    if (pxe_chrome_phrase(t) || strstr(t, "\xc2\xa9"))
+    if (tm_chrome_phrase(ctx, t) || strstr(t, "\xc2\xa9"))
         return 0;
     char *by = pxe_byline_author(t);
     free(by);
@@ -205,7 +214,7 @@ static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
 
 /* Scores headline candidates above and at the top of the story; -1 when
 ** there is none. */
-static long tm_find_title(pxe_lines *ls, pxe_result *r)
+static long tm_find_title(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r)
 {
     size_t story = ls->story_to ? ls->story_from : 0;
     size_t from = story > TM_ABOVE_STORY ? story - TM_ABOVE_STORY : 0;
@@ -219,7 +228,7 @@ static long tm_find_title(pxe_lines *ls, pxe_result *r)
     unsigned char *memo = calloc(ls->n ? ls->n : 1, 1);   /* NULL: slower */
     for (size_t i = from; opening && i < to && i < ls->n; i++) {
         int overlap;
-        if (!tm_headline_like(&ls->v[i]))
+        if (!tm_headline_like(ctx, &ls->v[i]))
             continue;
         int s = tm_title_score(ls, i, story, opening, &overlap, memo);
         if (s > best_score) {
@@ -271,10 +280,10 @@ static long tm_find_known_title(const pxe_lines *ls, const char *title)
 /* Finds the headline's line (-1 when none) and marks it and the short
 ** lines above it; the title itself is set by tm_title_set() once the
 ** outlet is known, whose name a " | Site" tail may repeat. */
-static long tm_title(pxe_lines *ls, pxe_result *r)
+static long tm_title(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r)
 {
     long t = r->title.value ? tm_find_known_title(ls, r->title.value)
-                            : tm_find_title(ls, r);
+                            : tm_find_title(ctx, ls, r);
     if (t < 0)
         return t;
     ls->v[t].role = PXE_LINE_TITLE;
@@ -372,7 +381,7 @@ int pxe_textmeta(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r,
     /* The headline and the byline first: the outlet reads the page's
     ** own address by the headline's words and the organisation a byline
     ** names after the writer. */
-    long t = tm_title(ls, r);
+    long t = tm_title(ctx, ls, r);
     long anchor = t >= 0 ? t : (long)ls->story_from;
     long by = pxe_text_author(ctx, ls, r, anchor);
     pxe_text_outlet(ctx, ls, r, h, t, by);

@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "extract_int.h"
+#include "textdomain.h"
 
 /* "CNBC LLC" -> "CNBC": a company's legal suffix is not the site's name.
 ** Returns whether there was one. */
@@ -319,14 +320,13 @@ static const char *to_by_domain(const pxe_ctx *ctx, const pxe_lines *ls,
                                 pxe_result *r, const char *url, char *dom,
                                 size_t size, unsigned *count)
 {
-    const char *d = pxe_page_domain(ls, url, dom, size, count);
+    pxe_spelling sp;
+    const char *d = pxe_page_domain_spelt(ls, url, dom, size, count, &sp);
     if (!d)
         return NULL;
     char seen[48];
-    pxe_spelling sp;
     snprintf(seen, sizeof seen, *count == PXE_FROM_URL ? "the page's URL"
                                                       : "%u mentions", *count);
-    pxe_domain_spelling(ls, d, &sp);
     if (*count >= 2 && pxe_outlet_canonical(ctx, d)) {
         pxe_result_cand(r, "outlet", d, 90, "alias of the page's domain");
         pxe_set_outlet(ctx, r, d, "alias of the page's domain", 85);
