@@ -105,6 +105,7 @@ typedef struct {
     int the;          /* the label starts with "the" */
     int ok;           /* the label is long enough to be spelt */
     unsigned char c0, c3;   /* the domain's first and fourth bytes */
+    char first[16];         /* the bytes a span may start with; "": any */
 } dom_target;
 
 static void dom_target_of(const char *dom, dom_target *tg)
@@ -118,6 +119,14 @@ static void dom_target_of(const char *dom, dom_target *tg)
     tg->the = strncmp(dom, "the", 3) == 0;
     tg->c0 = (unsigned char)dom[0];
     tg->c3 = tg->the ? (unsigned char)dom[3] : 0;
+    size_t nf = 0;
+    for (int c = 1; c < 256 && nf < sizeof tg->first; c++)
+        if ((unsigned char)tolower(c) == tg->c0 ||
+            (tg->the && (unsigned char)tolower(c) == tg->c3))
+            tg->first[nf++] = (char)c;
+    if (nf == sizeof tg->first)
+        nf = 0;   /* too many to list: every line is looked at */
+    tg->first[nf] = '\0';
 }
 
 /* Whether the squashed span sq/k spells the target itself. */
@@ -243,6 +252,8 @@ static void dom_spans(const char *t, const dom_target *tg, pxe_names *seen,
     const char *starts[64];
     size_t ns = 0;
     int may = 0;   /* some word starts as the domain may */
+    if (tg->first[0] && !strpbrk(t, tg->first))
+        return;   /* most lines: no byte a span may start with */
     for (const char *p = t; *p && ns < 64; p++)
         if ((p == t || p[-1] == ' ') && *p != ' ') {
             starts[ns++] = p;

@@ -97,17 +97,30 @@ int pxe_name_capitalised(const char *s)
     return words >= 2 && words <= 4;
 }
 
+/* Whether a short line names a writer's role or paper ("… for The
+** Example Post", "Staff Writer"); a line lacking a byte pair of a word
+** is not searched for it. */
+static int tn_credited(const char *line)
+{
+    static const char *const roles[] = {
+        " for ", "correspondent", "writer", "reporter", "editor",
+        "contributor", "columnist"};
+    pxe_pairs pairs;
+    pxe_pairs_of(&pairs, line);
+    for (size_t i = 0; i < PXE_COUNT(roles); i++)
+        if (pxe_pairs_may_hold(&pairs, roles[i]) &&
+            pxe_stristr(line, roles[i]))
+            return 1;
+    return 0;
+}
+
 char *pxe_byline_author(const char *line)
 {
     size_t by = pxe_prefix_in(line, tn_byline_prefixes,
                               PXE_COUNT(tn_byline_prefixes));
     const char *s = by ? line + by : NULL;
     /* "ANA RUIZ for The Example Post", "Ana Ruiz, Staff Writer" */
-    if (!s && pxe_word_count_max(line, 9) <= 9 &&
-        (pxe_stristr(line, " for ") || pxe_stristr(line, "correspondent") ||
-         pxe_stristr(line, "writer") || pxe_stristr(line, "reporter") ||
-         pxe_stristr(line, "editor") || pxe_stristr(line, "contributor") ||
-         pxe_stristr(line, "columnist")))
+    if (!s && pxe_word_count_max(line, 9) <= 9 && tn_credited(line))
         s = line;
     if (!s)
         return NULL;
@@ -297,8 +310,13 @@ static char *tn_named_in(const char *line)
     static const char *const intro[] = {
         "read full article at ", "become a member of ", "subscribe to ",
         "support ", "originally published by ", "originally published on "};
+    /* Every line of the page comes here: most lack a byte pair of each
+    ** phrase, and are not searched for it. */
+    pxe_pairs pairs;
+    pxe_pairs_of(&pairs, line);
     for (size_t i = 0; i < sizeof intro / sizeof *intro; i++) {
-        const char *p = pxe_stristr(line, intro[i]);
+        const char *p = pxe_pairs_may_hold(&pairs, intro[i])
+                            ? pxe_stristr(line, intro[i]) : NULL;
         if (!p || (p > line && isalnum((unsigned char)p[-1])) ||
             pxe_word_count_max(line, 20) > 20)
             continue;   /* in prose, "support …" names someone else */
