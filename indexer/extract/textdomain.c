@@ -254,11 +254,16 @@ static void dom_spans(const char *t, const dom_target *tg, pxe_names *seen,
     int may = 0;   /* some word starts as the domain may */
     if (tg->first[0] && !strpbrk(t, tg->first))
         return;   /* most lines: no byte a span may start with */
-    for (const char *p = t; *p && ns < 64; p++)
-        if ((p == t || p[-1] == ' ') && *p != ' ') {
+    /* Words start at the line's start and after each space: hop from
+    ** space to space. */
+    for (const char *p = t; p && *p && ns < 64; p = strchr(p, ' ')) {
+        if (*p == ' ')
+            p++;
+        if (*p && *p != ' ') {
             starts[ns++] = p;
             may |= dom_may_start(tg, (unsigned char)*p);
         }
+    }
     if (!may)
         return;   /* most lines: no span to squash */
     const char *t_end = ns ? starts[ns - 1] + strlen(starts[ns - 1]) : t;
