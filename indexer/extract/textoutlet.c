@@ -254,7 +254,7 @@ static char *to_company_line(const pxe_lines *ls, int *count)
     pxe_names names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
-        size_t words = pxe_word_count(t);
+        size_t words = pxe_word_count_max(t, 4);   /* 5: more than 4 */
         char name[96];
         if (words < 2 || words > 4 || strlen(t) >= sizeof name)
             continue;
@@ -294,7 +294,9 @@ static char *to_holder_site(const pxe_lines *ls, const char *holder,
         return NULL;
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
-        for (const char *p = t; *p; p++) {
+        /* From one showing of the name's first byte to the next. */
+        for (const char *p = strchr(t, holder[0]); p;
+             p = strchr(p + 1, holder[0])) {
             if ((p != t && p[-1] != ' ') || strncmp(p, holder, w) != 0 ||
                 p[w] != ' ')
                 continue;
