@@ -63,13 +63,28 @@ static const char *const dates_months_intl[12][8] = {
      "dicembre", "desember"},
 };
 
+/* Whether a month name may start with byte c (either case): a switch,
+** not a strchr call, as it is asked of every word. */
+static int dates_month_first(unsigned char c)
+{
+    if (!pxe_is_alpha(c))
+        return 0;
+    switch (c | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n':
+    case 'd': case 'g': case 'l': case 'e':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* A month name or abbreviation ("Sept", "Mar.", "Oktober") at s; *n the
 ** length. */
 static int dates_month(const char *s, size_t *n, int *capital)
 {
     /* Every word of every line near a headline comes here: most are
     ** turned away by their first letter. */
-    if (!strchr("jfmasondgleJFMASONDGLE", s[0]) || !s[0])
+    if (!dates_month_first((unsigned char)s[0]))
         return 0;
     /* … and the rest by their second: the second letters of the names
     ** above that start with each letter (0xC3 opens "é", "ä"). */

@@ -194,8 +194,10 @@ static void td_scan(pxe_lines *ls, pxe_result *r, size_t from, size_t to,
             while (t[off] &&
                    (month_only ? pxe_date_find_month(t + off, d, &at, &n)
                     : pxe_date_find(t + off, 0, d, &at, &n) ||
-                          (inferred = pxe_date_find(t + off, year, d, &at,
-                                                    &n)))) {
+                          /* without a year known, as the call before */
+                          (year > 0 &&
+                           (inferred = pxe_date_find(t + off, year, d, &at,
+                                                     &n))))) {
                 const char *how;
                 /* A year taken from elsewhere on the page counts less. */
                 int s = td_score(ls, i, off + at, n, d, anchor, byline_at,
@@ -240,6 +242,17 @@ static int td_page_year(const pxe_lines *ls)
     return best >= 1995 && best <= 2199 ? best : 0;
 }
 
+/* Whether a line says "published" or "posted" anywhere (either case):
+** one pass from one 'p' to the next for both words. */
+static int td_published(const char *t)
+{
+    for (const char *p = strpbrk(t, "pP"); p; p = strpbrk(p + 1, "pP"))
+        if (pxe_starts_with_ci(p, "published") ||
+            pxe_starts_with_ci(p, "posted"))
+            return 1;
+    return 0;
+}
+
 void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
                    long title_at, long byline_at)
 {
@@ -268,8 +281,7 @@ void pxe_text_date(pxe_lines *ls, pxe_result *r, const pxe_hints *h,
     /* "Published: …" lines may stand below the story. */
     for (size_t i = to; i < ls->n && i < (size_t)anchor + TD_LABELLED; i++)
         if (pxe_word_count_max(ls->v[i].text, 14) <= 14 &&
-            (pxe_stristr(ls->v[i].text, "published") ||
-             pxe_stristr(ls->v[i].text, "posted")))
+            td_published(ls->v[i].text))
             to = i + 1;
     if (ls->story_to && to < ls->story_from + 3)
         to = ls->story_from + 3;
