@@ -197,21 +197,53 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
     return pxe_strdup(names.name[best]);
 }
 
-/* Lines of the page other than `skip` that contain `name` as words. */
+/* The letter of name least common in English text (its index), which
+** to_mentions() looks for rather than the first: a name's capital ("T"
+** of "The") stands on most lines, its "k" or "y" on few. */
+static size_t to_rare_letter(const char *name)
+{
+    static const char rank[] = "zqxjkvbpygfwmucldrhsnioate";
+    size_t best = 0, best_rank = sizeof rank;
+    for (size_t j = 0; name[j]; j++) {
+        if (!pxe_is_alpha((unsigned char)name[j]))
+            continue;
+        size_t r = (size_t)(strchr(rank, name[j] | 0x20) - rank);
+        if (r < best_rank) {
+            best = j;
+            best_rank = r;
+        }
+    }
+    return best;
+}
+
+/* Lines of the page other than `skip` that contain `name` as words
+** (ignoring ASCII case, as pxe_stristr() does): each showing of the
+** name's rarest letter, either case, is tried as the name's. */
 static int to_mentions(const pxe_lines *ls, const char *name, size_t skip)
 {
     int n = 0;
-    size_t len = strlen(name);
+    size_t len = strlen(name), j = to_rare_letter(name);
+    if (!len)
+        return 0;
+    char set[3] = {name[j], '\0', '\0'};
+    if (pxe_is_alpha((unsigned char)name[j])) {
+        set[0] = (char)(name[j] | 0x20);
+        set[1] = (char)(name[j] & ~0x20);
+    }
     for (size_t i = 0; i < ls->n; i++) {
+        const char *t = ls->v[i].text;
         if (i == skip)
             continue;
-        for (const char *p = pxe_stristr(ls->v[i].text, name); p;
-             p = pxe_stristr(p + 1, name))
-            if ((p == ls->v[i].text || !isalnum((unsigned char)p[-1])) &&
+        for (const char *a = strpbrk(t, set); a; a = strpbrk(a + 1, set)) {
+            const char *p = a - j;
+            if ((size_t)(a - t) < j || !pxe_ci_prefix(p, name))
+                continue;
+            if ((p == t || !isalnum((unsigned char)p[-1])) &&
                 !isalnum((unsigned char)p[len])) {
                 n++;
                 break;
             }
+        }
     }
     return n;
 }
