@@ -277,6 +277,37 @@ static int dates_may_scan(const char *q)
     return isdigit(c) || isspace(c) || c == '+' || c == '-';
 }
 
+/* sscanf's "%Nd" at q, without its cost (URLs of every link of a page
+** come here): white space skipped, then a sign and digits, N bytes at
+** most; *end is where it stopped.  0 when no digit was read. */
+static int dates_scan_int(const char *q, int width, int *v, const char **end)
+{
+    while (isspace((unsigned char)*q))
+        q++;
+    int w = 0, neg = 0, val = 0, digits = 0;
+    if (*q == '+' || *q == '-') {
+        neg = *q++ == '-';
+        w++;
+    }
+    for (; w < width && isdigit((unsigned char)*q); w++, digits++)
+        val = val * 10 + (*q++ - '0');
+    if (!digits)
+        return 0;
+    *v = neg ? -val : val;
+    *end = q;
+    return 1;
+}
+
+/* sscanf(q, "%4d" SEP "%2d" SEP "%2d", y, m, d) == 3; sep 0: none. */
+static int dates_scan_ymd(const char *q, char sep, int *y, int *m, int *d)
+{
+    const char *e;
+    if (!dates_scan_int(q, 4, y, &e) || (sep && *e++ != sep) ||
+        !dates_scan_int(e, 2, m, &e) || (sep && *e++ != sep))
+        return 0;
+    return dates_scan_int(e, 2, d, &e);
+}
+
 int pxe_date_from_url(const char *url, char out[11])
 {
     const char *p = url ? strstr(url, "://") : NULL;
@@ -291,11 +322,11 @@ int pxe_date_from_url(const char *url, char out[11])
         if (!dates_may_scan(q))
             continue;
         /* /2025/03/04/ or /2025-03-04 or /20250304 */
-        if (sscanf(q, "%4d/%2d/%2d", &y, &m, &d) == 3 && q[4] == '/' &&
+        if (dates_scan_ymd(q, '/', &y, &m, &d) && q[4] == '/' &&
             q[7] == '/' && (q[10] == '/' || q[10] == '-' || !q[10]) &&
             dates_emit(y, m, d, out))
             return 1;
-        if (sscanf(q, "%4d-%2d-%2d", &y, &m, &d) == 3 && q[4] == '-' &&
+        if (dates_scan_ymd(q, '-', &y, &m, &d) && q[4] == '-' &&
             q[7] == '-' && !isdigit((unsigned char)q[10]) &&
             dates_emit(y, m, d, out))
             return 1;
@@ -303,7 +334,7 @@ int pxe_date_from_url(const char *url, char out[11])
         while (isdigit((unsigned char)q[k]))
             k++;
         if (k == 8 && (q[8] == '/' || q[8] == '-' || q[8] == '_') &&
-            sscanf(q, "%4d%2d%2d", &y, &m, &d) == 3 && dates_emit(y, m, d, out))
+            dates_scan_ymd(q, 0, &y, &m, &d) && dates_emit(y, m, d, out))
             return 1;
     }
     return 0;
@@ -362,11 +393,12 @@ int pxe_date_month_from_url(const char *url, char out[11])
         int y, m;
         const char *q = p + 1;
         /* /2025/02/ or /2025.02/ or /2025-02/ */
-        if (dates_may_scan(q) && sscanf(q, "%4d", &y) == 1 &&
+        const char *e;
+        if (dates_may_scan(q) && dates_scan_int(q, 4, &y, &e) &&
             isdigit((unsigned char)q[3]) &&
             (q[4] == '/' || q[4] == '.' || q[4] == '-') &&
             isdigit((unsigned char)q[5]) && isdigit((unsigned char)q[6]) &&
-            (q[7] == '/' || q[7] == '\0') && sscanf(q + 5, "%2d", &m) == 1 &&
+            (q[7] == '/' || q[7] == '\0') && dates_scan_int(q + 5, 2, &m, &e) &&
             dates_emit(y, m, 1, out))
             return 1;
     }
