@@ -313,6 +313,8 @@ static char *tn_named_in(const char *line)
     /* Every line of the page comes here: most lack a byte pair of each
     ** phrase, and are not searched for it. */
     pxe_pairs pairs;
+    if (!strchr(line, ' '))
+        return NULL;   /* every intro holds a space */
     pxe_pairs_of(&pairs, line);
     for (size_t i = 0; i < sizeof intro / sizeof *intro; i++) {
         const char *p = pxe_pairs_may_hold(&pairs, intro[i])

@@ -143,7 +143,9 @@ static char *to_framed_name(const pxe_lines *ls, int *count)
     pxe_names names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
-        if (pxe_word_count_max(t, 20) > 20)
+        /* Every frame holds a space: a one-word line (a menu's) holds
+        ** none of them. */
+        if (!strchr(t, ' ') || pxe_word_count_max(t, 20) > 20)
             continue;   /* prose names others (tested once, not per frame) */
         pxe_pairs pairs;
         pxe_pairs_of(&pairs, t);
