@@ -15,6 +15,7 @@
 ** kept for `explain`.
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +44,13 @@ static const char *tm_chrome_phrase(const pxe_ctx *ctx, const char *t)
     return pxe_chrome_phrase_of(&h);
 }
 
-/* Whether a line could be a headline at all. */
-static int tm_headline_like(const pxe_ctx *ctx, const pxe_line *l)
+/* Whether a line of `words` words (pxe_text_words()) could be a
+** headline at all. */
+static int tm_headline_like(const pxe_ctx *ctx, const pxe_line *l,
+                            size_t words)
 {
     const char *t = l->text;
-    size_t words = pxe_text_words(t), len = strlen(t);
+    size_t len = strlen(t);
     if (words < 2 || len > 300 || words > 35 || pxe_letter_count(t) < 8)
         return 0;
     if (l->flags & (PXE_LF_IMAGE | PXE_LF_ALT) || l->role == PXE_LINE_META)
@@ -161,13 +164,14 @@ static int tm_near_byline(const pxe_lines *ls, size_t i, unsigned char *memo)
     return 0;
 }
 
-/* Scores a headline candidate; the reasons go into why. */
-static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
-                          const char *opening, int *overlap,
-                          unsigned char *memo)
+/* Scores a headline candidate of `words` words; *next_words is set to
+** the next line's (its pxe_text_words(), which the next candidate
+** needs again). */
+static int tm_title_score(const pxe_lines *ls, size_t i, size_t words,
+                          size_t story, const char *opening, int *overlap,
+                          unsigned char *memo, size_t *next_words)
 {
     const pxe_line *l = &ls->v[i];
-    size_t words = pxe_text_words(l->text);
     int s = 0;
     if (l->flags & PXE_LF_HEADING)
         s += 25;
@@ -193,8 +197,8 @@ static int tm_title_score(const pxe_lines *ls, size_t i, size_t story,
     s += tm_near_byline(ls, i, memo) * 3;
     /* A headline is often followed by its standfirst: a longer sentence
     ** that is not itself headline-sized. */
-    if (i + 1 < ls->n && pxe_text_words(ls->v[i + 1].text) >
-                             pxe_text_words(l->text) + 5 &&
+    *next_words = i + 1 < ls->n ? pxe_text_words(ls->v[i + 1].text) : 0;
+    if (i + 1 < ls->n && *next_words > words + 5 &&
         pxe_ends_sentence(ls->v[i + 1].text))
         s += 6;
     /* Headline, standfirst, byline, captions: the few lines above the
@@ -226,11 +230,16 @@ static long tm_find_title(const pxe_ctx *ctx, pxe_lines *ls, pxe_result *r)
     long keep[TM_KEEP];
     size_t kept = 0;
     unsigned char *memo = calloc(ls->n ? ls->n : 1, 1);   /* NULL: slower */
+    size_t known = SIZE_MAX, known_words = 0;   /* a line's words, kept */
     for (size_t i = from; opening && i < to && i < ls->n; i++) {
         int overlap;
-        if (!tm_headline_like(ctx, &ls->v[i]))
+        size_t words = i == known ? known_words
+                                  : pxe_text_words(ls->v[i].text);
+        if (!tm_headline_like(ctx, &ls->v[i], words))
             continue;
-        int s = tm_title_score(ls, i, story, opening, &overlap, memo);
+        int s = tm_title_score(ls, i, words, story, opening, &overlap, memo,
+                               &known_words);
+        known = i + 1;
         if (s > best_score) {
             best_score = s;
             best = (long)i;
