@@ -288,11 +288,8 @@ static char *to_company_line(const pxe_lines *ls, int *count)
     pxe_names names = {.n = 0};
     for (size_t i = 0; i < ls->n; i++) {
         const char *t = ls->v[i].text;
-        size_t words = pxe_word_count_max(t, 4);   /* 5: more than 4 */
-        char name[96];
-        if (words < 2 || words > 4 || strlen(t) >= sizeof name)
-            continue;
-        /* A legal form, not "Social Media" or "News Network". */
+        /* A legal form, not "Social Media" or "News Network": the last
+        ** word tested first, as few lines end with one. */
         static const char *const legal[] = {"gmbh", "inc", "llc", "ltd",
                                             "plc", "corp", "limited"};
         const char *last = strrchr(t, ' ');
@@ -301,11 +298,15 @@ static char *to_company_line(const pxe_lines *ls, int *count)
         last++;
         size_t ll = strcspn(last, ".,");
         int is_legal = 0;
-        for (size_t k = 0; k < sizeof legal / sizeof *legal; k++)
+        for (size_t k = 0; ll >= 3 && ll <= 7 && k < PXE_COUNT(legal); k++)
             is_legal |= strlen(legal[k]) == ll &&
                         strncasecmp(last, legal[k], ll) == 0;
+        size_t words = is_legal ? pxe_word_count_max(t, 4) : 0;
+        char name[96];
+        if (words < 2 || words > 4 || strlen(t) >= sizeof name)
+            continue;   /* 5 words: more than 4 */
         strcpy(name, t);
-        if (is_legal && to_strip_company(name) && pxe_letter_count(name) >= 3)
+        if (to_strip_company(name) && pxe_letter_count(name) >= 3)
             pxe_names_add(&names, name, strlen(name));
     }
     long best = pxe_names_best(&names);
