@@ -35,6 +35,7 @@ typedef struct {
     int markdown;      /* links and images in markdown syntax */
     int indented;      /* lynx: text indented, headings at the edge */
     size_t wrap;       /* the width lines were wrapped at, 0: none */
+    size_t lines;      /* lines that are not blank */
 } text_layout;
 
 static size_t text_indent(const char *s, size_t n)
@@ -83,7 +84,7 @@ static size_t text_width_at_rank(const size_t *count, size_t n)
 
 static text_layout text_measure(const char *text, size_t len)
 {
-    text_layout lay = {0, 0, 0};
+    text_layout lay = {0, 0, 0, 0};
     size_t pos = 0, lines = 0, indented = 0, margin = 0, md = 0, longish = 0;
     size_t count[TEXT_WIDTHS + 1] = {0}, n_lens = 0;
     while (pos < len) {
@@ -104,6 +105,7 @@ static text_layout text_measure(const char *text, size_t len)
             n_lens++;
         }
     }
+    lay.lines = lines;
     lay.markdown = md >= 3;
     /* lynx sets text off by a margin of three columns and leaves only
     ** headings at the edge. */
@@ -137,6 +139,9 @@ static void text_count_url(pxe_lines *ls, const char *s, size_t n)
     char date[11];
     if (pxe_url_host(url, host, sizeof host))
         pxe_lines_host(ls, host);
+    /* A date in a path is read as digits: most URLs have none. */
+    if (!strpbrk(url, "0123456789"))
+        return;
     if (pxe_date_from_url(url, date))
         pxe_lines_url_date(ls, date);
     else if (pxe_date_month_from_url(url, date)) {
@@ -173,11 +178,12 @@ static int text_is_tld(const char *word, const char *t)
 ** with a dot, ending in a known top-level domain. */
 static void text_count_domains(pxe_lines *ls, const char *s)
 {
-    if (ls->lines_only)
+    if (ls->lines_only || !strchr(s, '.'))
         return;
     for (const char *p = s; *p;) {
         size_t n = strcspn(p, " \t,;()<>\"'|");
-        if (n > 4 && n < 100) {
+        /* A domain has a dot. */
+        if (n > 4 && n < 100 && memchr(p, '.', n)) {
             char w[100];
             memcpy(w, p, n);
             w[n] = '\0';
@@ -196,15 +202,18 @@ static void text_count_domains(pxe_lines *ls, const char *s)
     }
 }
 
-/* Reduces markdown links and images to their text, removes bare URLs
-** (counting their hosts) and reports what the line was made of. */
-static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
-                         unsigned *flags, int markdown)
+/* What a line was made of, as text_unmark_to() counts it. */
+typedef struct {
+    size_t link_chars, text_chars, images;
+} text_made;
+
+/* Writes s/n to b with markdown links and images reduced to their text
+** and bare URLs removed (their hosts counted); m counts what it wrote.  A
+** link's text is written straight into b: no string of its own. */
+static void text_unmark_to(pxe_lines *ls, pxe_buf *b, const char *s,
+                           size_t n, int markdown, text_made *m)
 {
-    pxe_buf b = {0};
-    size_t link_chars = 0, text_chars = 0, images = 0;
     size_t i = 0;
-    pxe_buf_reserve(&b, n);   /* links only shorten the line */
     while (i < n) {
         int img = markdown && s[i] == '!' && i + 1 < n && s[i + 1] == '[';
         if (markdown && (s[i] == '[' || img)) {
@@ -226,16 +235,13 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
                 size_t end = (size_t)(close - s);
                 text_count_url(ls, s + j + 1, end - j - 1);
                 if (img) {
-                    images++;
+                    m->images++;
                 } else {
-                    char *inner = text_unmark(ls, s + o, j - 1 - o,
-                                              &(unsigned){0}, markdown);
-                    if (inner) {
-                        link_chars += strlen(inner);
-                        pxe_buf_adds(&b, inner);
-                        pxe_buf_addc(&b, ' ');
-                    }
-                    free(inner);
+                    size_t before = b->len;
+                    text_unmark_to(ls, b, s + o, j - 1 - o, markdown,
+                                   &(text_made){0, 0, 0});
+                    m->link_chars += b->len - before;
+                    pxe_buf_addc(b, ' ');
                 }
                 i = end + 1;
                 continue;
@@ -258,17 +264,27 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
                !(markdown && (s[k] == '[' || s[k] == '!')))
             k++;
         for (size_t j = i; j < k; j++)
-            text_chars += !pxe_is_space((unsigned char)s[j]);
-        pxe_buf_add(&b, s + i, k - i);
+            m->text_chars += !pxe_is_space((unsigned char)s[j]);
+        pxe_buf_add(b, s + i, k - i);
         i = k;
     }
+}
+
+/* Reduces markdown links and images to their text, removes bare URLs
+** (counting their hosts) and reports what the line was made of. */
+static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
+                         unsigned *flags, int markdown)
+{
+    pxe_buf b = {0};
+    text_made m = {0, 0, 0};
+    pxe_buf_reserve(&b, n);   /* links only shorten the line */
+    text_unmark_to(ls, &b, s, n, markdown, &m);
     char *t = pxe_buf_take(&b);
     if (!t)
         return NULL;
-    size_t letters = pxe_letter_count(t);
-    if (images && letters == 0)
+    if (m.images && pxe_letter_count(t) == 0)
         *flags |= PXE_LF_IMAGE;
-    if (link_chars > 0 && link_chars * 2 >= text_chars)
+    if (m.link_chars > 0 && m.link_chars * 2 >= m.text_chars)
         *flags |= PXE_LF_LINKS;
     return t;
 }
@@ -369,6 +385,11 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
 static void text_lines(const char *text, size_t len, pxe_lines *ls)
 {
     text_layout lay = text_measure(text, len);
+    /* Unwrapped, a line of the text is at most one line of the layout:
+    ** room for all of them at once. */
+    if (!lay.wrap && !ls->v && lay.lines > 0 &&
+        (ls->v = malloc(lay.lines * sizeof *ls->v)))
+        ls->cap = lay.lines;
     pxe_buf para_buf = {0};
     size_t pos = 0, para_indent = 0, last_len = 0;
     int para = 0, open = 0, open_para = 0;
