@@ -90,8 +90,10 @@ static int chrome_stamp(const char *line, size_t words)
 /* "2. joetoronto says:": who wrote the comment under it. */
 static int chrome_comment_author(const char *line, size_t words)
 {
+    if (words > 6)
+        return 0;
     size_t n = strlen(line);
-    return words <= 6 && n > 5 &&
+    return n > 5 &&
            (pxe_stristr(line + (n > 6 ? n - 6 : 0), " says:") ||
             pxe_stristr(line + (n > 7 ? n - 7 : 0), " wrote:"));
 }
@@ -146,9 +148,10 @@ static int chrome_menu_line(const char *line)
 /* "Valley Ledger › News": a breadcrumb trail. */
 static int chrome_breadcrumb(const char *line, size_t words)
 {
-    return (strstr(line, "\xe2\x80\xba") || strstr(line, "\xc2\xbb") ||
+    return words <= 10 &&
+           (strstr(line, "\xe2\x80\xba") || strstr(line, "\xc2\xbb") ||
             strstr(line, " > ")) &&
-           words <= 10 && !pxe_ends_sentence(line);
+           !pxe_ends_sentence(line);
 }
 
 static void chrome_drop(pxe_line *l, const char *why)
@@ -181,7 +184,7 @@ static void chrome_menus(pxe_lines *ls)
 ** "34 responses to “…”". */
 static int chrome_is_comment_head(const char *line)
 {
-    if (strlen(line) > 200)
+    if (strnlen(line, 201) > 200)   /* a paragraph is not read to its end */
         return 0;
     size_t words = pxe_word_count_max(line, 25);
     for (size_t i = 0;
@@ -212,7 +215,7 @@ static int chrome_is_link_head(const char *line)
 
 static int chrome_is_rail_head(const char *line)
 {
-    if (strlen(line) > 60)
+    if (strnlen(line, 61) > 60)
         return 0;   /* headings are short; most lines are not */
     size_t words = pxe_word_count(line);
     /* "More Washington Examiner", "More In Trading Nation": more of a
@@ -321,18 +324,61 @@ static char *chrome_shared_keys(const pxe_lines *ls, chrome_key *k, size_t n)
     return block;
 }
 
-/* Lines shown more than once on the page, found by sorting the hashes of
-** their keys (a page may have tens of thousands of lines): only lines
-** sharing a hash are compared by their keys. */
+typedef struct {
+    unsigned long long h;
+    size_t count;           /* 0: an empty slot */
+} chrome_seen;
+
+/* How many lines of the page have each hash: an open table of at least
+** twice as many slots as lines (a power of two); NULL without memory. */
+static chrome_seen *chrome_seen_count(pxe_lines *ls, size_t *mask)
+{
+    size_t cap = 64;
+    while (cap < 2 * ls->n)
+        cap *= 2;
+    chrome_seen *t = calloc(cap, sizeof *t);
+    *mask = cap - 1;
+    for (size_t i = 0; t && i < ls->n; i++) {
+        const char *x = ls->v[i].text;
+        if (!x[strspn(x, " \t\n\v\f\r")])   /* an empty key is no line */
+            continue;
+        unsigned long long h = pxe_line_key_hash(&ls->v[i]);
+        size_t at = (size_t)(h ^ h >> 29) & *mask;
+        while (t[at].count && t[at].h != h)
+            at = (at + 1) & *mask;
+        t[at].h = h;
+        t[at].count++;
+    }
+    return t;
+}
+
+/* The number of lines counted with hash h. */
+static size_t chrome_seen_of(const chrome_seen *t, size_t mask,
+                             unsigned long long h)
+{
+    size_t at = (size_t)(h ^ h >> 29) & mask;
+    while (t[at].count && t[at].h != h)
+        at = (at + 1) & mask;
+    return t[at].count;
+}
+
+/* Lines shown more than once on the page: the lines whose hash another
+** line shares (a table of hashes finds them: a page may have tens of
+** thousands of lines, few of them repeated) are sorted by hash and
+** compared by their keys. */
 static void chrome_repeats(pxe_lines *ls)
 {
-    chrome_key *k = calloc(ls->n ? ls->n : 1, sizeof *k);
+    size_t mask;
+    chrome_seen *seen = chrome_seen_count(ls, &mask);
+    chrome_key *k = seen ? calloc(ls->n ? ls->n : 1, sizeof *k) : NULL;
     size_t n = 0;
     for (size_t i = 0; k && i < ls->n; i++) {
         const char *t = ls->v[i].text;
-        if (t[strspn(t, " \t\n\v\f\r")])   /* an empty key is no line */
+        if (t[strspn(t, " \t\n\v\f\r")] &&
+            chrome_seen_of(seen, mask, pxe_line_key_hash(&ls->v[i])) > 1)
             k[n++] = (chrome_key){pxe_line_key_hash(&ls->v[i]), NULL, i};
     }
+    free(seen);
     if (k)
         qsort(k, n, sizeof *k, chrome_key_cmp);
     char *block = k ? chrome_shared_keys(ls, k, n) : NULL;

@@ -119,9 +119,11 @@ static int story_is_stopword(const story_stop_index *x, const char *w,
     return 0;
 }
 
+/* isalnum() below 0x80 is ASCII's in every locale; above, every byte
+** counts. */
 static int story_wordch(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80 || c == '\'';
+    return c >= 0x80 || c == '\'' || pxe_is_alnum(c);
 }
 
 /* The share of function words, with the index built by the caller: a
@@ -191,7 +193,7 @@ static size_t story_numbers(const char *s)
             p++;
         if (p > w && (*w == '-' || *w == '+' || *w == '$') && p - w > 1)
             w++;
-        n += p > w && isdigit((unsigned char)*w);
+        n += p > w && (unsigned)*w - '0' < 10u;
     }
     return n;
 }
@@ -202,10 +204,12 @@ static int story_tail_free(const pxe_line *l);
 ** chrome rules or dropped only for following the last paragraph. */
 static int story_table_row(const pxe_line *l, size_t *numbers)
 {
-    *numbers = story_numbers(l->text);
+    /* The numbers are only counted (and *numbers only read) for a line
+    ** that may be a row. */
     return story_tail_free(l) &&
            !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE | PXE_LF_ALT)) &&
-           *numbers >= STORY_TABLE_NUMBERS && pxe_word_count(l->text) <= 30;
+           (*numbers = story_numbers(l->text)) >= STORY_TABLE_NUMBERS &&
+           pxe_word_count_max(l->text, 30) <= 30;
 }
 
 /* Rows of a table score as furniture, one by one (few function words);

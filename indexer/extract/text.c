@@ -247,9 +247,9 @@ static void text_unmark_to(pxe_lines *ls, pxe_buf *b, const char *s,
                 continue;
             }
         }
-        if (s[i] == 'h' &&
-            ((n - i > 8 && strncmp(s + i, "https://", 8) == 0) ||
-             (n - i > 7 && strncmp(s + i, "http://", 7) == 0))) {
+        if (s[i] == 'h' && n - i > 7 && memcmp(s + i + 1, "ttp", 3) == 0 &&
+            ((n - i > 8 && memcmp(s + i + 4, "s://", 4) == 0) ||
+             memcmp(s + i + 4, "://", 3) == 0)) {
             size_t k = i;
             while (k < n && !pxe_is_space((unsigned char)s[k]) && s[k] != ')')
                 k++;

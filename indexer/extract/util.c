@@ -110,6 +110,28 @@ static size_t util_collapse_to(char *o, const char *s, size_t n, int space)
     return (size_t)(o - start);
 }
 
+/* How many leading bytes of s/n util_collapse_to() would copy as they
+** are: up to a run of two spaces, a space other than ' ' or a no-break
+** space. */
+static size_t util_collapsed_span(const char *s, size_t n)
+{
+    size_t i = 0;
+    int space = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            if (space)
+                break;
+            space = 1;
+        } else if (c == 0xC2 || pxe_is_space(c)) {
+            break;
+        } else {
+            space = 0;
+        }
+    }
+    return i;
+}
+
 void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
 {
     /* The output is never longer than the input: room for all of it is
@@ -475,7 +497,14 @@ long pxe_lines_add_owned(pxe_lines *ls, char *s, size_t n, int para)
         a++;
     while (n > a && pxe_is_space((unsigned char)s[n - 1]))
         n--;
-    n = util_collapse_to(s, s + a, n - a, 0);
+    if (a == 0) {
+        /* Most lines are collapsed already: the bytes up to the first
+        ** that would change stay where they are. */
+        size_t k = util_collapsed_span(s, n);
+        n = k + util_collapse_to(s + k, s + k, n - k, k > 0 && s[k - 1] == ' ');
+    } else {
+        n = util_collapse_to(s, s + a, n - a, 0);
+    }
     while (n > 0 && s[n - 1] == ' ')
         n--;
     s[n] = '\0';
