@@ -204,12 +204,12 @@ static int story_tail_free(const pxe_line *l);
 ** chrome rules or dropped only for following the last paragraph. */
 static int story_table_row(const pxe_line *l, size_t *numbers)
 {
-    /* The numbers are only counted (and *numbers only read) for a line
-    ** that may be a row. */
+    /* The numbers are only counted (and *numbers only read) for a short
+    ** line that may be a row: a paragraph is not read to its end. */
     return story_tail_free(l) &&
            !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE | PXE_LF_ALT)) &&
-           (*numbers = story_numbers(l->text)) >= STORY_TABLE_NUMBERS &&
-           pxe_word_count_max(l->text, 30) <= 30;
+           pxe_word_count_max(l->text, 30) <= 30 &&
+           (*numbers = story_numbers(l->text)) >= STORY_TABLE_NUMBERS;
 }
 
 /* Rows of a table score as furniture, one by one (few function words);

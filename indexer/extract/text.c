@@ -48,9 +48,14 @@ static size_t text_indent(const char *s, size_t n)
 
 static int text_has(const char *s, size_t n, const char *needle)
 {
+    /* From one showing of the needle's first byte to the next. */
     size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(s + i, needle, k) == 0)
+    if (k == 0)
+        return 1;
+    for (const char *p = s, *end = s + n;
+         (size_t)(end - p) >= k && (p = memchr(p, needle[0], (size_t)(end - p) - k + 1));
+         p++)
+        if (memcmp(p + 1, needle + 1, k - 1) == 0)
             return 1;
     return 0;
 }
@@ -139,8 +144,12 @@ static void text_count_url(pxe_lines *ls, const char *s, size_t n)
     char date[11];
     if (pxe_url_host(url, host, sizeof host))
         pxe_lines_host(ls, host);
-    /* A date in a path is read as digits: most URLs have none. */
-    if (!strpbrk(url, "0123456789"))
+    /* A date in a path starts with its year, four digits in a row (the
+    ** readers of dates.c take none before 1900): most URLs have none. */
+    size_t run = 0;
+    for (const char *p = url; *p && run < 4; p++)
+        run = (unsigned)*p - '0' < 10u ? run + 1 : 0;
+    if (run < 4)
         return;
     if (pxe_date_from_url(url, date))
         pxe_lines_url_date(ls, date);
@@ -297,11 +306,16 @@ static size_t text_marks(const char *s, size_t n, unsigned *flags)
         "\xe2\x80\xa2 ", "\xe2\x96\xa1 ", "\xe2\x97\xa6 ", "\xe2\x96\xaa ",
         "\xe2\x96\xa0 ", "\xe2\x97\x8b "};
     size_t k = 0;
-    if (n > 2 && strchr("*+-o", s[0]) && s[1] == ' ') {
+    /* As strchr("*+-o", s[0]), which matches the terminator too. */
+    char c = n > 2 ? s[0] : 'x';
+    if ((c == '*' || c == '+' || c == '-' || c == 'o' || c == '\0') &&
+        s[1] == ' ') {
         *flags |= PXE_LF_ITEM;
         k = 2;
     }
-    for (size_t i = 0; !k && i < sizeof bullets / sizeof *bullets; i++)
+    /* Every bullet starts with the same byte. */
+    for (size_t i = 0; !k && n > 4 && s[0] == '\xe2' &&
+                       i < sizeof bullets / sizeof *bullets; i++)
         if (n > 4 && strncmp(s, bullets[i], 4) == 0) {
             *flags |= PXE_LF_ITEM;
             k = 4;
