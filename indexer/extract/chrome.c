@@ -46,6 +46,11 @@
 ** this many words: a headline above the lead image is longer. */
 #define CHROME_IMAGE_TITLE 5
 
+/* How many characters of a line's matching form tell repeats apart. */
+#define CHROME_REPEAT_KEY 64
+/* How many lines ahead the site's count of a line is fetched. */
+#define CHROME_PREFETCH 4
+
 /* Headings of rails of other stories. */
 static const char *const chrome_rails[] = {
     "most popular", "most read", "most viewed", "trending", "related",
@@ -329,37 +334,41 @@ typedef struct {
     size_t count;           /* 0: an empty slot */
 } chrome_seen;
 
-/* How many lines of the page have each hash: an open table of at least
-** twice as many slots as lines (a power of two); NULL without memory. */
-static chrome_seen *chrome_seen_count(pxe_lines *ls, size_t *mask)
+/* The hash lines are told apart by: of the opening of their matching form
+** (lines with the same form share it; the few that share only their
+** opening are told apart by their forms). */
+static unsigned long long chrome_repeat_hash(const pxe_line *l)
 {
-    size_t cap = 64;
-    while (cap < 2 * ls->n)
-        cap *= 2;
-    chrome_seen *t = calloc(cap, sizeof *t);
-    *mask = cap - 1;
-    for (size_t i = 0; t && i < ls->n; i++) {
-        const char *x = ls->v[i].text;
-        if (!x[strspn(x, " \t\n\v\f\r")])   /* an empty key is no line */
-            continue;
-        unsigned long long h = pxe_line_key_hash(&ls->v[i]);
-        size_t at = (size_t)(h ^ h >> 29) & *mask;
-        while (t[at].count && t[at].h != h)
-            at = (at + 1) & *mask;
-        t[at].h = h;
-        t[at].count++;
-    }
-    return t;
+    return pxe_key_hash_n(l->text, CHROME_REPEAT_KEY);
 }
 
-/* The number of lines counted with hash h. */
-static size_t chrome_seen_of(const chrome_seen *t, size_t mask,
-                             unsigned long long h)
+/* Keeps, of the keys k[0..n) (hashes set), those whose hash another
+** shares, counted in an open table of at least twice as many slots
+** (a power of two); returns how many are kept, or n without memory. */
+static size_t chrome_keep_shared(chrome_key *k, size_t n)
 {
-    size_t at = (size_t)(h ^ h >> 29) & mask;
-    while (t[at].count && t[at].h != h)
-        at = (at + 1) & mask;
-    return t[at].count;
+    size_t cap = 64, mask, kept = 0;
+    while (cap < 2 * n)
+        cap *= 2;
+    chrome_seen *t = calloc(cap, sizeof *t);
+    if (!t)
+        return n;   /* all of them go on to be sorted */
+    mask = cap - 1;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            unsigned long long h = k[i].h;
+            size_t at = (size_t)(h ^ h >> 29) & mask;
+            while (t[at].count && t[at].h != h)
+                at = (at + 1) & mask;
+            if (pass == 0) {
+                t[at].h = h;
+                t[at].count++;
+            } else if (t[at].count > 1) {
+                k[kept++] = k[i];
+            }
+        }
+    free(t);
+    return kept;
 }
 
 /* Lines shown more than once on the page: the lines whose hash another
@@ -368,17 +377,14 @@ static size_t chrome_seen_of(const chrome_seen *t, size_t mask,
 ** compared by their keys. */
 static void chrome_repeats(pxe_lines *ls)
 {
-    size_t mask;
-    chrome_seen *seen = chrome_seen_count(ls, &mask);
-    chrome_key *k = seen ? calloc(ls->n ? ls->n : 1, sizeof *k) : NULL;
+    chrome_key *k = calloc(ls->n ? ls->n : 1, sizeof *k);
     size_t n = 0;
     for (size_t i = 0; k && i < ls->n; i++) {
         const char *t = ls->v[i].text;
-        if (t[strspn(t, " \t\n\v\f\r")] &&
-            chrome_seen_of(seen, mask, pxe_line_key_hash(&ls->v[i])) > 1)
-            k[n++] = (chrome_key){pxe_line_key_hash(&ls->v[i]), NULL, i};
+        if (t[strspn(t, " \t\n\v\f\r")])   /* an empty key is no line */
+            k[n++] = (chrome_key){chrome_repeat_hash(&ls->v[i]), NULL, i};
     }
-    free(seen);
+    n = k ? chrome_keep_shared(k, n) : 0;
     if (k)
         qsort(k, n, sizeof *k, chrome_key_cmp);
     char *block = k ? chrome_shared_keys(ls, k, n) : NULL;
@@ -548,6 +554,8 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
     for (size_t i = 0; i < ls->n; i++) {
         pxe_line *l = &ls->v[i];
         const char *why;
+        if (pages && i + CHROME_PREFETCH < ls->n)
+            pxe_learn_prefetch(ctx, key, &ls->v[i + CHROME_PREFETCH]);
         if (l->role != PXE_LINE_BODY)
             continue;
         if (pages && pxe_learn_common_in(ctx, key, pages, l))

@@ -279,6 +279,23 @@ int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
     return with >= LEARN_MIN_HITS && with * 100 >= pages * LEARN_SHARE;
 }
 
+void pxe_learn_prefetch(const pxe_ctx *ctx, unsigned long long key,
+                        pxe_line *l)
+{
+#ifdef __GNUC__
+    const learn_site *s = key ? &ctx->learn->sites[key - 1] : NULL;
+    /* A line too long to be counted has no slot. */
+    if (!s || !s->t.cap || strnlen(l->text, LEARN_MAX_LINE + 1) > LEARN_MAX_LINE)
+        return;
+    uint64_t h = learn_mix(s->h, pxe_line_key_hash(l));
+    __builtin_prefetch(&s->t.slots[(size_t)h & (s->t.cap - 1)]);
+#else
+    (void)ctx;
+    (void)key;
+    (void)l;
+#endif
+}
+
 int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,
                         const char *line, size_t *pages, size_t *with_line)
 {

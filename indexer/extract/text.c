@@ -19,6 +19,7 @@
 ** like a time stamp).
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -63,8 +64,17 @@ static int text_has(const char *s, size_t n, const char *needle)
 /* Characters (not bytes) of a UTF-8 line: wrapping counts columns. */
 static size_t text_columns(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t c = 0, i = 0;
+    /* Eight bytes at a time: a continuation byte has its top bit set and
+    ** the next one clear, and its top bits are counted out. */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w, cont;
+        memcpy(&w, s + i, 8);
+        cont = w & ~(w << 1) & 0x8080808080808080ULL;
+        cont = (cont >> 7) * 0x0101010101010101ULL >> 56;
+        c += 8 - (size_t)cont;
+    }
+    for (; i < n; i++)
         c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
 }

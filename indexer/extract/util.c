@@ -403,6 +403,27 @@ unsigned long long pxe_key_hash(const char *s)
     return h;
 }
 
+unsigned long long pxe_key_hash_n(const char *s, size_t max)
+{
+    unsigned long long h = 0xcbf29ce484222325ULL;
+    int space = 0, any = 0;
+    for (size_t n = 0; *s && n < max; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (pxe_is_space(c)) {
+            space = any;
+            continue;
+        }
+        if (space)
+            h = (h ^ ' ') * 0x100000001b3ULL;
+        space = 0;
+        any = 1;
+        c = (unsigned)c - '0' < 10u ? '0' : util_lower(c);
+        h = (h ^ c) * 0x100000001b3ULL;
+        n++;
+    }
+    return h;
+}
+
 unsigned long long pxe_line_key_hash(pxe_line *l)
 {
     if (!l->key_h)
