@@ -81,24 +81,28 @@ static const char *const story_stopwords[] = {
 
 #define STORY_N_STOPWORDS (sizeof story_stopwords / sizeof *story_stopwords)
 
-/* The function words chained by their first two bytes: built once per
-** line, so that each word of it is compared with one or two of them, not
-** with all. */
+/* The function words chained by their length and first and last bytes:
+** built once per page, so that each word of a line is compared with one
+** or two of them, and only with those as long as itself. */
 typedef struct {
     unsigned short head[256];   /* 1 + the first word's index; 0: none */
     unsigned short next[STORY_N_STOPWORDS];
+    unsigned char len[STORY_N_STOPWORDS];
 } story_stop_index;
 
-static unsigned story_stop_bucket(const char *w)
+static unsigned story_stop_bucket(const char *w, size_t n)
 {
-    return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 0xFFu;
+    return ((unsigned char)w[0] * 31u + (unsigned char)w[n - 1] * 7u +
+            (unsigned)n) & 0xFFu;
 }
 
 static void story_stop_index_init(story_stop_index *x)
 {
     memset(x->head, 0, sizeof x->head);
     for (size_t i = STORY_N_STOPWORDS; i-- > 0;) {
-        unsigned b = story_stop_bucket(story_stopwords[i]);
+        size_t n = strlen(story_stopwords[i]);
+        unsigned b = story_stop_bucket(story_stopwords[i], n);
+        x->len[i] = (unsigned char)n;
         x->next[i] = x->head[b];
         x->head[b] = (unsigned short)(i + 1);
     }
@@ -112,9 +116,9 @@ static int story_is_stopword(const story_stop_index *x, const char *w,
         return 0;   /* function words are short */
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
-    low[n] = '\0';
-    for (unsigned i = x->head[story_stop_bucket(low)]; i; i = x->next[i - 1])
-        if (strcmp(low, story_stopwords[i - 1]) == 0)
+    for (unsigned i = x->head[story_stop_bucket(low, n)]; i;
+         i = x->next[i - 1])
+        if (x->len[i - 1] == n && memcmp(low, story_stopwords[i - 1], n) == 0)
             return 1;
     return 0;
 }

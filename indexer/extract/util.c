@@ -10,6 +10,7 @@
 ** the phrases matched (menus, labels, bylines) are matched in English.
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -112,11 +113,27 @@ static size_t util_collapse_to(char *o, const char *s, size_t n, int space)
 
 /* How many leading bytes of s/n util_collapse_to() would copy as they
 ** are: up to a run of two spaces, a space other than ' ' or a no-break
-** space. */
+** space (or a little before: the caller collapses the rest).  Eight
+** bytes at a time while none of them is a control byte or 0xC2 and no
+** two spaces stand together (the tests may see more than there is, which
+** only ends the fast part sooner). */
 static size_t util_collapsed_span(const char *s, size_t n)
 {
+    const uint64_t ones = 0x0101010101010101ULL, highs = ones << 7;
     size_t i = 0;
     int space = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w, sp, c2, low;
+        memcpy(&w, s + i, 8);
+        sp = w ^ (ones * ' ');
+        sp = (sp - ones) & ~sp & highs;
+        c2 = w ^ (ones * 0xC2);
+        c2 = (c2 - ones) & ~c2 & highs;
+        low = (w - ones * 0x20) & ~w & highs;
+        if (c2 | low | (sp & (sp << 8)) || (space && s[i] == ' '))
+            break;
+        space = s[i + 7] == ' ';
+    }
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ') {
