@@ -119,11 +119,12 @@ static int chrome_timestamp(const char *line, size_t words)
 
 static int chrome_menu_item(const char *line)
 {
+    if (strnlen(line, 41) > 40)
+        return 0;   /* most lines: no word needs counting */
     size_t words = pxe_text_words(line);
     return words >= 1 && words <= CHROME_MENU_WORDS &&
            !pxe_ends_sentence(line) && !strchr(line, ',') &&
-           !strstr(line, "\xE3\x80\x81") &&   /* "、" */
-           strlen(line) <= 40;
+           !strstr(line, "\xE3\x80\x81");   /* "、" */
 }
 
 /* "Home | News | Sport | Opinion": items split by separators. */
@@ -191,13 +192,12 @@ static int chrome_is_comment_head(const char *line)
 {
     if (strnlen(line, 201) > 200)   /* a paragraph is not read to its end */
         return 0;
-    size_t words = pxe_word_count_max(line, 25);
     for (size_t i = 0;
          i < sizeof chrome_comment_heads / sizeof *chrome_comment_heads; i++)
         if (pxe_chrome_whole(line, chrome_comment_heads[i]))
             return 1;
     size_t d = strspn(line, "0123456789");
-    if (d == 0 || line[d] != ' ' || words > 25)
+    if (d == 0 || line[d] != ' ' || pxe_word_count_max(line, 25) > 25)
         return 0;
     line += d + 1;
     return pxe_starts_with_ci(line, "responses to ") ||
@@ -337,8 +337,12 @@ typedef struct {
 /* The hash lines are told apart by: of the opening of their matching form
 ** (lines with the same form share it; the few that share only their
 ** opening are told apart by their forms). */
-static unsigned long long chrome_repeat_hash(const pxe_line *l)
+static unsigned long long chrome_repeat_hash(pxe_line *l)
 {
+    /* A line of no more bytes than that has no more characters: its whole
+    ** form's hash, which the line may keep already, is the same. */
+    if (strnlen(l->text, CHROME_REPEAT_KEY + 1) <= CHROME_REPEAT_KEY)
+        return pxe_line_key_hash(l);
     return pxe_key_hash_n(l->text, CHROME_REPEAT_KEY);
 }
 
