@@ -221,6 +221,14 @@ static void text_count_domains(pxe_lines *ls, const char *s)
     }
 }
 
+/* Whether s/n opens with "http://" or "https://" (and more after it). */
+static int text_url_at(const char *s, size_t n)
+{
+    return s[0] == 'h' && n > 7 && memcmp(s + 1, "ttp", 3) == 0 &&
+           ((n > 8 && memcmp(s + 4, "s://", 4) == 0) ||
+            memcmp(s + 4, "://", 3) == 0);
+}
+
 /* What a line was made of, as text_unmark_to() counts it. */
 typedef struct {
     size_t link_chars, text_chars, images;
@@ -266,9 +274,7 @@ static void text_unmark_to(pxe_lines *ls, pxe_buf *b, const char *s,
                 continue;
             }
         }
-        if (s[i] == 'h' && n - i > 7 && memcmp(s + i + 1, "ttp", 3) == 0 &&
-            ((n - i > 8 && memcmp(s + i + 4, "s://", 4) == 0) ||
-             memcmp(s + i + 4, "://", 3) == 0)) {
+        if (text_url_at(s + i, n - i)) {
             size_t k = i;
             while (k < n && !pxe_is_space((unsigned char)s[k]) && s[k] != ')')
                 k++;
@@ -276,14 +282,17 @@ static void text_unmark_to(pxe_lines *ls, pxe_buf *b, const char *s,
             i = k;
             continue;
         }
-        /* Plain text up to the next byte that may open a link or a URL
-        ** is copied in one go. */
-        size_t k = i + 1;
-        while (k < n && s[k] != 'h' &&
-               !(markdown && (s[k] == '[' || s[k] == '!')))
-            k++;
-        for (size_t j = i; j < k; j++)
-            m->text_chars += !pxe_is_space((unsigned char)s[j]);
+        /* Plain text up to the next byte that may open a link, or the
+        ** next URL, is copied in one go. */
+        size_t k = i + 1, chars = !pxe_is_space((unsigned char)s[i]);
+        for (; k < n; k++) {
+            char c = s[k];
+            if ((markdown && (c == '[' || c == '!')) ||
+                (c == 'h' && text_url_at(s + k, n - k)))
+                break;
+            chars += !pxe_is_space((unsigned char)c);
+        }
+        m->text_chars += chars;
         pxe_buf_add(b, s + i, k - i);
         i = k;
     }
