@@ -115,6 +115,9 @@ static inline int pxe_is_space(int c)
 {
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
+/* 1 for the bytes inside a word as pxe_word_count() counts them (letters,
+** digits, the apostrophe and every byte from 0x80), else 0. */
+extern const unsigned char pxe_in_word[256];
 /* Words (runs of letters/digits, a non-ASCII byte counting as a letter). */
 size_t pxe_word_count(const char *s);
 /* pxe_word_count(), but stops counting past max (then returns max + 1):
@@ -234,9 +237,10 @@ size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
 int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
                         size_t pages, pxe_line *l);
 /* Starts loading the slot pxe_learn_common_in() will read for l into the
-** cache (the site's table is large, and each line reads one slot). */
+** cache (the site's table is large, and each line reads one slot), when
+** l keeps its hash already. */
 void pxe_learn_prefetch(const pxe_ctx *ctx, unsigned long long key,
-                        pxe_line *l);
+                        const pxe_line *l);
 
 /* ---- layouts.c ---------------------------------------------------- */
 

@@ -280,14 +280,15 @@ int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
 }
 
 void pxe_learn_prefetch(const pxe_ctx *ctx, unsigned long long key,
-                        pxe_line *l)
+                        const pxe_line *l)
 {
 #ifdef __GNUC__
     const learn_site *s = key ? &ctx->learn->sites[key - 1] : NULL;
-    /* A line too long to be counted has no slot. */
-    if (!s || !s->t.cap || strnlen(l->text, LEARN_MAX_LINE + 1) > LEARN_MAX_LINE)
+    /* Only for a line whose hash is known: the first pass learnt it, and
+    ** a line too long to be counted has none. */
+    if (!s || !s->t.cap || !l->key_h)
         return;
-    uint64_t h = learn_mix(s->h, pxe_line_key_hash(l));
+    uint64_t h = learn_mix(s->h, l->key_h);
     __builtin_prefetch(&s->t.slots[(size_t)h & (s->t.cap - 1)]);
 #else
     (void)ctx;

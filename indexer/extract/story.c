@@ -123,23 +123,18 @@ static int story_is_stopword(const story_stop_index *x, const char *w,
     return 0;
 }
 
-/* isalnum() below 0x80 is ASCII's in every locale; above, every byte
-** counts. */
-static int story_wordch(unsigned char c)
-{
-    return c >= 0x80 || c == '\'' || pxe_is_alnum(c);
-}
-
 /* The share of function words, with the index built by the caller: a
 ** page's lines are all measured against the same one. */
 static int story_stop_share(const story_stop_index *x, const char *line)
 {
     size_t words = 0, stop = 0;
+    /* Letters, digits, the apostrophe and every byte from 0x80 (the
+    ** locale's isalnum() adds nothing below 0x80). */
     for (const char *p = line; *p;) {
-        while (*p && !story_wordch((unsigned char)*p))
+        while (*p && !pxe_in_word[(unsigned char)*p])
             p++;
         const char *w = p;
-        while (*p && story_wordch((unsigned char)*p))
+        while (pxe_in_word[(unsigned char)*p])
             p++;
         if (p > w) {
             words++;

@@ -311,7 +311,7 @@ static inline int is_wordch(unsigned char c)
 #define UTIL_W16(c) UTIL_W4(c), UTIL_W4(c + 4), UTIL_W4(c + 8), UTIL_W4(c + 12)
 #define UTIL_W64(c) UTIL_W16(c), UTIL_W16(c + 16), UTIL_W16(c + 32), \
                     UTIL_W16(c + 48)
-static const unsigned char util_in_word[256] = {
+const unsigned char pxe_in_word[256] = {
     UTIL_W64(0), UTIL_W64(64), UTIL_W64(128), UTIL_W64(192)};
 
 size_t pxe_word_count(const char *s)
@@ -324,7 +324,7 @@ size_t pxe_word_count_max(const char *s, size_t max)
     size_t words = 0;
     unsigned in = 0;
     for (; *s; s++) {
-        unsigned w = util_in_word[(unsigned char)*s];
+        unsigned w = pxe_in_word[(unsigned char)*s];
         words += w & ~in;
         in = w;
         if (words > max)
