@@ -230,7 +230,7 @@ static int chrome_is_rail_head(const char *line)
         return 1;
     char c0 = (char)tolower((unsigned char)line[0]);
     for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++) {
-        if (tolower((unsigned char)chrome_rails[i][0]) != c0)
+        if (chrome_rails[i][0] != c0)   /* the headings are lower case */
             continue;   /* both tests below need the heading's start */
         size_t n = strlen(chrome_rails[i]);
         if (pxe_chrome_whole(line, chrome_rails[i]))
