@@ -53,11 +53,13 @@ static int text_has(const char *s, size_t n, const char *needle)
     size_t k = strlen(needle);
     if (k == 0)
         return 1;
-    for (const char *p = s, *end = s + n;
-         (size_t)(end - p) >= k && (p = memchr(p, needle[0], (size_t)(end - p) - k + 1));
-         p++)
+    const char *p = s, *end = s + n;
+    while ((size_t)(end - p) >= k &&
+           (p = memchr(p, needle[0], (size_t)(end - p) - k + 1))) {
         if (memcmp(p + 1, needle + 1, k - 1) == 0)
             return 1;
+        p++;
+    }
     return 0;
 }
 

@@ -539,7 +539,8 @@ long pxe_lines_add_owned(pxe_lines *ls, char *s, size_t n, int para)
         /* Most lines are collapsed already: the bytes up to the first
         ** that would change stay where they are. */
         size_t k = util_collapsed_span(s, n);
-        n = k + util_collapse_to(s + k, s + k, n - k, k > 0 && s[k - 1] == ' ');
+        int space = k > 0 && s[k - 1] == ' ';
+        n = k + util_collapse_to(s + k, s + k, n - k, space);
     } else {
         n = util_collapse_to(s, s + a, n - a, 0);
     }
