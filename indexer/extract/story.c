@@ -245,10 +245,12 @@ static int story_line_stop(const story_stop_index *x, const char *t,
 
 /* The line's contribution to a story block, in tenths.  The share of
 ** function words is only measured for the lines whose score needs it. */
-static int story_score(const story_stop_index *x, const pxe_line *l)
+static int story_score(const story_stop_index *x, const pxe_line *l,
+                       size_t *words_out)
 {
     size_t raw = pxe_word_count(l->text), len = strlen(l->text);
     size_t words = story_text_words(l->text, raw, len);
+    *words_out = words;   /* pxe_text_words(): the block's size counts it */
     int unspaced = raw * 12 < len;
     if (l->flags & PXE_LF_IMAGE)
         return STORY_IMAGE;
@@ -290,8 +292,8 @@ static int story_score(const story_stop_index *x, const pxe_line *l)
 }
 
 /* The densest block among lines [0, n) by their scores sc: its bounds
-** and its words. */
-static size_t story_block(const pxe_lines *ls, const int *sc, size_t n,
+** and its words (wd: each line's, counted as pxe_text_words() counts). */
+static size_t story_block(const size_t *wd, const int *sc, size_t n,
                           size_t *from_out, size_t *to_out)
 {
     long best = 0, run = 0;
@@ -309,7 +311,7 @@ static size_t story_block(const pxe_lines *ls, const int *sc, size_t n,
         }
     }
     for (size_t i = best_from; i < best_to; i++)
-        words += pxe_text_words(ls->v[i].text);
+        words += wd[i];
     *from_out = best_from;
     *to_out = best_to;
     return words;
@@ -395,14 +397,19 @@ static size_t story_list_tail(pxe_lines *ls, size_t to)
 void pxe_story_find(pxe_lines *ls)
 {
     size_t from, to, n = ls->n;
-    /* Every line is scored once; the block is looked for more than once. */
+    /* Every line is scored and its words counted once; the block is
+    ** looked for more than once. */
     int *sc = malloc((ls->n ? ls->n : 1) * sizeof *sc);
-    if (!sc)
+    size_t *wd = malloc((ls->n ? ls->n : 1) * sizeof *wd);
+    if (!sc || !wd) {
+        free(sc);
+        free(wd);
         return;   /* a heuristic: without memory it is skipped */
+    }
     story_stop_index x;
     story_stop_index_init(&x);
     for (size_t i = 0; i < ls->n; i++)
-        sc[i] = story_score(&x, &ls->v[i]);
+        sc[i] = story_score(&x, &ls->v[i], &wd[i]);
     story_tables(ls, sc);
     /* Readers' comments and the teasers of a rail are prose too, and may
     ** outweigh a short story: once a story stands above a comments
@@ -412,14 +419,14 @@ void pxe_story_find(pxe_lines *ls)
         size_t need = !why ? 0
                       : strcmp(why, "comments heading") == 0 ? STORY_MIN_WORDS
                       : strcmp(why, "rail heading") == 0 ? STORY_RAIL_CUT : 0;
-        if (need && story_block(ls, sc, k, &from, &to) >= need) {
+        if (need && story_block(wd, sc, k, &from, &to) >= need) {
             n = k;
             break;
         }
     }
     /* Under STORY_MIN_WORDS there is no prose (a table of results): what
     ** chrome.c kept stays. */
-    int found = story_block(ls, sc, n, &from, &to) >= STORY_MIN_WORDS;
+    int found = story_block(wd, sc, n, &from, &to) >= STORY_MIN_WORDS;
     if (found)
         from = story_reach_back(sc, from);
     /* A table the block holds is the story's, though it ends the page. */
@@ -429,6 +436,7 @@ void pxe_story_find(pxe_lines *ls)
             ls->v[i].why = NULL;
         }
     free(sc);
+    free(wd);
     if (!found)
         return;
     to = story_list_tail(ls, to);
