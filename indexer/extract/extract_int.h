@@ -138,7 +138,8 @@ unsigned long long pxe_key_hash(const char *s);
 unsigned long long pxe_line_key_hash(pxe_line *l);
 /* A hash of the first max characters of the matching form (spaces aside):
 ** lines with the same form have the same, and a long line is not read to
-** its end. */
+** its end.  pxe_key_hash() is this without a bound; both mix the form's
+** bytes eight at a time (util.c). */
 unsigned long long pxe_key_hash_n(const char *s, size_t max);
 /* Sets a field (value copied; NULL clears).  Returns 0, -1 on ENOMEM. */
 int pxe_field_set(pxe_field *f, const char *value, const char *source,
