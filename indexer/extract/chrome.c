@@ -103,13 +103,26 @@ static int chrome_comment_author(const char *line, size_t words)
             pxe_stristr(line + (n > 7 ? n - 7 : 0), " wrote:"));
 }
 
+/* Whether the line holds " ago", "min read" or "minute read", ASCII case
+** ignored as pxe_stristr() ignores it: one pass for the three. */
+static int chrome_has_age(const char *line)
+{
+    for (const char *p = line; *p; p++) {
+        if (*p == ' ' && pxe_ci_prefix(p + 1, "ago"))
+            return 1;
+        if ((*p | 0x20) == 'm' && (pxe_ci_prefix(p + 1, "in read") ||
+                                   pxe_ci_prefix(p + 1, "inute read")))
+            return 1;
+    }
+    return 0;
+}
+
 /* "5 hours ago", "3 min read", "Updated 10:42 GMT": a time stamp line. */
 static int chrome_timestamp(const char *line, size_t words)
 {
     if (words > 6)
         return 0;
-    if (pxe_stristr(line, " ago") || pxe_stristr(line, "min read") ||
-        pxe_stristr(line, "minute read"))
+    if (chrome_has_age(line))
         return 1;
     size_t digits = 0, letters = pxe_letter_count(line);
     for (const char *p = line; *p; p++)
