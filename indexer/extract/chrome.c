@@ -46,6 +46,11 @@
 ** this many words: a headline above the lead image is longer. */
 #define CHROME_IMAGE_TITLE 5
 
+/* How many characters of a line's matching form tell repeats apart. */
+#define CHROME_REPEAT_KEY 64
+/* How many lines ahead the site's count of a line is fetched. */
+#define CHROME_PREFETCH 4
+
 /* Headings of rails of other stories. */
 static const char *const chrome_rails[] = {
     "most popular", "most read", "most viewed", "trending", "related",
@@ -90,10 +95,26 @@ static int chrome_stamp(const char *line, size_t words)
 /* "2. joetoronto says:": who wrote the comment under it. */
 static int chrome_comment_author(const char *line, size_t words)
 {
+    if (words > 6)
+        return 0;
     size_t n = strlen(line);
-    return words <= 6 && n > 5 &&
+    return n > 5 &&
            (pxe_stristr(line + (n > 6 ? n - 6 : 0), " says:") ||
             pxe_stristr(line + (n > 7 ? n - 7 : 0), " wrote:"));
+}
+
+/* Whether the line holds " ago", "min read" or "minute read", ASCII case
+** ignored as pxe_stristr() ignores it: one pass for the three. */
+static int chrome_has_age(const char *line)
+{
+    for (const char *p = line; *p; p++) {
+        if (*p == ' ' && pxe_ci_prefix(p + 1, "ago"))
+            return 1;
+        if ((*p | 0x20) == 'm' && (pxe_ci_prefix(p + 1, "in read") ||
+                                   pxe_ci_prefix(p + 1, "inute read")))
+            return 1;
+    }
+    return 0;
 }
 
 /* "5 hours ago", "3 min read", "Updated 10:42 GMT": a time stamp line. */
@@ -101,8 +122,7 @@ static int chrome_timestamp(const char *line, size_t words)
 {
     if (words > 6)
         return 0;
-    if (pxe_stristr(line, " ago") || pxe_stristr(line, "min read") ||
-        pxe_stristr(line, "minute read"))
+    if (chrome_has_age(line))
         return 1;
     size_t digits = 0, letters = pxe_letter_count(line);
     for (const char *p = line; *p; p++)
@@ -112,11 +132,12 @@ static int chrome_timestamp(const char *line, size_t words)
 
 static int chrome_menu_item(const char *line)
 {
+    if (strnlen(line, 41) > 40)
+        return 0;   /* most lines: no word needs counting */
     size_t words = pxe_text_words(line);
     return words >= 1 && words <= CHROME_MENU_WORDS &&
            !pxe_ends_sentence(line) && !strchr(line, ',') &&
-           !strstr(line, "\xE3\x80\x81") &&   /* "、" */
-           strlen(line) <= 40;
+           !strstr(line, "\xE3\x80\x81");   /* "、" */
 }
 
 /* "Home | News | Sport | Opinion": items split by separators. */
@@ -146,9 +167,10 @@ static int chrome_menu_line(const char *line)
 /* "Valley Ledger › News": a breadcrumb trail. */
 static int chrome_breadcrumb(const char *line, size_t words)
 {
-    return (strstr(line, "\xe2\x80\xba") || strstr(line, "\xc2\xbb") ||
+    return words <= 10 &&
+           (strstr(line, "\xe2\x80\xba") || strstr(line, "\xc2\xbb") ||
             strstr(line, " > ")) &&
-           words <= 10 && !pxe_ends_sentence(line);
+           !pxe_ends_sentence(line);
 }
 
 static void chrome_drop(pxe_line *l, const char *why)
@@ -181,15 +203,14 @@ static void chrome_menus(pxe_lines *ls)
 ** "34 responses to “…”". */
 static int chrome_is_comment_head(const char *line)
 {
-    if (strlen(line) > 200)
+    if (strnlen(line, 201) > 200)   /* a paragraph is not read to its end */
         return 0;
-    size_t words = pxe_word_count_max(line, 25);
     for (size_t i = 0;
          i < sizeof chrome_comment_heads / sizeof *chrome_comment_heads; i++)
         if (pxe_chrome_whole(line, chrome_comment_heads[i]))
             return 1;
     size_t d = strspn(line, "0123456789");
-    if (d == 0 || line[d] != ' ' || words > 25)
+    if (d == 0 || line[d] != ' ' || pxe_word_count_max(line, 25) > 25)
         return 0;
     line += d + 1;
     return pxe_starts_with_ci(line, "responses to ") ||
@@ -212,7 +233,7 @@ static int chrome_is_link_head(const char *line)
 
 static int chrome_is_rail_head(const char *line)
 {
-    if (strlen(line) > 60)
+    if (strnlen(line, 61) > 60)
         return 0;   /* headings are short; most lines are not */
     size_t words = pxe_word_count(line);
     /* "More Washington Examiner", "More In Trading Nation": more of a
@@ -222,7 +243,7 @@ static int chrome_is_rail_head(const char *line)
         return 1;
     char c0 = (char)tolower((unsigned char)line[0]);
     for (size_t i = 0; i < sizeof chrome_rails / sizeof *chrome_rails; i++) {
-        if (tolower((unsigned char)chrome_rails[i][0]) != c0)
+        if (chrome_rails[i][0] != c0)   /* the headings are lower case */
             continue;   /* both tests below need the heading's start */
         size_t n = strlen(chrome_rails[i]);
         if (pxe_chrome_whole(line, chrome_rails[i]))
@@ -321,9 +342,56 @@ static char *chrome_shared_keys(const pxe_lines *ls, chrome_key *k, size_t n)
     return block;
 }
 
-/* Lines shown more than once on the page, found by sorting the hashes of
-** their keys (a page may have tens of thousands of lines): only lines
-** sharing a hash are compared by their keys. */
+typedef struct {
+    unsigned long long h;
+    size_t count;           /* 0: an empty slot */
+} chrome_seen;
+
+/* The hash lines are told apart by: of the opening of their matching form
+** (lines with the same form share it; the few that share only their
+** opening are told apart by their forms). */
+static unsigned long long chrome_repeat_hash(pxe_line *l)
+{
+    /* A line of no more bytes than that has no more characters: its whole
+    ** form's hash, which the line may keep already, is the same. */
+    if (strnlen(l->text, CHROME_REPEAT_KEY + 1) <= CHROME_REPEAT_KEY)
+        return pxe_line_key_hash(l);
+    return pxe_key_hash_n(l->text, CHROME_REPEAT_KEY);
+}
+
+/* Keeps, of the keys k[0..n) (hashes set), those whose hash another
+** shares, counted in an open table of at least twice as many slots
+** (a power of two); returns how many are kept, or n without memory. */
+static size_t chrome_keep_shared(chrome_key *k, size_t n)
+{
+    size_t cap = 64, mask, kept = 0;
+    while (cap < 2 * n)
+        cap *= 2;
+    chrome_seen *t = calloc(cap, sizeof *t);
+    if (!t)
+        return n;   /* all of them go on to be sorted */
+    mask = cap - 1;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            unsigned long long h = k[i].h;
+            size_t at = (size_t)(h ^ h >> 29) & mask;
+            while (t[at].count && t[at].h != h)
+                at = (at + 1) & mask;
+            if (pass == 0) {
+                t[at].h = h;
+                t[at].count++;
+            } else if (t[at].count > 1) {
+                k[kept++] = k[i];
+            }
+        }
+    free(t);
+    return kept;
+}
+
+/* Lines shown more than once on the page: the lines whose hash another
+** line shares (a table of hashes finds them: a page may have tens of
+** thousands of lines, few of them repeated) are sorted by hash and
+** compared by their keys. */
 static void chrome_repeats(pxe_lines *ls)
 {
     chrome_key *k = calloc(ls->n ? ls->n : 1, sizeof *k);
@@ -331,8 +399,9 @@ static void chrome_repeats(pxe_lines *ls)
     for (size_t i = 0; k && i < ls->n; i++) {
         const char *t = ls->v[i].text;
         if (t[strspn(t, " \t\n\v\f\r")])   /* an empty key is no line */
-            k[n++] = (chrome_key){pxe_line_key_hash(&ls->v[i]), NULL, i};
+            k[n++] = (chrome_key){chrome_repeat_hash(&ls->v[i]), NULL, i};
     }
+    n = k ? chrome_keep_shared(k, n) : 0;
     if (k)
         qsort(k, n, sizeof *k, chrome_key_cmp);
     char *block = k ? chrome_shared_keys(ls, k, n) : NULL;
@@ -502,6 +571,8 @@ void pxe_chrome_mark(const pxe_ctx *ctx, pxe_lines *ls, const char *site,
     for (size_t i = 0; i < ls->n; i++) {
         pxe_line *l = &ls->v[i];
         const char *why;
+        if (pages && i + CHROME_PREFETCH < ls->n)
+            pxe_learn_prefetch(ctx, key, &ls->v[i + CHROME_PREFETCH]);
         if (l->role != PXE_LINE_BODY)
             continue;
         if (pages && pxe_learn_common_in(ctx, key, pages, l))

@@ -144,6 +144,8 @@ static int chrome_credit_tail(const char *line)
 {
     static const char *const marks[] = {"Credit:", "Photo:", "Photograph:",
                                         "Image:"};
+    if (!strchr(line, ':'))
+        return 0;   /* every mark has one; most lines none */
     for (size_t i = 0; i < PXE_COUNT(marks); i++) {
         const char *p = strstr(line, marks[i]);
         if (!p || p == line)

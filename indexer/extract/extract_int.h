@@ -115,6 +115,9 @@ static inline int pxe_is_space(int c)
 {
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
+/* 1 for the bytes inside a word as pxe_word_count() counts them (letters,
+** digits, the apostrophe and every byte from 0x80), else 0. */
+extern const unsigned char pxe_in_word[256];
 /* Words (runs of letters/digits, a non-ASCII byte counting as a letter). */
 size_t pxe_word_count(const char *s);
 /* pxe_word_count(), but stops counting past max (then returns max + 1):
@@ -133,6 +136,11 @@ void pxe_line_key(const char *s, char *buf, size_t size);
 ** out; pxe_line_key_hash() keeps a line's in it (in key_h). */
 unsigned long long pxe_key_hash(const char *s);
 unsigned long long pxe_line_key_hash(pxe_line *l);
+/* A hash of the first max characters of the matching form (spaces aside):
+** lines with the same form have the same, and a long line is not read to
+** its end.  pxe_key_hash() is this without a bound; both mix the form's
+** bytes eight at a time (util.c). */
+unsigned long long pxe_key_hash_n(const char *s, size_t max);
 /* Sets a field (value copied; NULL clears).  Returns 0, -1 on ENOMEM. */
 int pxe_field_set(pxe_field *f, const char *value, const char *source,
                   int confidence);
@@ -229,6 +237,11 @@ size_t pxe_learn_site(const pxe_ctx *ctx, const char *site,
                       unsigned long long *key);
 int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
                         size_t pages, pxe_line *l);
+/* Starts loading the slot pxe_learn_common_in() will read for l into the
+** cache (the site's table is large, and each line reads one slot), when
+** l keeps its hash already. */
+void pxe_learn_prefetch(const pxe_ctx *ctx, unsigned long long key,
+                        const pxe_line *l);
 
 /* ---- layouts.c ---------------------------------------------------- */
 

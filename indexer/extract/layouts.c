@@ -115,6 +115,15 @@ int pxe_layouts_keep(pxe_ctx *ctx, const char *text, size_t len,
     if (!ctx->layouts && !(ctx->layouts = calloc(1, sizeof *ctx->layouts)))
         return 0;
     struct pxe_layouts *k = ctx->layouts;
+    /* A kept layout grows no more: the room it was given for lines it
+    ** did not have goes back, and more layouts fit the budget. */
+    if (ls->cap > ls->n && ls->n > 0) {
+        pxe_line *v = realloc(ls->v, ls->n * sizeof *v);
+        if (v) {
+            ls->v = v;
+            ls->cap = ls->n;
+        }
+    }
     size_t bytes = layouts_cost(ls);
     if (k->bytes + bytes > ctx->keep_layouts)
         return 0;

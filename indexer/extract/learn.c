@@ -35,6 +35,7 @@
 typedef struct {
     uint64_t h;      /* 0: empty slot */
     uint32_t count;
+    uint32_t page;   /* the site's page that counted it last (1-based) */
 } learn_slot;
 
 typedef struct {
@@ -81,7 +82,9 @@ static uint64_t learn_line_hash(uint64_t site_h, const char *line)
 
 static int learn_countable(const char *line)
 {
-    return *line && strlen(line) <= LEARN_MAX_LINE &&
+    /* strnlen: a long line of the story is not read to its end. */
+    size_t n = strnlen(line, LEARN_MAX_LINE + 1);
+    return n > 0 && n <= LEARN_MAX_LINE &&
            pxe_word_count_max(line, LEARN_MAX_WORDS) <= LEARN_MAX_WORDS;
 }
 
@@ -154,28 +157,25 @@ void pxe_learn_free(struct pxe_learn *l)
     free(l);
 }
 
-static int learn_cmp(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Counts each distinct hash of the page once. */
-static px_status learn_page(learn_site *site, uint64_t *hs, size_t n,
+/* Counts each distinct hash of the page once: a slot remembers the page
+** that counted it last (the slot's padding holds it), so the page's
+** hashes need no sorting to be told apart. */
+static px_status learn_page(learn_site *site, const uint64_t *hs, size_t n,
                             px_err *err)
 {
     learn_table *l = &site->t;
-    qsort(hs, n, sizeof *hs, learn_cmp);
+    uint32_t page = (uint32_t)site->pages + 1;
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && hs[i] == hs[i - 1])
-            continue;
         if (learn_grow(l))
             return px_err_set(err, PX_ENOMEM, "out of memory");
         learn_slot *s = learn_slot_find(l, hs[i]);
         if (!s->h) {
             s->h = hs[i];
             l->n++;
+        } else if (s->page == page) {
+            continue;
         }
+        s->page = page;
         s->count++;
     }
     site->pages++;
@@ -277,6 +277,24 @@ int pxe_learn_common_in(const pxe_ctx *ctx, unsigned long long key,
                                        learn_mix(s->h, pxe_line_key_hash(l)));
     size_t with = slot && slot->h ? slot->count : 0;
     return with >= LEARN_MIN_HITS && with * 100 >= pages * LEARN_SHARE;
+}
+
+void pxe_learn_prefetch(const pxe_ctx *ctx, unsigned long long key,
+                        const pxe_line *l)
+{
+#ifdef __GNUC__
+    const learn_site *s = key ? &ctx->learn->sites[key - 1] : NULL;
+    /* Only for a line whose hash is known: the first pass learnt it, and
+    ** a line too long to be counted has none. */
+    if (!s || !s->t.cap || !l->key_h)
+        return;
+    uint64_t h = learn_mix(s->h, l->key_h);
+    __builtin_prefetch(&s->t.slots[(size_t)h & (s->t.cap - 1)]);
+#else
+    (void)ctx;
+    (void)key;
+    (void)l;
+#endif
 }
 
 int pxe_learn_is_common(const pxe_ctx *ctx, const char *site,

@@ -81,24 +81,28 @@ static const char *const story_stopwords[] = {
 
 #define STORY_N_STOPWORDS (sizeof story_stopwords / sizeof *story_stopwords)
 
-/* The function words chained by their first two bytes: built once per
-** line, so that each word of it is compared with one or two of them, not
-** with all. */
+/* The function words chained by their length and first and last bytes:
+** built once per page, so that each word of a line is compared with one
+** or two of them, and only with those as long as itself. */
 typedef struct {
     unsigned short head[256];   /* 1 + the first word's index; 0: none */
     unsigned short next[STORY_N_STOPWORDS];
+    unsigned char len[STORY_N_STOPWORDS];
 } story_stop_index;
 
-static unsigned story_stop_bucket(const char *w)
+static unsigned story_stop_bucket(const char *w, size_t n)
 {
-    return ((unsigned char)w[0] * 31u + (unsigned char)w[1]) & 0xFFu;
+    return ((unsigned char)w[0] * 31u + (unsigned char)w[n - 1] * 7u +
+            (unsigned)n) & 0xFFu;
 }
 
 static void story_stop_index_init(story_stop_index *x)
 {
     memset(x->head, 0, sizeof x->head);
     for (size_t i = STORY_N_STOPWORDS; i-- > 0;) {
-        unsigned b = story_stop_bucket(story_stopwords[i]);
+        size_t n = strlen(story_stopwords[i]);
+        unsigned b = story_stop_bucket(story_stopwords[i], n);
+        x->len[i] = (unsigned char)n;
         x->next[i] = x->head[b];
         x->head[b] = (unsigned short)(i + 1);
     }
@@ -112,16 +116,11 @@ static int story_is_stopword(const story_stop_index *x, const char *w,
         return 0;   /* function words are short */
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
-    low[n] = '\0';
-    for (unsigned i = x->head[story_stop_bucket(low)]; i; i = x->next[i - 1])
-        if (strcmp(low, story_stopwords[i - 1]) == 0)
+    for (unsigned i = x->head[story_stop_bucket(low, n)]; i;
+         i = x->next[i - 1])
+        if (x->len[i - 1] == n && memcmp(low, story_stopwords[i - 1], n) == 0)
             return 1;
     return 0;
-}
-
-static int story_wordch(unsigned char c)
-{
-    return isalnum(c) || c >= 0x80 || c == '\'';
 }
 
 /* The share of function words, with the index built by the caller: a
@@ -129,11 +128,13 @@ static int story_wordch(unsigned char c)
 static int story_stop_share(const story_stop_index *x, const char *line)
 {
     size_t words = 0, stop = 0;
+    /* Letters, digits, the apostrophe and every byte from 0x80 (the
+    ** locale's isalnum() adds nothing below 0x80). */
     for (const char *p = line; *p;) {
-        while (*p && !story_wordch((unsigned char)*p))
+        while (*p && !pxe_in_word[(unsigned char)*p])
             p++;
         const char *w = p;
-        while (*p && story_wordch((unsigned char)*p))
+        while (pxe_in_word[(unsigned char)*p])
             p++;
         if (p > w) {
             words++;
@@ -191,7 +192,7 @@ static size_t story_numbers(const char *s)
             p++;
         if (p > w && (*w == '-' || *w == '+' || *w == '$') && p - w > 1)
             w++;
-        n += p > w && isdigit((unsigned char)*w);
+        n += p > w && (unsigned)*w - '0' < 10u;
     }
     return n;
 }
@@ -202,10 +203,12 @@ static int story_tail_free(const pxe_line *l);
 ** chrome rules or dropped only for following the last paragraph. */
 static int story_table_row(const pxe_line *l, size_t *numbers)
 {
-    *numbers = story_numbers(l->text);
+    /* The numbers are only counted (and *numbers only read) for a short
+    ** line that may be a row: a paragraph is not read to its end. */
     return story_tail_free(l) &&
            !(l->flags & (PXE_LF_LINKS | PXE_LF_IMAGE | PXE_LF_ALT)) &&
-           *numbers >= STORY_TABLE_NUMBERS && pxe_word_count(l->text) <= 30;
+           pxe_word_count_max(l->text, 30) <= 30 &&
+           (*numbers = story_numbers(l->text)) >= STORY_TABLE_NUMBERS;
 }
 
 /* Rows of a table score as furniture, one by one (few function words);
@@ -242,10 +245,12 @@ static int story_line_stop(const story_stop_index *x, const char *t,
 
 /* The line's contribution to a story block, in tenths.  The share of
 ** function words is only measured for the lines whose score needs it. */
-static int story_score(const story_stop_index *x, const pxe_line *l)
+static int story_score(const story_stop_index *x, const pxe_line *l,
+                       size_t *words_out)
 {
     size_t raw = pxe_word_count(l->text), len = strlen(l->text);
     size_t words = story_text_words(l->text, raw, len);
+    *words_out = words;   /* pxe_text_words(): the block's size counts it */
     int unspaced = raw * 12 < len;
     if (l->flags & PXE_LF_IMAGE)
         return STORY_IMAGE;
@@ -287,8 +292,8 @@ static int story_score(const story_stop_index *x, const pxe_line *l)
 }
 
 /* The densest block among lines [0, n) by their scores sc: its bounds
-** and its words. */
-static size_t story_block(const pxe_lines *ls, const int *sc, size_t n,
+** and its words (wd: each line's, counted as pxe_text_words() counts). */
+static size_t story_block(const size_t *wd, const int *sc, size_t n,
                           size_t *from_out, size_t *to_out)
 {
     long best = 0, run = 0;
@@ -306,7 +311,7 @@ static size_t story_block(const pxe_lines *ls, const int *sc, size_t n,
         }
     }
     for (size_t i = best_from; i < best_to; i++)
-        words += pxe_text_words(ls->v[i].text);
+        words += wd[i];
     *from_out = best_from;
     *to_out = best_to;
     return words;
@@ -392,14 +397,19 @@ static size_t story_list_tail(pxe_lines *ls, size_t to)
 void pxe_story_find(pxe_lines *ls)
 {
     size_t from, to, n = ls->n;
-    /* Every line is scored once; the block is looked for more than once. */
+    /* Every line is scored and its words counted once; the block is
+    ** looked for more than once. */
     int *sc = malloc((ls->n ? ls->n : 1) * sizeof *sc);
-    if (!sc)
+    size_t *wd = malloc((ls->n ? ls->n : 1) * sizeof *wd);
+    if (!sc || !wd) {
+        free(sc);
+        free(wd);
         return;   /* a heuristic: without memory it is skipped */
+    }
     story_stop_index x;
     story_stop_index_init(&x);
     for (size_t i = 0; i < ls->n; i++)
-        sc[i] = story_score(&x, &ls->v[i]);
+        sc[i] = story_score(&x, &ls->v[i], &wd[i]);
     story_tables(ls, sc);
     /* Readers' comments and the teasers of a rail are prose too, and may
     ** outweigh a short story: once a story stands above a comments
@@ -409,14 +419,14 @@ void pxe_story_find(pxe_lines *ls)
         size_t need = !why ? 0
                       : strcmp(why, "comments heading") == 0 ? STORY_MIN_WORDS
                       : strcmp(why, "rail heading") == 0 ? STORY_RAIL_CUT : 0;
-        if (need && story_block(ls, sc, k, &from, &to) >= need) {
+        if (need && story_block(wd, sc, k, &from, &to) >= need) {
             n = k;
             break;
         }
     }
     /* Under STORY_MIN_WORDS there is no prose (a table of results): what
     ** chrome.c kept stays. */
-    int found = story_block(ls, sc, n, &from, &to) >= STORY_MIN_WORDS;
+    int found = story_block(wd, sc, n, &from, &to) >= STORY_MIN_WORDS;
     if (found)
         from = story_reach_back(sc, from);
     /* A table the block holds is the story's, though it ends the page. */
@@ -426,6 +436,7 @@ void pxe_story_find(pxe_lines *ls)
             ls->v[i].why = NULL;
         }
     free(sc);
+    free(wd);
     if (!found)
         return;
     to = story_list_tail(ls, to);

@@ -19,6 +19,7 @@
 ** like a time stamp).
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,6 +36,7 @@ typedef struct {
     int markdown;      /* links and images in markdown syntax */
     int indented;      /* lynx: text indented, headings at the edge */
     size_t wrap;       /* the width lines were wrapped at, 0: none */
+    size_t lines;      /* lines that are not blank */
 } text_layout;
 
 static size_t text_indent(const char *s, size_t n)
@@ -47,18 +49,34 @@ static size_t text_indent(const char *s, size_t n)
 
 static int text_has(const char *s, size_t n, const char *needle)
 {
+    /* From one showing of the needle's first byte to the next. */
     size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(s + i, needle, k) == 0)
+    if (k == 0)
+        return 1;
+    const char *p = s, *end = s + n;
+    while ((size_t)(end - p) >= k &&
+           (p = memchr(p, needle[0], (size_t)(end - p) - k + 1))) {
+        if (memcmp(p + 1, needle + 1, k - 1) == 0)
             return 1;
+        p++;
+    }
     return 0;
 }
 
 /* Characters (not bytes) of a UTF-8 line: wrapping counts columns. */
 static size_t text_columns(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t c = 0, i = 0;
+    /* Eight bytes at a time: a continuation byte has its top bit set and
+    ** the next one clear, and its top bits are counted out. */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w, cont;
+        memcpy(&w, s + i, 8);
+        cont = w & ~(w << 1) & 0x8080808080808080ULL;
+        cont = (cont >> 7) * 0x0101010101010101ULL >> 56;
+        c += 8 - (size_t)cont;
+    }
+    for (; i < n; i++)
         c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
 }
@@ -83,7 +101,7 @@ static size_t text_width_at_rank(const size_t *count, size_t n)
 
 static text_layout text_measure(const char *text, size_t len)
 {
-    text_layout lay = {0, 0, 0};
+    text_layout lay = {0, 0, 0, 0};
     size_t pos = 0, lines = 0, indented = 0, margin = 0, md = 0, longish = 0;
     size_t count[TEXT_WIDTHS + 1] = {0}, n_lens = 0;
     while (pos < len) {
@@ -104,6 +122,7 @@ static text_layout text_measure(const char *text, size_t len)
             n_lens++;
         }
     }
+    lay.lines = lines;
     lay.markdown = md >= 3;
     /* lynx sets text off by a margin of three columns and leaves only
     ** headings at the edge. */
@@ -137,6 +156,13 @@ static void text_count_url(pxe_lines *ls, const char *s, size_t n)
     char date[11];
     if (pxe_url_host(url, host, sizeof host))
         pxe_lines_host(ls, host);
+    /* A date in a path starts with its year, four digits in a row (the
+    ** readers of dates.c take none before 1900): most URLs have none. */
+    size_t run = 0;
+    for (const char *p = url; *p && run < 4; p++)
+        run = (unsigned)*p - '0' < 10u ? run + 1 : 0;
+    if (run < 4)
+        return;
     if (pxe_date_from_url(url, date))
         pxe_lines_url_date(ls, date);
     else if (pxe_date_month_from_url(url, date)) {
@@ -173,11 +199,12 @@ static int text_is_tld(const char *word, const char *t)
 ** with a dot, ending in a known top-level domain. */
 static void text_count_domains(pxe_lines *ls, const char *s)
 {
-    if (ls->lines_only)
+    if (ls->lines_only || !strchr(s, '.'))
         return;
     for (const char *p = s; *p;) {
         size_t n = strcspn(p, " \t,;()<>\"'|");
-        if (n > 4 && n < 100) {
+        /* A domain has a dot. */
+        if (n > 4 && n < 100 && memchr(p, '.', n)) {
             char w[100];
             memcpy(w, p, n);
             w[n] = '\0';
@@ -196,15 +223,26 @@ static void text_count_domains(pxe_lines *ls, const char *s)
     }
 }
 
-/* Reduces markdown links and images to their text, removes bare URLs
-** (counting their hosts) and reports what the line was made of. */
-static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
-                         unsigned *flags, int markdown)
+/* Whether s/n opens with "http://" or "https://" (and more after it). */
+static int text_url_at(const char *s, size_t n)
 {
-    pxe_buf b = {0};
-    size_t link_chars = 0, text_chars = 0, images = 0;
+    return s[0] == 'h' && n > 7 && memcmp(s + 1, "ttp", 3) == 0 &&
+           ((n > 8 && memcmp(s + 4, "s://", 4) == 0) ||
+            memcmp(s + 4, "://", 3) == 0);
+}
+
+/* What a line was made of, as text_unmark_to() counts it. */
+typedef struct {
+    size_t link_chars, text_chars, images;
+} text_made;
+
+/* Writes s/n to b with markdown links and images reduced to their text
+** and bare URLs removed (their hosts counted); m counts what it wrote.  A
+** link's text is written straight into b: no string of its own. */
+static void text_unmark_to(pxe_lines *ls, pxe_buf *b, const char *s,
+                           size_t n, int markdown, text_made *m)
+{
     size_t i = 0;
-    pxe_buf_reserve(&b, n);   /* links only shorten the line */
     while (i < n) {
         int img = markdown && s[i] == '!' && i + 1 < n && s[i + 1] == '[';
         if (markdown && (s[i] == '[' || img)) {
@@ -226,24 +264,19 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
                 size_t end = (size_t)(close - s);
                 text_count_url(ls, s + j + 1, end - j - 1);
                 if (img) {
-                    images++;
+                    m->images++;
                 } else {
-                    char *inner = text_unmark(ls, s + o, j - 1 - o,
-                                              &(unsigned){0}, markdown);
-                    if (inner) {
-                        link_chars += strlen(inner);
-                        pxe_buf_adds(&b, inner);
-                        pxe_buf_addc(&b, ' ');
-                    }
-                    free(inner);
+                    size_t before = b->len;
+                    text_unmark_to(ls, b, s + o, j - 1 - o, markdown,
+                                   &(text_made){0, 0, 0});
+                    m->link_chars += b->len - before;
+                    pxe_buf_addc(b, ' ');
                 }
                 i = end + 1;
                 continue;
             }
         }
-        if (s[i] == 'h' &&
-            ((n - i > 8 && strncmp(s + i, "https://", 8) == 0) ||
-             (n - i > 7 && strncmp(s + i, "http://", 7) == 0))) {
+        if (text_url_at(s + i, n - i)) {
             size_t k = i;
             while (k < n && !pxe_is_space((unsigned char)s[k]) && s[k] != ')')
                 k++;
@@ -251,24 +284,37 @@ static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
             i = k;
             continue;
         }
-        /* Plain text up to the next byte that may open a link or a URL
-        ** is copied in one go. */
-        size_t k = i + 1;
-        while (k < n && s[k] != 'h' &&
-               !(markdown && (s[k] == '[' || s[k] == '!')))
-            k++;
-        for (size_t j = i; j < k; j++)
-            text_chars += !pxe_is_space((unsigned char)s[j]);
-        pxe_buf_add(&b, s + i, k - i);
+        /* Plain text up to the next byte that may open a link, or the
+        ** next URL, is copied in one go. */
+        size_t k = i + 1, chars = !pxe_is_space((unsigned char)s[i]);
+        for (; k < n; k++) {
+            char c = s[k];
+            if ((markdown && (c == '[' || c == '!')) ||
+                (c == 'h' && text_url_at(s + k, n - k)))
+                break;
+            chars += !pxe_is_space((unsigned char)c);
+        }
+        m->text_chars += chars;
+        pxe_buf_add(b, s + i, k - i);
         i = k;
     }
+}
+
+/* Reduces markdown links and images to their text, removes bare URLs
+** (counting their hosts) and reports what the line was made of. */
+static char *text_unmark(pxe_lines *ls, const char *s, size_t n,
+                         unsigned *flags, int markdown)
+{
+    pxe_buf b = {0};
+    text_made m = {0, 0, 0};
+    pxe_buf_reserve(&b, n);   /* links only shorten the line */
+    text_unmark_to(ls, &b, s, n, markdown, &m);
     char *t = pxe_buf_take(&b);
     if (!t)
         return NULL;
-    size_t letters = pxe_letter_count(t);
-    if (images && letters == 0)
+    if (m.images && pxe_letter_count(t) == 0)
         *flags |= PXE_LF_IMAGE;
-    if (link_chars > 0 && link_chars * 2 >= text_chars)
+    if (m.link_chars > 0 && m.link_chars * 2 >= m.text_chars)
         *flags |= PXE_LF_LINKS;
     return t;
 }
@@ -281,11 +327,16 @@ static size_t text_marks(const char *s, size_t n, unsigned *flags)
         "\xe2\x80\xa2 ", "\xe2\x96\xa1 ", "\xe2\x97\xa6 ", "\xe2\x96\xaa ",
         "\xe2\x96\xa0 ", "\xe2\x97\x8b "};
     size_t k = 0;
-    if (n > 2 && strchr("*+-o", s[0]) && s[1] == ' ') {
+    /* As strchr("*+-o", s[0]), which matches the terminator too. */
+    char c = n > 2 ? s[0] : 'x';
+    if ((c == '*' || c == '+' || c == '-' || c == 'o' || c == '\0') &&
+        s[1] == ' ') {
         *flags |= PXE_LF_ITEM;
         k = 2;
     }
-    for (size_t i = 0; !k && i < sizeof bullets / sizeof *bullets; i++)
+    /* Every bullet starts with the same byte. */
+    for (size_t i = 0; !k && n > 4 && s[0] == '\xe2' &&
+                       i < sizeof bullets / sizeof *bullets; i++)
         if (n > 4 && strncmp(s, bullets[i], 4) == 0) {
             *flags |= PXE_LF_ITEM;
             k = 4;
@@ -369,6 +420,11 @@ static void text_add(pxe_lines *ls, const text_layout *lay, const char *s,
 static void text_lines(const char *text, size_t len, pxe_lines *ls)
 {
     text_layout lay = text_measure(text, len);
+    /* Unwrapped, a line of the text is at most one line of the layout:
+    ** room for all of them at once. */
+    if (!lay.wrap && !ls->v && lay.lines > 0 &&
+        (ls->v = malloc(lay.lines * sizeof *ls->v)))
+        ls->cap = lay.lines;
     pxe_buf para_buf = {0};
     size_t pos = 0, para_indent = 0, last_len = 0;
     int para = 0, open = 0, open_para = 0;

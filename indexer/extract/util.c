@@ -10,6 +10,7 @@
 ** the phrases matched (menus, labels, bylines) are matched in English.
 */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -108,6 +109,44 @@ static size_t util_collapse_to(char *o, const char *s, size_t n, int space)
         }
     }
     return (size_t)(o - start);
+}
+
+/* How many leading bytes of s/n util_collapse_to() would copy as they
+** are: up to a run of two spaces, a space other than ' ' or a no-break
+** space (or a little before: the caller collapses the rest).  Eight
+** bytes at a time while none of them is a control byte or 0xC2 and no
+** two spaces stand together (the tests may see more than there is, which
+** only ends the fast part sooner). */
+static size_t util_collapsed_span(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = ones << 7;
+    size_t i = 0;
+    int space = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w, sp, c2, low;
+        memcpy(&w, s + i, 8);
+        sp = w ^ (ones * ' ');
+        sp = (sp - ones) & ~sp & highs;
+        c2 = w ^ (ones * 0xC2);
+        c2 = (c2 - ones) & ~c2 & highs;
+        low = (w - ones * 0x20) & ~w & highs;
+        if (c2 | low | (sp & (sp << 8)) || (space && s[i] == ' '))
+            break;
+        space = s[i + 7] == ' ';
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            if (space)
+                break;
+            space = 1;
+        } else if (c == 0xC2 || pxe_is_space(c)) {
+            break;
+        } else {
+            space = 0;
+        }
+    }
+    return i;
 }
 
 void pxe_buf_add_collapsed(pxe_buf *b, const char *s, size_t n)
@@ -272,7 +311,7 @@ static inline int is_wordch(unsigned char c)
 #define UTIL_W16(c) UTIL_W4(c), UTIL_W4(c + 4), UTIL_W4(c + 8), UTIL_W4(c + 12)
 #define UTIL_W64(c) UTIL_W16(c), UTIL_W16(c + 16), UTIL_W16(c + 32), \
                     UTIL_W16(c + 48)
-static const unsigned char util_in_word[256] = {
+const unsigned char pxe_in_word[256] = {
     UTIL_W64(0), UTIL_W64(64), UTIL_W64(128), UTIL_W64(192)};
 
 size_t pxe_word_count(const char *s)
@@ -285,7 +324,7 @@ size_t pxe_word_count_max(const char *s, size_t max)
     size_t words = 0;
     unsigned in = 0;
     for (; *s; s++) {
-        unsigned w = util_in_word[(unsigned char)*s];
+        unsigned w = pxe_in_word[(unsigned char)*s];
         words += w & ~in;
         in = w;
         if (words > max)
@@ -361,24 +400,55 @@ void pxe_line_key(const char *s, char *buf, size_t size)
     buf[o] = '\0';
 }
 
-unsigned long long pxe_key_hash(const char *s)
+/* The hash of the first max characters of the matching form of s (a
+** space between words, lower case, digits as '0'): the form's bytes are
+** gathered eight at a time and each word of them mixed in, which spares
+** a multiplication per byte.  Only equal forms need equal hashes. */
+static unsigned long long util_key_hash(const char *s, size_t max)
 {
-    unsigned long long h = 0xcbf29ce484222325ULL;
+    const uint64_t k = 0x9e3779b97f4a7c15ULL;
+    uint64_t h = 0xcbf29ce484222325ULL, acc = 0;
+    size_t n = 0, bytes = 0;
     int space = 0, any = 0;
-    for (; *s; s++) {
+    for (; *s && n < max; s++) {
         unsigned char c = (unsigned char)*s;
         if (pxe_is_space(c)) {
             space = any;   /* written only when a character follows */
             continue;
         }
-        if (space)
-            h = (h ^ ' ') * 0x100000001b3ULL;
+        if (space) {
+            acc = acc << 8 | ' ';
+            if (++bytes % 8 == 0) {
+                h = (h ^ acc) * k;
+                h ^= h >> 32;
+                acc = 0;
+            }
+        }
         space = 0;
         any = 1;
         c = (unsigned)c - '0' < 10u ? '0' : util_lower(c);
-        h = (h ^ c) * 0x100000001b3ULL;
+        acc = acc << 8 | c;
+        if (++bytes % 8 == 0) {
+            h = (h ^ acc) * k;
+            h ^= h >> 32;
+            acc = 0;
+        }
+        n++;
     }
-    return h;
+    h = (h ^ acc ^ (uint64_t)bytes << 56) * k;
+    h ^= h >> 29;
+    h = (h ^ bytes) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ h >> 32;
+}
+
+unsigned long long pxe_key_hash(const char *s)
+{
+    return util_key_hash(s, (size_t)-1);
+}
+
+unsigned long long pxe_key_hash_n(const char *s, size_t max)
+{
+    return util_key_hash(s, max);
 }
 
 unsigned long long pxe_line_key_hash(pxe_line *l)
@@ -475,7 +545,15 @@ long pxe_lines_add_owned(pxe_lines *ls, char *s, size_t n, int para)
         a++;
     while (n > a && pxe_is_space((unsigned char)s[n - 1]))
         n--;
-    n = util_collapse_to(s, s + a, n - a, 0);
+    if (a == 0) {
+        /* Most lines are collapsed already: the bytes up to the first
+        ** that would change stay where they are. */
+        size_t k = util_collapsed_span(s, n);
+        int space = k > 0 && s[k - 1] == ' ';
+        n = k + util_collapse_to(s + k, s + k, n - k, space);
+    } else {
+        n = util_collapse_to(s, s + a, n - a, 0);
+    }
     while (n > 0 && s[n - 1] == ' ')
         n--;
     s[n] = '\0';
