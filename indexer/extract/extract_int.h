@@ -132,8 +132,8 @@ int pxe_ends_sentence(const char *s);
 /* The line's matching form for counting: lower-cased, digits as '0',
 ** white space collapsed.  Writes into buf (truncating). */
 void pxe_line_key(const char *s, char *buf, size_t size);
-/* A 64-bit hash of pxe_line_key() of s (FNV-1a), without writing the key
-** out; pxe_line_key_hash() keeps a line's in it (in key_h). */
+/* A 64-bit hash of pxe_line_key() of s, without writing the key out;
+** pxe_line_key_hash() keeps a line's in it (in key_h). */
 unsigned long long pxe_key_hash(const char *s);
 unsigned long long pxe_line_key_hash(pxe_line *l);
 /* A hash of the first max characters of the matching form (spaces aside):
