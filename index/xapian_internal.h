@@ -126,6 +126,8 @@ bool names_remote(const char *path);
 void open_set(const char *path, int action, px_xdb *h);
 void create_set(const char *path, unsigned n, px_xdb *h);
 void close_set(px_xdb *h);             /* the shards' handles only */
+/* Frees a writable handle whose opening failed part way. */
+void discard(px_xdb *h);
 /* A read handle of db (taken over: freed on failure too), the database
 ** at `path`, with its spelling database and whether it names remote
 ** shards. */

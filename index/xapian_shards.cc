@@ -191,6 +191,14 @@ void pxw::close_set(px_xdb *h)
     h->spell = nullptr;
 }
 
+void pxw::discard(px_xdb *h)
+{
+    if (h->parts)
+        close_set(h);
+    delete h->wdb;
+    delete h;
+}
+
 void pxw::open_spelling(const char *path, px_xdb *h)
 {
     struct stat sb;
@@ -338,10 +346,7 @@ px_status px_xdb_create_sharded(const char *path, unsigned n, px_xdb **out,
         try {
             pxw::create_set(path, n, h);
         } catch (...) {
-            if (h->parts)
-                pxw::close_set(h);
-            delete h->wdb;
-            delete h;
+            pxw::discard(h);
             throw;
         }
         *out = h;

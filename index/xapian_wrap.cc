@@ -137,10 +137,7 @@ static px_status open_writable(const char *path, int action, px_xdb **out,
             }
             h->wdb = new Xapian::WritableDatabase(path, action);
         } catch (...) {
-            if (h->parts)
-                pxw::close_set(h);
-            delete h->wdb;
-            delete h;
+            pxw::discard(h);
             throw;
         }
         h->db = h->wdb;
