@@ -704,6 +704,19 @@ void px_results_free(px_results *r)
     free(r);
 }
 
+/* Opens the index's Xapian side afresh, in place of ix->xdb (kept when
+** that fails). */
+static px_status reopen_swapped(px_index *ix)
+{
+    px_xdb *fresh = NULL;
+    px_status st = px_xdb_open_read(ix->xapian_path, &fresh, NULL);
+    if (st == PX_OK) {
+        px_xdb_close(ix->xdb);
+        ix->xdb = fresh;
+    }
+    return st;
+}
+
 /* Results from the shards that answered say which did not. */
 static px_status missing_notice(px_index *ix, px_results *r, px_err *err)
 {
@@ -761,7 +774,11 @@ px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
         st = PX_EMODIFIED;
     }
     /* A writer committing while we read invalidates Xapian's view of the
-    ** old revision: move to the new one and start over. */
+    ** old revision: move to the new one and start over.  `compact` and
+    ** `reindex` swapping a new database in while we read can make a read
+    ** fail outright: once, the database is opened afresh and the search
+    ** run again. */
+    int reopened = 0;
     for (int attempt = 0; st == PX_EMODIFIED && attempt < PX_MAX_RETRIES;
          attempt++) {
         if (attempt > 0) {
@@ -770,6 +787,11 @@ px_status px_search(px_index *ix, const px_search_opts *o, px_results **out,
                 break;
         }
         st = search_once(ix, o, &b, r, err);
+        if ((st == PX_EBACKEND || st == PX_ECORRUPT) && !reopened &&
+            !ix->writable && reopen_swapped(ix) == PX_OK) {
+            reopened = 1;
+            st = PX_EMODIFIED;
+        }
     }
     if (st != PX_OK) {
         px_results_free(r);
