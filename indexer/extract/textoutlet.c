@@ -74,9 +74,10 @@ static size_t to_name_after(const char *s)
         size_t n = strcspn(p, " ,.;:!?|()\"/");
         if (n == 0)
             break;
+        const char *digit = words == 0 && islower((unsigned char)*p)
+                                ? strpbrk(p, "0123456789") : NULL;
         int cap = isupper((unsigned char)*p) || isdigit((unsigned char)*p) ||
-                  (words == 0 && islower((unsigned char)*p) &&
-                   strpbrk(p, "0123456789") && (size_t)(strpbrk(p, "0123456789") - p) < n);
+                  (digit && (size_t)(digit - p) < n);
         if (!cap && !(words > 0 && to_joiner(p, n)))
             break;
         words++;
